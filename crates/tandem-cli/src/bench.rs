@@ -1,0 +1,153 @@
+//! `tandem bench`: prefill and decode speed and peak memory on seeded random weights at the
+//! shapes of a real checkpoint. `--export-gguf` writes the same weights for llama.cpp, so a
+//! comparator runs the very same model (see models/bench_vs_llamacpp.py).
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use tandem_core::random::{random_weights, write_gguf, WeightDtype};
+use tandem_core::weights::Weights;
+use tandem_core::{sampling::argmax, Config, Model};
+
+use crate::Backend;
+
+#[derive(Args)]
+pub struct BenchArgs {
+    /// smollm2-135m or qwen2.5-0.5b.
+    #[arg(long)]
+    shape: String,
+    /// f32, f16 (stored f16, computed f32 on CPU), q8_0 or q4_0.
+    #[arg(long, default_value = "f32")]
+    dtype: String,
+    #[arg(long, value_enum, default_value = "cpu")]
+    backend: Backend,
+    /// Prompt length for the prefill measurement.
+    #[arg(long, default_value_t = 128)]
+    prefill: usize,
+    /// Tokens generated one at a time after the prefill.
+    #[arg(long, default_value_t = 64)]
+    decode: usize,
+    /// Prefill runs (the best is reported).
+    #[arg(long, default_value_t = 3)]
+    repeats: usize,
+    #[arg(long, default_value_t = 1234)]
+    seed: u64,
+    /// Compute threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Also write the random weights as GGUF here (for llama.cpp).
+    #[arg(long)]
+    export_gguf: Option<std::path::PathBuf>,
+    /// Print one JSON object.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Peak resident memory of this process (Linux `VmHWM`), in MiB.
+fn peak_rss_mib() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+pub fn run(a: BenchArgs) -> Result<()> {
+    if let Some(t) = a.threads {
+        // candle's CPU kernels size their thread pools from this (read once, at first use).
+        std::env::set_var("RAYON_NUM_THREADS", t.to_string());
+    }
+    let Some(cfg) = Config::preset(&a.shape) else {
+        bail!("unknown --shape {:?} (known: smollm2-135m, qwen2.5-0.5b)", a.shape);
+    };
+    if a.prefill == 0 || a.decode == 0 || a.repeats == 0 {
+        bail!("--prefill, --decode and --repeats must be > 0");
+    }
+    if a.prefill + a.decode > cfg.max_position_embeddings {
+        bail!("--prefill + --decode exceeds the context of {}", cfg.max_position_embeddings);
+    }
+    let dtype = WeightDtype::parse(&a.dtype)?;
+    let steps = 2 + a.repeats as u64 + a.decode as u64 + u64::from(a.export_gguf.is_some());
+    let pb = if a.json { ProgressBar::hidden() } else { ProgressBar::new(steps) };
+    pb.set_style(
+        ProgressStyle::with_template("{spinner} {msg:<28} [{bar:30}] {pos}/{len} {elapsed}")
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+            .progress_chars("=> "),
+    );
+
+    pb.set_message("random weights");
+    let tensors = random_weights(&cfg, dtype, a.seed)?;
+    let params: usize = tensors.values().map(|t| t.shape().elem_count()).sum();
+    if let Some(path) = &a.export_gguf {
+        pb.set_message("writing GGUF");
+        let mut f = std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        );
+        write_gguf(&mut f, &cfg, &tensors, dtype)?;
+        pb.inc(1);
+    }
+    let mut weights = Weights::Memory(tensors);
+    let model = Model::load(&mut weights, &cfg)?;
+    drop(weights);
+    pb.inc(1);
+
+    let prompt: Vec<u32> = (0..a.prefill).map(|i| ((i * 7919 + 13) % cfg.vocab_size) as u32).collect();
+    pb.set_message("warm-up");
+    let mut cache = model.new_cache();
+    model.next_logits(&prompt[..prompt.len().min(8)], &mut cache)?;
+    pb.inc(1);
+
+    pb.set_message("prefill");
+    let mut best = f64::INFINITY;
+    let mut logits = Vec::new();
+    for _ in 0..a.repeats {
+        cache.clear();
+        let t = Instant::now();
+        logits = model.next_logits(&prompt, &mut cache)?;
+        best = best.min(t.elapsed().as_secs_f64());
+        pb.inc(1);
+    }
+    let prefill_tok_s = a.prefill as f64 / best;
+
+    pb.set_message("decode");
+    let t = Instant::now();
+    for _ in 0..a.decode {
+        let next = argmax(&logits);
+        logits = model.next_logits(&[next], &mut cache)?;
+        pb.inc(1);
+    }
+    let decode_tok_s = a.decode as f64 / t.elapsed().as_secs_f64();
+    pb.finish_and_clear();
+
+    let threads = std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let peak = peak_rss_mib();
+    if a.json {
+        let v = serde_json::json!({
+            "engine": "tandem",
+            "backend": "cpu",
+            "shape": a.shape,
+            "dtype": a.dtype,
+            "params": params,
+            "threads": threads,
+            "prefill_tokens": a.prefill,
+            "prefill_tok_s": prefill_tok_s,
+            "decode_tokens": a.decode,
+            "decode_tok_s": decode_tok_s,
+            "peak_rss_mib": peak,
+        });
+        println!("{v}");
+    } else {
+        println!("tandem bench  shape={} dtype={} backend=cpu threads={threads}", a.shape, a.dtype);
+        println!("  params        {:.1} M", params as f64 / 1e6);
+        println!("  prefill       {prefill_tok_s:.1} tok/s ({} tokens, best of {})", a.prefill, a.repeats);
+        println!("  decode        {decode_tok_s:.1} tok/s ({} tokens after the prefill)", a.decode);
+        match peak {
+            Some(p) => println!("  peak memory   {p:.0} MiB (process RSS high-water mark)"),
+            None => println!("  peak memory   n/a on this platform"),
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,166 @@
+//! `tandem`: run a model from the command line. The flags of `logits`, `generate` and `bench`
+//! are a contract other tools and tests rely on.
+mod bench;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use tandem_core::{generate::generate, ChatMessage, GenerateParams, Logits, SamplingParams};
+
+#[derive(Parser)]
+#[command(name = "tandem", version, about = "Tandem: a small language model next to a big one")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Backend {
+    Cpu,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the logits of every position as JSON: {"logits": [[...], ...]}.
+    Logits {
+        /// Model directory (config.json + safetensors) or .gguf file.
+        #[arg(long)]
+        model: PathBuf,
+        /// Comma-separated token ids.
+        #[arg(long, value_delimiter = ',', required = true)]
+        ids: Vec<u32>,
+        #[arg(long, value_enum, default_value = "cpu")]
+        backend: Backend,
+    },
+    /// Generate text; streamed to stdout, or one JSON object with --json.
+    Generate {
+        #[arg(long)]
+        model: PathBuf,
+        #[arg(long, conflicts_with = "ids", required_unless_present = "ids")]
+        prompt: Option<String>,
+        #[arg(long, value_delimiter = ',')]
+        ids: Option<Vec<u32>>,
+        /// Wrap the prompt as a user message in the model's chat template.
+        #[arg(long, requires = "prompt")]
+        chat: bool,
+        #[arg(long, default_value_t = 64)]
+        max_new_tokens: usize,
+        /// 0 = greedy.
+        #[arg(long, default_value_t = 0.0)]
+        temperature: f32,
+        #[arg(long)]
+        top_k: Option<usize>,
+        #[arg(long)]
+        top_p: Option<f32>,
+        #[arg(long, default_value_t = 1.0)]
+        repetition_penalty: f32,
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Stop when the text contains this (repeatable).
+        #[arg(long)]
+        stop: Vec<String>,
+        /// Do not stop at the model's end-of-sequence tokens.
+        #[arg(long)]
+        ignore_eos: bool,
+        #[arg(long, value_enum, default_value = "cpu")]
+        backend: Backend,
+        /// Print {"ids", "text", "logprobs", "entropies", "finish_reason"} instead of streaming.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Benchmark prefill and decode on random weights at a real model's shapes.
+    Bench(bench::BenchArgs),
+}
+
+fn main() {
+    let cli = Cli::parse();
+    if let Err(e) = run(cli) {
+        eprintln!("error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Logits { model, ids, backend: _ } => {
+            let m = tandem_core::load(&model).with_context(|| format!("loading {}", model.display()))?;
+            let mut cache = m.model.new_cache();
+            let logits = m.model.forward(&ids, &mut cache, Logits::All)?.to_vec2::<f32>()?;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            serde_json::to_writer(&mut out, &serde_json::json!({ "logits": logits }))?;
+            writeln!(out)?;
+        }
+        Command::Generate {
+            model,
+            prompt,
+            ids,
+            chat,
+            max_new_tokens,
+            temperature,
+            top_k,
+            top_p,
+            repetition_penalty,
+            seed,
+            stop,
+            ignore_eos,
+            backend: _,
+            json,
+        } => {
+            let m = tandem_core::load(&model).with_context(|| format!("loading {}", model.display()))?;
+            let prompt_ids = match (prompt, ids) {
+                (_, Some(ids)) => ids,
+                (Some(p), None) => {
+                    let tok = m.tokenizer()?;
+                    if chat {
+                        let Some(t) = &m.chat_template else {
+                            bail!("--chat: the model has no chat template");
+                        };
+                        let text = t.render(&[ChatMessage::new("user", &p)], true)?;
+                        tok.encode(&text, false)?
+                    } else {
+                        tok.encode(&p, true)?
+                    }
+                }
+                (None, None) => bail!("give --prompt or --ids"),
+            };
+            let params = GenerateParams {
+                max_new_tokens,
+                sampling: SamplingParams {
+                    temperature,
+                    top_k,
+                    top_p,
+                    repetition_penalty,
+                    seed,
+                },
+                stop_token_ids: if ignore_eos { Vec::new() } else { m.eos_token_ids.clone() },
+                stop_strings: stop,
+            };
+            let stdout = std::io::stdout();
+            let mut on_token = |ev: &tandem_core::TokenEvent| {
+                if !json && !ev.text.is_empty() {
+                    let mut o = stdout.lock();
+                    // A closed stdout (e.g. `| head`) stops generation instead of panicking.
+                    return write!(o, "{}", ev.text).and_then(|_| o.flush()).is_ok();
+                }
+                true
+            };
+            let g = generate(&m.model, m.tokenizer.as_ref(), &prompt_ids, &params, &mut on_token)?;
+            if json {
+                let v = serde_json::json!({
+                    "ids": g.ids,
+                    "text": g.text,
+                    "logprobs": g.logprobs,
+                    "entropies": g.entropies,
+                    "finish_reason": g.finish_reason,
+                });
+                println!("{v}");
+            } else {
+                println!();
+            }
+        }
+        Command::Bench(args) => bench::run(args)?,
+    }
+    Ok(())
+}

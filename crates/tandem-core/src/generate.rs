@@ -1,0 +1,187 @@
+//! The generation loop: prefill, then one token at a time through the KV cache, with stop tokens
+//! and strings, a token budget, a streaming callback, and each token's logprob and entropy
+//! (taken from the model's own distribution, before temperature/top-k/top-p, so they measure the
+//! model's uncertainty whatever the sampling settings).
+use crate::llama::{Cache, Model};
+use crate::sampling::{logprob_and_entropy, Sampler, SamplingParams};
+use crate::tokenizer::Tokenizer;
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GenerateParams {
+    pub max_new_tokens: usize,
+    pub sampling: SamplingParams,
+    /// Generation stops after producing one of these (it is kept in `ids`, not in `text`).
+    pub stop_token_ids: Vec<u32>,
+    /// Generation stops when the text contains one of these; the text is cut before it.
+    pub stop_strings: Vec<String>,
+}
+
+impl Default for GenerateParams {
+    fn default() -> Self {
+        Self {
+            max_new_tokens: 64,
+            sampling: SamplingParams::default(),
+            stop_token_ids: Vec::new(),
+            stop_strings: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FinishReason {
+    /// `max_new_tokens` reached.
+    Length,
+    StopToken,
+    StopString,
+    /// The model's context is full.
+    ContextFull,
+    /// The streaming callback asked to stop.
+    Cancelled,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Generation {
+    pub ids: Vec<u32>,
+    pub text: String,
+    pub logprobs: Vec<f32>,
+    pub entropies: Vec<f32>,
+    pub finish_reason: FinishReason,
+}
+
+/// What the streaming callback sees for each generated token.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokenEvent<'a> {
+    pub id: u32,
+    /// New text that is final (held back while it may still become a stop string or while a
+    /// multi-byte character is incomplete).
+    pub text: &'a str,
+    pub logprob: f32,
+    pub entropy: f32,
+}
+
+/// Longest suffix of `text` that is a proper prefix of some stop string.
+fn held_back(text: &str, stops: &[String]) -> usize {
+    let mut hold = 0;
+    for s in stops {
+        for (i, _) in s.char_indices().skip(1) {
+            if i > hold && text.ends_with(&s[..i]) {
+                hold = i;
+            }
+        }
+    }
+    hold
+}
+
+pub fn generate(
+    model: &Model,
+    tokenizer: Option<&Tokenizer>,
+    prompt: &[u32],
+    params: &GenerateParams,
+    on_token: &mut dyn FnMut(&TokenEvent) -> bool,
+) -> Result<Generation> {
+    let mut cache = model.new_cache();
+    generate_with_cache(model, tokenizer, prompt, params, &mut cache, on_token)
+}
+
+/// As [`generate`], continuing from `cache` (which must hold nothing or a prefix the caller
+/// tracks; `prompt` is what comes after it).
+pub fn generate_with_cache(
+    model: &Model,
+    tokenizer: Option<&Tokenizer>,
+    prompt: &[u32],
+    params: &GenerateParams,
+    cache: &mut Cache,
+    on_token: &mut dyn FnMut(&TokenEvent) -> bool,
+) -> Result<Generation> {
+    if !params.stop_strings.is_empty() && tokenizer.is_none() {
+        return Err(Error::InvalidParams("stop strings need a tokenizer".into()));
+    }
+    let mut sampler = Sampler::new(params.sampling.clone())?;
+    let max_ctx = model.config().max_position_embeddings;
+    let mut context: Vec<u32> = prompt.to_vec();
+    let mut out = Generation {
+        ids: Vec::new(),
+        text: String::new(),
+        logprobs: Vec::new(),
+        entropies: Vec::new(),
+        finish_reason: FinishReason::Length,
+    };
+    if params.max_new_tokens == 0 {
+        return Ok(out);
+    }
+    let mut emitted = 0usize;
+    let mut logits = model.next_logits(prompt, cache)?;
+    loop {
+        let id = sampler.sample(&logits, &context);
+        let (lp, ent) = logprob_and_entropy(&logits, id);
+        out.ids.push(id);
+        out.logprobs.push(lp);
+        out.entropies.push(ent);
+        context.push(id);
+
+        let mut finish = None;
+        if params.stop_token_ids.contains(&id) {
+            finish = Some(FinishReason::StopToken);
+        }
+        let mut delta_end = emitted;
+        if let Some(tok) = tokenizer {
+            let full = tok.decode(&out.ids, true)?;
+            let stop_at = params.stop_strings.iter().filter_map(|s| full.find(s.as_str())).min();
+            if let Some(cut) = stop_at {
+                out.text = full[..cut].to_string();
+                delta_end = cut.max(emitted);
+                finish = Some(FinishReason::StopString);
+            } else {
+                let mut end = full.len();
+                if finish.is_none() {
+                    if full.ends_with('\u{FFFD}') {
+                        end -= '\u{FFFD}'.len_utf8();
+                    }
+                    end -= held_back(&full[..end], &params.stop_strings);
+                }
+                delta_end = end.max(emitted);
+                out.text = full;
+            }
+        }
+        if finish.is_none() && out.ids.len() >= params.max_new_tokens {
+            finish = Some(FinishReason::Length);
+            delta_end = out.text.len();
+        }
+        if finish.is_none() && cache.len() + 1 > max_ctx {
+            finish = Some(FinishReason::ContextFull);
+            delta_end = out.text.len();
+        }
+        let text = out.text.get(emitted..delta_end).unwrap_or("");
+        let go_on = on_token(&TokenEvent {
+            id,
+            text,
+            logprob: lp,
+            entropy: ent,
+        });
+        emitted = delta_end;
+        if let Some(f) = finish {
+            out.finish_reason = f;
+            return Ok(out);
+        }
+        if !go_on {
+            out.finish_reason = FinishReason::Cancelled;
+            return Ok(out);
+        }
+        logits = model.next_logits(&[id], cache)?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::held_back;
+
+    #[test]
+    fn holds_back_partial_stop_strings() {
+        let stops = vec!["</end>".to_string(), "STOP".to_string()];
+        assert_eq!(held_back("hello </e", &stops), 3);
+        assert_eq!(held_back("hello ST", &stops), 2);
+        assert_eq!(held_back("hello", &stops), 0);
+    }
+}

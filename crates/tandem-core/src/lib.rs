@@ -1,0 +1,27 @@
+//! tandem-core: Tandem's reference engine. Model configs (Llama, Qwen2), weights from
+//! safetensors and GGUF, the tokenizer and chat templates, sampling, and the forward pass on
+//! candle-core's CPU backend with a KV cache. Everything else in Tandem is checked against it,
+//! and it is checked against Hugging Face transformers and llama.cpp (see `tests/`).
+pub mod chat;
+pub mod config;
+pub mod error;
+pub mod generate;
+pub mod gguf;
+pub mod layers;
+pub mod llama;
+pub mod load;
+pub mod random;
+pub mod safetensors_file;
+pub mod sampling;
+pub mod tokenizer;
+pub mod weights;
+
+pub use candle_core;
+pub use chat::{ChatMessage, ChatTemplate};
+pub use config::{Architecture, Config, RopeScaling};
+pub use error::{Error, Result};
+pub use generate::{generate, FinishReason, GenerateParams, Generation, TokenEvent};
+pub use llama::{Cache, Logits, Model};
+pub use load::{load, LoadedModel};
+pub use sampling::{Sampler, SamplingParams};
+pub use tokenizer::Tokenizer;

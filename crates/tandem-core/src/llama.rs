@@ -1,0 +1,294 @@
+//! The Llama-family decoder (Llama, Qwen2 = Llama + q/k/v bias) on candle-core, CPU, f32
+//! activations. Config → Cache → Attention / Mlp / Block → Model, as in candle's model files.
+use candle_core::{DType, Device, Tensor};
+
+use crate::config::Config;
+use crate::layers::{Embedding, Linear};
+use crate::weights::Weights;
+use crate::{Error, Result};
+
+/// Keys and values of every layer for the tokens seen so far.
+pub struct Cache {
+    kvs: Vec<Option<(Tensor, Tensor)>>,
+    pos: usize,
+}
+
+impl Cache {
+    pub fn new(cfg: &Config) -> Self {
+        Self {
+            kvs: vec![None; cfg.num_hidden_layers],
+            pos: 0,
+        }
+    }
+
+    /// Number of tokens already in the cache (the position of the next token).
+    pub fn len(&self) -> usize {
+        self.pos
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pos == 0
+    }
+
+    pub fn clear(&mut self) {
+        self.kvs.iter_mut().for_each(|kv| *kv = None);
+        self.pos = 0;
+    }
+}
+
+struct Rope {
+    inv_freq: Vec<f32>,
+}
+
+impl Rope {
+    /// cos and sin, each (len, head_dim / 2), for positions start..start+len.
+    fn cos_sin(&self, start: usize, len: usize) -> Result<(Tensor, Tensor)> {
+        let half = self.inv_freq.len();
+        let mut cos = Vec::with_capacity(len * half);
+        let mut sin = Vec::with_capacity(len * half);
+        for p in start..start + len {
+            for &f in &self.inv_freq {
+                let a = p as f32 * f;
+                cos.push(a.cos());
+                sin.push(a.sin());
+            }
+        }
+        Ok((
+            Tensor::from_vec(cos, (len, half), &Device::Cpu)?,
+            Tensor::from_vec(sin, (len, half), &Device::Cpu)?,
+        ))
+    }
+}
+
+struct Attention {
+    q: Linear,
+    k: Linear,
+    v: Linear,
+    o: Linear,
+    heads: usize,
+    kv_heads: usize,
+    head_dim: usize,
+}
+
+impl Attention {
+    fn load(w: &mut Weights, p: &str, cfg: &Config) -> Result<Self> {
+        let (h, kv, d, hid) = (cfg.num_attention_heads, cfg.num_key_value_heads, cfg.head_dim, cfg.hidden_size);
+        Ok(Self {
+            q: w.linear(&format!("{p}.q_proj"), h * d, hid, cfg.qkv_bias, cfg)?,
+            k: w.linear(&format!("{p}.k_proj"), kv * d, hid, cfg.qkv_bias, cfg)?,
+            v: w.linear(&format!("{p}.v_proj"), kv * d, hid, cfg.qkv_bias, cfg)?,
+            o: w.linear(&format!("{p}.o_proj"), hid, h * d, cfg.o_bias, cfg)?,
+            heads: h,
+            kv_heads: kv,
+            head_dim: d,
+        })
+    }
+
+    /// x: (1, seq, hidden); cos/sin for this chunk's positions; mask (seq, total) or None.
+    fn forward(
+        &self,
+        x: &Tensor,
+        cos: &Tensor,
+        sin: &Tensor,
+        mask: Option<&Tensor>,
+        kv: &mut Option<(Tensor, Tensor)>,
+    ) -> Result<Tensor> {
+        let (b, s, _) = x.dims3()?;
+        let split = |t: Tensor, n: usize| -> Result<Tensor> {
+            Ok(t.reshape((b, s, n, self.head_dim))?.transpose(1, 2)?.contiguous()?)
+        };
+        let q = split(self.q.forward(x)?, self.heads)?;
+        let k = split(self.k.forward(x)?, self.kv_heads)?;
+        let v = split(self.v.forward(x)?, self.kv_heads)?;
+        let q = candle_nn::rotary_emb::rope(&q, cos, sin)?;
+        let k = candle_nn::rotary_emb::rope(&k, cos, sin)?;
+        let (k, v) = match kv.take() {
+            Some((pk, pv)) => (Tensor::cat(&[&pk, &k], 2)?, Tensor::cat(&[&pv, &v], 2)?),
+            None => (k, v),
+        };
+        *kv = Some((k.clone(), v.clone()));
+        let k = repeat_kv(k, self.heads / self.kv_heads)?;
+        let v = repeat_kv(v, self.heads / self.kv_heads)?;
+        let scale = 1.0 / (self.head_dim as f64).sqrt();
+        let mut att = (q.matmul(&k.t()?)? * scale)?;
+        if let Some(m) = mask {
+            att = att.broadcast_add(m)?;
+        }
+        let att = candle_nn::ops::softmax_last_dim(&att)?;
+        let y = att.matmul(&v)?.transpose(1, 2)?.reshape((b, s, self.heads * self.head_dim))?;
+        self.o.forward(&y)
+    }
+}
+
+/// (b, kv_heads, t, d) → (b, kv_heads * n_rep, t, d), each kv head repeated for its query group.
+fn repeat_kv(x: Tensor, n_rep: usize) -> Result<Tensor> {
+    if n_rep == 1 {
+        return Ok(x);
+    }
+    let (b, kv, t, d) = x.dims4()?;
+    Ok(x.unsqueeze(2)?.expand((b, kv, n_rep, t, d))?.reshape((b, kv * n_rep, t, d))?)
+}
+
+struct Mlp {
+    gate: Linear,
+    up: Linear,
+    down: Linear,
+}
+
+impl Mlp {
+    fn load(w: &mut Weights, p: &str, cfg: &Config) -> Result<Self> {
+        let (h, i, b) = (cfg.hidden_size, cfg.intermediate_size, cfg.mlp_bias);
+        Ok(Self {
+            gate: w.linear(&format!("{p}.gate_proj"), i, h, b, cfg)?,
+            up: w.linear(&format!("{p}.up_proj"), i, h, b, cfg)?,
+            down: w.linear(&format!("{p}.down_proj"), h, i, b, cfg)?,
+        })
+    }
+
+    fn forward(&self, x: &Tensor) -> Result<Tensor> {
+        let g = candle_nn::ops::silu(&self.gate.forward(x)?)?;
+        self.down.forward(&(g * self.up.forward(x)?)?)
+    }
+}
+
+struct Block {
+    attn_norm: Tensor,
+    attn: Attention,
+    mlp_norm: Tensor,
+    mlp: Mlp,
+    eps: f32,
+}
+
+impl Block {
+    fn load(w: &mut Weights, i: usize, cfg: &Config) -> Result<Self> {
+        let p = format!("model.layers.{i}");
+        Ok(Self {
+            attn_norm: w.vector(&format!("{p}.input_layernorm.weight"), cfg.hidden_size, cfg)?,
+            attn: Attention::load(w, &format!("{p}.self_attn"), cfg)?,
+            mlp_norm: w.vector(&format!("{p}.post_attention_layernorm.weight"), cfg.hidden_size, cfg)?,
+            mlp: Mlp::load(w, &format!("{p}.mlp"), cfg)?,
+            eps: cfg.rms_norm_eps as f32,
+        })
+    }
+
+    fn forward(
+        &self,
+        x: &Tensor,
+        cos: &Tensor,
+        sin: &Tensor,
+        mask: Option<&Tensor>,
+        kv: &mut Option<(Tensor, Tensor)>,
+    ) -> Result<Tensor> {
+        let h = candle_nn::ops::rms_norm(x, &self.attn_norm, self.eps)?;
+        let x = (x + self.attn.forward(&h, cos, sin, mask, kv)?)?;
+        let h = candle_nn::ops::rms_norm(&x, &self.mlp_norm, self.eps)?;
+        Ok((&x + self.mlp.forward(&h)?)?)
+    }
+}
+
+/// Which positions' logits a forward pass returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Logits {
+    /// One row per input token: (seq, vocab).
+    All,
+    /// Only the last token's row: (1, vocab). Skips the output projection for the others.
+    Last,
+}
+
+pub struct Model {
+    embed: Embedding,
+    blocks: Vec<Block>,
+    norm: Tensor,
+    lm_head: Linear,
+    rope: Rope,
+    cfg: Config,
+}
+
+impl Model {
+    pub fn load(w: &mut Weights, cfg: &Config) -> Result<Self> {
+        cfg.validate()?;
+        let embed = w.embedding("model.embed_tokens.weight", cfg.vocab_size, cfg.hidden_size, cfg)?;
+        let blocks = (0..cfg.num_hidden_layers)
+            .map(|i| Block::load(w, i, cfg))
+            .collect::<Result<Vec<_>>>()?;
+        let norm = w.vector("model.norm.weight", cfg.hidden_size, cfg)?;
+        // Some checkpoints say "tied" yet ship lm_head anyway; use it when it is there.
+        let lm_head = if !cfg.tie_word_embeddings || w.contains("lm_head.weight") {
+            w.linear("lm_head", cfg.vocab_size, cfg.hidden_size, false, cfg)?
+        } else {
+            embed.as_linear()?
+        };
+        Ok(Self {
+            embed,
+            blocks,
+            norm,
+            lm_head,
+            rope: Rope {
+                inv_freq: cfg.rope_inv_freq(),
+            },
+            cfg: cfg.clone(),
+        })
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.cfg
+    }
+
+    pub fn new_cache(&self) -> Cache {
+        Cache::new(&self.cfg)
+    }
+
+    /// Runs `ids` at positions `cache.len()..`, appending their keys/values to the cache.
+    /// Returns f32 logits, (seq, vocab) for [`Logits::All`] or (1, vocab) for [`Logits::Last`].
+    pub fn forward(&self, ids: &[u32], cache: &mut Cache, which: Logits) -> Result<Tensor> {
+        if ids.is_empty() {
+            return Err(Error::EmptyInput);
+        }
+        if let Some(&id) = ids.iter().find(|&&id| id as usize >= self.cfg.vocab_size) {
+            return Err(Error::TokenOutOfVocab {
+                id,
+                vocab: self.cfg.vocab_size,
+            });
+        }
+        let start = cache.pos;
+        let seq = ids.len();
+        if start + seq > self.cfg.max_position_embeddings {
+            return Err(Error::ContextOverflow {
+                needed: start + seq,
+                max: self.cfg.max_position_embeddings,
+            });
+        }
+        let mut x = self.embed.forward(ids)?.unsqueeze(0)?;
+        let (cos, sin) = self.rope.cos_sin(start, seq)?;
+        let mask = if seq > 1 { Some(causal_mask(seq, start)?) } else { None };
+        for (block, kv) in self.blocks.iter().zip(cache.kvs.iter_mut()) {
+            x = block.forward(&x, &cos, &sin, mask.as_ref(), kv)?;
+        }
+        cache.pos += seq;
+        let x = match which {
+            Logits::All => x,
+            Logits::Last => x.narrow(1, seq - 1, 1)?,
+        };
+        let x = candle_nn::ops::rms_norm(&x, &self.norm, self.cfg.rms_norm_eps as f32)?;
+        let logits = self.lm_head.forward(&x)?.squeeze(0)?;
+        Ok(logits.to_dtype(DType::F32)?)
+    }
+
+    /// Logits of the last position as a Vec.
+    pub fn next_logits(&self, ids: &[u32], cache: &mut Cache) -> Result<Vec<f32>> {
+        let l = self.forward(ids, cache, Logits::Last)?;
+        Ok(l.squeeze(0)?.to_vec1::<f32>()?)
+    }
+}
+
+/// (seq, start + seq) additive mask: token i (at position start + i) sees positions ≤ start + i.
+fn causal_mask(seq: usize, start: usize) -> Result<Tensor> {
+    let total = start + seq;
+    let mut m = vec![0f32; seq * total];
+    for i in 0..seq {
+        for j in (start + i + 1)..total {
+            m[i * total + j] = f32::NEG_INFINITY;
+        }
+    }
+    Ok(Tensor::from_vec(m, (seq, total), &Device::Cpu)?)
+}

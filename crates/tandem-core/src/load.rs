@@ -1,0 +1,175 @@
+//! Loading a whole model (weights + config + tokenizer + chat template) from a Hugging Face
+//! directory or a `.gguf` file on disk, or from bytes already in memory (the wasm path).
+use std::io::Cursor;
+use std::path::Path;
+
+use crate::chat::ChatTemplate;
+use crate::config::Config;
+use crate::gguf::{GgufFile, ReadSeek};
+use crate::llama::Model;
+use crate::safetensors_file::{SafetensorsFile, SafetensorsWeights};
+use crate::tokenizer::Tokenizer;
+use crate::weights::Weights;
+use crate::{Error, Result};
+
+pub struct LoadedModel {
+    pub model: Model,
+    pub tokenizer: Option<Tokenizer>,
+    pub chat_template: Option<ChatTemplate>,
+    /// Token ids that end a reply by default (config and generation_config eos ids).
+    pub eos_token_ids: Vec<u32>,
+}
+
+impl LoadedModel {
+    pub fn config(&self) -> &Config {
+        self.model.config()
+    }
+
+    pub fn tokenizer(&self) -> Result<&Tokenizer> {
+        self.tokenizer
+            .as_ref()
+            .ok_or_else(|| Error::TokenizerMissing("the model has no tokenizer.json".into()))
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| Error::io(path, e))
+}
+
+fn read_string(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| Error::io(path, e))
+}
+
+/// A model directory (config.json + safetensors) or a `.gguf` file.
+pub fn load(path: &Path) -> Result<LoadedModel> {
+    if path.is_dir() {
+        load_hf_dir(path)
+    } else {
+        load_gguf_file(path)
+    }
+}
+
+/// A `tokenizer.json`; a missing file is [`Error::TokenizerMissing`].
+pub fn load_tokenizer_file(path: &Path) -> Result<Tokenizer> {
+    if !path.exists() {
+        return Err(Error::TokenizerMissing(format!("{} does not exist", path.display())));
+    }
+    Tokenizer::from_json(&read_string(path)?)
+}
+
+fn eos_from_generation_config(text: &str) -> Vec<u32> {
+    let v: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(_) => return Vec::new(),
+    };
+    match v.get("eos_token_id") {
+        Some(serde_json::Value::Number(n)) => n.as_u64().map(|n| n as u32).into_iter().collect(),
+        Some(serde_json::Value::Array(a)) => a.iter().filter_map(|x| x.as_u64()).map(|n| n as u32).collect(),
+        _ => Vec::new(),
+    }
+}
+
+pub fn load_hf_dir(dir: &Path) -> Result<LoadedModel> {
+    let config_json = read_string(&dir.join("config.json"))?;
+    let index = dir.join("model.safetensors.index.json");
+    let mut files = Vec::new();
+    if index.exists() {
+        for shard in SafetensorsWeights::shard_names(&read_string(&index)?)? {
+            let p = dir.join(&shard);
+            files.push(SafetensorsFile::from_bytes(shard, read(&p)?)?);
+        }
+    } else {
+        let p = dir.join("model.safetensors");
+        files.push(SafetensorsFile::from_bytes("model.safetensors", read(&p)?)?);
+    }
+    let tokenizer = match dir.join("tokenizer.json") {
+        p if p.exists() => Some(Tokenizer::from_json(&read_string(&p)?)?),
+        _ => None,
+    };
+    let chat_template = match dir.join("tokenizer_config.json") {
+        p if p.exists() => ChatTemplate::from_tokenizer_config(&read_string(&p)?)?,
+        _ => None,
+    };
+    let gen_eos = match dir.join("generation_config.json") {
+        p if p.exists() => eos_from_generation_config(&read_string(&p)?),
+        _ => Vec::new(),
+    };
+    from_hf_parts(&config_json, files, tokenizer, chat_template, gen_eos)
+}
+
+/// The in-memory form of [`load_hf_dir`].
+pub fn from_hf_parts(
+    config_json: &str,
+    files: Vec<SafetensorsFile>,
+    tokenizer: Option<Tokenizer>,
+    chat_template: Option<ChatTemplate>,
+    extra_eos: Vec<u32>,
+) -> Result<LoadedModel> {
+    let cfg = Config::from_hf_json(config_json)?;
+    let mut weights = Weights::Safetensors(SafetensorsWeights::new(files));
+    let model = Model::load(&mut weights, &cfg)?;
+    let mut eos_token_ids = cfg.eos_token_ids.clone();
+    for e in extra_eos {
+        if !eos_token_ids.contains(&e) {
+            eos_token_ids.push(e);
+        }
+    }
+    Ok(LoadedModel {
+        model,
+        tokenizer,
+        chat_template,
+        eos_token_ids,
+    })
+}
+
+/// A `.gguf` file; the tokenizer comes from a `tokenizer.json` beside it, else from the GGUF
+/// metadata.
+pub fn load_gguf_file(path: &Path) -> Result<LoadedModel> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let reader: Box<dyn ReadSeek> = Box::new(std::io::BufReader::new(file));
+    let side = path.with_file_name("tokenizer.json");
+    let tokenizer = if side.exists() {
+        Some(Tokenizer::from_json(&read_string(&side)?)?)
+    } else {
+        None
+    };
+    from_gguf_reader(reader, tokenizer)
+}
+
+/// A GGUF file held in memory.
+pub fn from_gguf_bytes(bytes: Vec<u8>, tokenizer: Option<Tokenizer>) -> Result<LoadedModel> {
+    from_gguf_reader(Box::new(Cursor::new(bytes)), tokenizer)
+}
+
+fn from_gguf_reader(reader: Box<dyn ReadSeek>, tokenizer: Option<Tokenizer>) -> Result<LoadedModel> {
+    let mut g = GgufFile::read(reader)?;
+    let cfg = g.config()?;
+    let tokenizer = match tokenizer {
+        Some(t) => Some(t),
+        None => match g.metadata().get("tokenizer.ggml.model") {
+            Some(_) => Some(Tokenizer::from_gguf_metadata(g.metadata())?),
+            None => None,
+        },
+    };
+    let chat_template = match g.metadata().get("tokenizer.chat_template") {
+        Some(candle_core::quantized::gguf_file::Value::String(t)) => {
+            let token = |key: &str| {
+                g.metadata()
+                    .get(key)
+                    .and_then(|v| v.to_u32().ok())
+                    .and_then(|id| tokenizer.as_ref().and_then(|t| t.id_to_token(id)))
+                    .unwrap_or_default()
+            };
+            Some(ChatTemplate::new(t, &token("tokenizer.ggml.bos_token_id"), &token("tokenizer.ggml.eos_token_id"))?)
+        }
+        _ => None,
+    };
+    let mut weights = Weights::Gguf(g);
+    let model = Model::load(&mut weights, &cfg)?;
+    Ok(LoadedModel {
+        model,
+        tokenizer,
+        chat_template,
+        eos_token_ids: cfg.eos_token_ids.clone(),
+    })
+}

@@ -1,0 +1,110 @@
+//! Text ↔ token ids through the `tokenizers` crate (built without onig, so the same code runs in
+//! wasm32): from a `tokenizer.json`, or from the vocabulary and merges stored in a GGUF file.
+use std::collections::HashMap;
+
+use candle_core::quantized::gguf_file::Value;
+use tokenizers::models::bpe::BPE;
+use tokenizers::pre_tokenizers::byte_level::ByteLevel;
+use tokenizers::AddedToken;
+
+use crate::{Error, Result};
+
+pub struct Tokenizer {
+    inner: tokenizers::Tokenizer,
+}
+
+impl Tokenizer {
+    /// From the text of a `tokenizer.json`.
+    pub fn from_json(json: &str) -> Result<Self> {
+        let inner = tokenizers::Tokenizer::from_bytes(json.as_bytes()).map_err(|e| Error::Tokenizer(e.to_string()))?;
+        Ok(Self { inner })
+    }
+
+    /// From GGUF metadata of a GPT-2 style byte-level BPE (`tokenizer.ggml.model = "gpt2"`).
+    pub fn from_gguf_metadata(meta: &HashMap<String, Value>) -> Result<Self> {
+        let bad = |key: &str, reason: &str| Error::GgufMetadata {
+            key: key.to_string(),
+            reason: reason.to_string(),
+        };
+        match meta.get("tokenizer.ggml.model") {
+            Some(Value::String(m)) if m == "gpt2" => {}
+            Some(Value::String(m)) => {
+                return Err(Error::Unsupported {
+                    what: format!("GGUF tokenizer model {m:?} without a tokenizer.json (supported: gpt2)"),
+                })
+            }
+            _ => return Err(Error::TokenizerMissing("no tokenizer.json and no tokenizer in the GGUF metadata".into())),
+        }
+        let strings = |key: &str| -> Result<Vec<String>> {
+            match meta.get(key) {
+                Some(Value::Array(a)) => a
+                    .iter()
+                    .map(|v| match v {
+                        Value::String(s) => Ok(s.clone()),
+                        _ => Err(bad(key, "entries must be strings")),
+                    })
+                    .collect(),
+                _ => Err(bad(key, "missing or not an array")),
+            }
+        };
+        let tokens = strings("tokenizer.ggml.tokens")?;
+        let merges = strings("tokenizer.ggml.merges")?
+            .into_iter()
+            .map(|m| {
+                m.split_once(' ')
+                    .map(|(a, b)| (a.to_string(), b.to_string()))
+                    .ok_or_else(|| bad("tokenizer.ggml.merges", "a merge must be two tokens separated by a space"))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let types: Vec<i64> = match meta.get("tokenizer.ggml.token_type") {
+            Some(Value::Array(a)) => a.iter().map(|v| v.to_i32().map(i64::from).unwrap_or(1)).collect(),
+            _ => vec![1; tokens.len()],
+        };
+        let vocab: tokenizers::models::bpe::Vocab = tokens.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
+        let bpe = BPE::builder()
+            .vocab_and_merges(vocab, merges)
+            .build()
+            .map_err(|e| Error::Tokenizer(e.to_string()))?;
+        let mut inner = tokenizers::Tokenizer::new(bpe);
+        inner.with_pre_tokenizer(Some(ByteLevel::new(false, true, true)));
+        inner.with_decoder(Some(ByteLevel::default()));
+        // Control (3) and user-defined (4) tokens are matched whole, before BPE.
+        let special: Vec<AddedToken> = tokens
+            .iter()
+            .zip(types.iter())
+            .filter(|(_, &t)| t == 3 || t == 4)
+            .map(|(s, &t)| AddedToken::from(s.clone(), t == 3))
+            .collect();
+        inner
+            .add_special_tokens(special)
+            .map_err(|e| Error::Tokenizer(e.to_string()))?;
+        Ok(Self { inner })
+    }
+
+    /// Encodes text; `add_special` adds what the tokenizer's post-processor adds (e.g. BOS).
+    pub fn encode(&self, text: &str, add_special: bool) -> Result<Vec<u32>> {
+        let enc = self
+            .inner
+            .encode(text, add_special)
+            .map_err(|e| Error::Tokenizer(e.to_string()))?;
+        Ok(enc.get_ids().to_vec())
+    }
+
+    pub fn decode(&self, ids: &[u32], skip_special: bool) -> Result<String> {
+        self.inner
+            .decode(ids, skip_special)
+            .map_err(|e| Error::Tokenizer(e.to_string()))
+    }
+
+    pub fn token_to_id(&self, token: &str) -> Option<u32> {
+        self.inner.token_to_id(token)
+    }
+
+    pub fn id_to_token(&self, id: u32) -> Option<String> {
+        self.inner.id_to_token(id)
+    }
+
+    pub fn vocab_size(&self) -> usize {
+        self.inner.get_vocab_size(true)
+    }
+}
