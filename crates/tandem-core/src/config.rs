@@ -238,6 +238,18 @@ impl Config {
     }
 
     pub fn validate(&self) -> Result<()> {
+        for (v, key) in [
+            (self.vocab_size, "vocab_size"),
+            (self.hidden_size, "hidden_size"),
+            (self.intermediate_size, "intermediate_size"),
+            (self.num_hidden_layers, "num_hidden_layers"),
+            (self.num_attention_heads, "num_attention_heads"),
+            (self.max_position_embeddings, "max_position_embeddings"),
+        ] {
+            if v == 0 {
+                return Err(Error::InvalidConfig(format!("{key} must be > 0")));
+            }
+        }
         if self.num_key_value_heads == 0 || self.num_attention_heads % self.num_key_value_heads != 0 {
             return Err(Error::InvalidConfig(format!(
                 "num_attention_heads {} is not a multiple of num_key_value_heads {}",

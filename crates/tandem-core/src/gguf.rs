@@ -102,7 +102,10 @@ pub(crate) fn llama_qk_row_perm(rows: usize, n_head: usize) -> Vec<usize> {
 /// `out[i] = in[perm[i]]`. Works on quantized data since each row is a whole number of blocks.
 pub(crate) fn permute_rows(t: &QTensor, perm: &[usize], inverse: bool) -> Result<QTensor> {
     let dims = t.shape().dims().to_vec();
-    let rows = dims[0];
+    let rows = dims.first().copied().unwrap_or(0);
+    if rows == 0 || perm.len() != rows {
+        return Err(Error::Gguf(format!("cannot reorder {rows} rows with {} indices", perm.len())));
+    }
     let data = t.data()?;
     let row_bytes = data.len() / rows;
     let mut out = vec![0u8; data.len()];
@@ -306,8 +309,8 @@ impl GgufFile {
         };
         match heads {
             Some(h) if self.arch == "llama" => {
-                let rows = t.shape().dims()[0];
-                if rows % h != 0 || (rows / h) % 2 != 0 {
+                let rows = t.shape().dims().first().copied().unwrap_or(0);
+                if rows != h * cfg.head_dim {
                     return Err(Error::TensorShape {
                         name: g,
                         expected: vec![h * cfg.head_dim],
