@@ -5,12 +5,17 @@ use std::sync::Arc;
 use candle_core::quantized::{ggml_file::qtensor_from_ggml, GgmlDType, QMatMul, QTensor};
 use candle_core::{Device, Module, Tensor};
 
-use crate::Result;
+use crate::{matvec, Result};
 
 /// `y = x W^T + b` with `W` either f32 or a GGML-quantized tensor (Q8_0, Q4_0, ...).
 pub enum Linear {
     Dense { w: Tensor, b: Option<Tensor> },
-    Quantized { w: QMatMul, b: Option<Tensor> },
+    Quantized {
+        w: QMatMul,
+        /// The same weights, for the single-row (decode) kernels in `matvec`.
+        q: Arc<QTensor>,
+        b: Option<Tensor>,
+    },
 }
 
 impl Linear {
@@ -22,7 +27,8 @@ impl Linear {
             Ok(Linear::Dense { w, b })
         } else {
             Ok(Linear::Quantized {
-                w: QMatMul::from_arc(w)?,
+                w: QMatMul::from_arc(w.clone())?,
+                q: w,
                 b,
             })
         }
@@ -34,9 +40,11 @@ impl Linear {
         let (lead, inp) = dims.split_at(dims.len() - 1);
         let rows: usize = lead.iter().product();
         let x2 = x.reshape((rows, inp[0]))?;
-        let (y, b) = match self {
-            Linear::Dense { w, b } => (x2.matmul(&w.t()?)?, b),
-            Linear::Quantized { w, b } => (w.forward(&x2)?, b),
+        let y = if rows == 1 { self.matvec(&x2)? } else { None };
+        let (y, b) = match (self, y) {
+            (Linear::Dense { b, .. } | Linear::Quantized { b, .. }, Some(y)) => (y, b),
+            (Linear::Dense { w, b }, None) => (x2.matmul(&w.t()?)?, b),
+            (Linear::Quantized { w, b, .. }, None) => (w.forward(&x2)?, b),
         };
         let y = match b {
             Some(b) => y.broadcast_add(b)?,
@@ -46,6 +54,125 @@ impl Linear {
         let mut shape = lead.to_vec();
         shape.push(out);
         Ok(y.reshape(shape)?)
+    }
+}
+
+impl Linear {
+    pub fn out_dim(&self) -> Result<usize> {
+        Ok(match self {
+            Linear::Dense { w, .. } => w.dim(0)?,
+            Linear::Quantized { q, .. } => q.shape().dims2()?.0,
+        })
+    }
+
+    /// One input row through the decode kernels; None where they do not apply.
+    fn matvec(&self, x: &Tensor) -> Result<Option<Tensor>> {
+        let xv = x.flatten_all()?.to_vec1::<f32>()?;
+        let (out, ok) = match self {
+            Linear::Dense { w, .. } => {
+                let (rows, cols) = w.dims2()?;
+                let (storage, layout) = w.storage_and_layout();
+                let mut y = vec![0f32; rows];
+                let ok = match (&*storage, layout.contiguous_offsets()) {
+                    (candle_core::Storage::Cpu(candle_core::CpuStorage::F32(data)), Some((a, b))) => {
+                        matvec::dense(&data[a..b], rows, cols, &xv, &mut y)
+                    }
+                    _ => false,
+                };
+                (y, ok)
+            }
+            Linear::Quantized { q, .. } => {
+                let kind = match q.dtype() {
+                    GgmlDType::Q8_0 => matvec::QKind::Q8_0,
+                    GgmlDType::Q4_0 => matvec::QKind::Q4_0,
+                    _ => return Ok(None),
+                };
+                let (rows, cols) = q.shape().dims2()?;
+                let mut y = vec![0f32; rows];
+                let ok = matvec::quantized(kind, &q.data()?, rows, cols, &xv, &mut y);
+                (y, ok)
+            }
+        };
+        if !ok {
+            return Ok(None);
+        }
+        let n = out.len();
+        Ok(Some(Tensor::from_vec(out, (1, n), &Device::Cpu)?))
+    }
+}
+
+/// Several projections of the same input (q/k/v, gate/up) as one matrix when their weights
+/// share a storage type: one pass over the input and one kernel launch instead of several.
+pub enum Fused {
+    One { linear: Linear, sizes: Vec<usize> },
+    Many(Vec<Linear>),
+}
+
+impl Fused {
+    pub fn new(parts: Vec<Linear>) -> Result<Self> {
+        let sizes: Vec<usize> = parts.iter().map(Linear::out_dim).collect::<Result<_>>()?;
+        let all_dense = parts.iter().all(|p| matches!(p, Linear::Dense { .. }));
+        let bias_of = |p: &Linear| match p {
+            Linear::Dense { b, .. } | Linear::Quantized { b, .. } => b.clone(),
+        };
+        let biases: Vec<Option<Tensor>> = parts.iter().map(bias_of).collect();
+        let b = if biases.iter().all(Option::is_some) {
+            Some(Tensor::cat(&biases.iter().flatten().collect::<Vec<_>>(), 0)?)
+        } else if biases.iter().all(Option::is_none) {
+            None
+        } else {
+            return Ok(Fused::Many(parts));
+        };
+        if all_dense {
+            let ws: Vec<&Tensor> = parts
+                .iter()
+                .filter_map(|p| match p {
+                    Linear::Dense { w, .. } => Some(w),
+                    Linear::Quantized { .. } => None,
+                })
+                .collect();
+            let w = Tensor::cat(&ws, 0)?;
+            return Ok(Fused::One { linear: Linear::Dense { w, b }, sizes });
+        }
+        let qs: Vec<&Arc<QTensor>> = parts
+            .iter()
+            .filter_map(|p| match p {
+                Linear::Quantized { q, .. } => Some(q),
+                Linear::Dense { .. } => None,
+            })
+            .collect();
+        let dtype = qs[0].dtype();
+        let cols = qs[0].shape().dims2()?.1;
+        if qs.len() != parts.len() || qs.iter().any(|q| q.dtype() != dtype || q.shape().dims2().map(|d| d.1).ok() != Some(cols)) {
+            return Ok(Fused::Many(parts));
+        }
+        let mut data = Vec::new();
+        for q in &qs {
+            data.extend_from_slice(&q.data()?);
+        }
+        let rows: usize = sizes.iter().sum();
+        let q = Arc::new(qtensor_from_ggml(dtype, &data, vec![rows, cols], &Device::Cpu)?);
+        Ok(Fused::One {
+            linear: Linear::from_qtensor(q, b)?,
+            sizes,
+        })
+    }
+
+    pub fn forward(&self, x: &Tensor) -> Result<Vec<Tensor>> {
+        match self {
+            Fused::Many(parts) => parts.iter().map(|p| p.forward(x)).collect(),
+            Fused::One { linear, sizes } => {
+                let y = linear.forward(x)?;
+                let last = y.rank() - 1;
+                let mut out = Vec::with_capacity(sizes.len());
+                let mut at = 0;
+                for &n in sizes {
+                    out.push(y.narrow(last, at, n)?);
+                    at += n;
+                }
+                Ok(out)
+            }
+        }
     }
 }
 

@@ -10,6 +10,7 @@ pub mod gguf;
 pub mod layers;
 pub mod llama;
 pub mod load;
+mod matvec;
 pub mod random;
 pub mod safetensors_file;
 pub mod sampling;

@@ -3,13 +3,48 @@
 use candle_core::{DType, Device, Tensor};
 
 use crate::config::Config;
-use crate::layers::{Embedding, Linear};
+use crate::layers::{Embedding, Fused, Linear};
 use crate::weights::Weights;
 use crate::{Error, Result};
 
+/// One layer's keys and values, (1, kv_heads, capacity, head_dim), filled up to `len`. Grows
+/// by doubling, so appending a token copies only that token.
+#[derive(Clone)]
+struct KvBuffer {
+    k: Tensor,
+    v: Tensor,
+    len: usize,
+}
+
+impl KvBuffer {
+    /// Appends (1, kv_heads, s, d) keys/values; returns views of everything so far.
+    fn append(slot: &mut Option<KvBuffer>, k: &Tensor, v: &Tensor) -> Result<(Tensor, Tensor)> {
+        let (b, h, s, d) = k.dims4()?;
+        let len = slot.as_ref().map_or(0, |x| x.len);
+        let cap = slot.as_ref().map_or(0, |x| x.k.dim(2).unwrap_or(0));
+        if len + s > cap {
+            let new_cap = (len + s).max(2 * cap).max(64);
+            let nk = Tensor::zeros((b, h, new_cap, d), k.dtype(), k.device())?;
+            let nv = Tensor::zeros((b, h, new_cap, d), v.dtype(), v.device())?;
+            if let Some(old) = slot.as_ref() {
+                nk.slice_set(&old.k.narrow(2, 0, len)?.contiguous()?, 2, 0)?;
+                nv.slice_set(&old.v.narrow(2, 0, len)?.contiguous()?, 2, 0)?;
+            }
+            *slot = Some(KvBuffer { k: nk, v: nv, len });
+        }
+        let Some(buf) = slot.as_mut() else {
+            return Err(Error::InvalidConfig("kv cache slot missing".into()));
+        };
+        buf.k.slice_set(&k.contiguous()?, 2, len)?;
+        buf.v.slice_set(&v.contiguous()?, 2, len)?;
+        buf.len = len + s;
+        Ok((buf.k.narrow(2, 0, buf.len)?, buf.v.narrow(2, 0, buf.len)?))
+    }
+}
+
 /// Keys and values of every layer for the tokens seen so far.
 pub struct Cache {
-    kvs: Vec<Option<(Tensor, Tensor)>>,
+    kvs: Vec<Option<KvBuffer>>,
     pos: usize,
 }
 
@@ -30,8 +65,9 @@ impl Cache {
         self.pos == 0
     }
 
+    /// Forgets all tokens (keeps the buffers for reuse).
     pub fn clear(&mut self) {
-        self.kvs.iter_mut().for_each(|kv| *kv = None);
+        self.kvs.iter_mut().flatten().for_each(|kv| kv.len = 0);
         self.pos = 0;
     }
 }
@@ -61,9 +97,7 @@ impl Rope {
 }
 
 struct Attention {
-    q: Linear,
-    k: Linear,
-    v: Linear,
+    qkv: Fused,
     o: Linear,
     heads: usize,
     kv_heads: usize,
@@ -74,9 +108,11 @@ impl Attention {
     fn load(w: &mut Weights, p: &str, cfg: &Config) -> Result<Self> {
         let (h, kv, d, hid) = (cfg.num_attention_heads, cfg.num_key_value_heads, cfg.head_dim, cfg.hidden_size);
         Ok(Self {
-            q: w.linear(&format!("{p}.q_proj"), h * d, hid, cfg.qkv_bias, cfg)?,
-            k: w.linear(&format!("{p}.k_proj"), kv * d, hid, cfg.qkv_bias, cfg)?,
-            v: w.linear(&format!("{p}.v_proj"), kv * d, hid, cfg.qkv_bias, cfg)?,
+            qkv: Fused::new(vec![
+                w.linear(&format!("{p}.q_proj"), h * d, hid, cfg.qkv_bias, cfg)?,
+                w.linear(&format!("{p}.k_proj"), kv * d, hid, cfg.qkv_bias, cfg)?,
+                w.linear(&format!("{p}.v_proj"), kv * d, hid, cfg.qkv_bias, cfg)?,
+            ])?,
             o: w.linear(&format!("{p}.o_proj"), hid, h * d, cfg.o_bias, cfg)?,
             heads: h,
             kv_heads: kv,
@@ -91,47 +127,101 @@ impl Attention {
         cos: &Tensor,
         sin: &Tensor,
         mask: Option<&Tensor>,
-        kv: &mut Option<(Tensor, Tensor)>,
+        kv: &mut Option<KvBuffer>,
     ) -> Result<Tensor> {
         let (b, s, _) = x.dims3()?;
         let split = |t: Tensor, n: usize| -> Result<Tensor> {
             Ok(t.reshape((b, s, n, self.head_dim))?.transpose(1, 2)?.contiguous()?)
         };
-        let q = split(self.q.forward(x)?, self.heads)?;
-        let k = split(self.k.forward(x)?, self.kv_heads)?;
-        let v = split(self.v.forward(x)?, self.kv_heads)?;
+        let mut qkv = self.qkv.forward(x)?.into_iter();
+        let (Some(q), Some(k), Some(v)) = (qkv.next(), qkv.next(), qkv.next()) else {
+            return Err(Error::InvalidConfig("q/k/v projection".into()));
+        };
+        let q = split(q, self.heads)?;
+        let k = split(k, self.kv_heads)?;
+        let v = split(v, self.kv_heads)?;
         let q = candle_nn::rotary_emb::rope(&q, cos, sin)?;
         let k = candle_nn::rotary_emb::rope(&k, cos, sin)?;
-        let (k, v) = match kv.take() {
-            Some((pk, pv)) => (Tensor::cat(&[&pk, &k], 2)?, Tensor::cat(&[&pv, &v], 2)?),
-            None => (k, v),
-        };
-        *kv = Some((k.clone(), v.clone()));
-        let k = repeat_kv(k, self.heads / self.kv_heads)?;
-        let v = repeat_kv(v, self.heads / self.kv_heads)?;
+        let (k, v) = KvBuffer::append(kv, &k, &v)?;
+        if s == 1 {
+            if let Some(y) = kv.as_ref().map(|buf| self.decode_attention(&q, buf)).transpose()?.flatten() {
+                return self.o.forward(&y);
+            }
+        }
+        let total = k.dim(2)?;
+        // Grouped-query attention without copying keys/values per query head: the `rep` query
+        // heads sharing a kv head become `rep * s` rows against that head's keys.
+        let rep = self.heads / self.kv_heads;
+        let q = q.reshape((b, self.kv_heads, rep * s, self.head_dim))?;
         let scale = 1.0 / (self.head_dim as f64).sqrt();
         let mut att = (q.matmul(&k.t()?)? * scale)?;
         if let Some(m) = mask {
-            att = att.broadcast_add(m)?;
+            att = att
+                .reshape((b, self.kv_heads, rep, s, total))?
+                .broadcast_add(m)?
+                .reshape((b, self.kv_heads, rep * s, total))?;
         }
         let att = candle_nn::ops::softmax_last_dim(&att)?;
-        let y = att.matmul(&v)?.transpose(1, 2)?.reshape((b, s, self.heads * self.head_dim))?;
+        let y = att
+            .matmul(&v)?
+            .reshape((b, self.heads, s, self.head_dim))?
+            .transpose(1, 2)?
+            .reshape((b, s, self.heads * self.head_dim))?;
         self.o.forward(&y)
     }
 }
 
-/// (b, kv_heads, t, d) → (b, kv_heads * n_rep, t, d), each kv head repeated for its query group.
-fn repeat_kv(x: Tensor, n_rep: usize) -> Result<Tensor> {
-    if n_rep == 1 {
-        return Ok(x);
+impl Attention {
+    /// One query token against the cache, on slices: at decode the matrices are tiny and a GEMM
+    /// call costs more than the arithmetic. None if the buffers are not plain f32 CPU memory.
+    fn decode_attention(&self, q: &Tensor, kv: &KvBuffer) -> Result<Option<Tensor>> {
+        let (h, d, len) = (self.heads, self.head_dim, kv.len);
+        let rep = h / self.kv_heads;
+        let cap = kv.k.dim(2)?;
+        let qv = q.flatten_all()?.to_vec1::<f32>()?;
+        let (ks, kl) = kv.k.storage_and_layout();
+        let (vs, vl) = kv.v.storage_and_layout();
+        let (k, v) = match (&*ks, &*vs, kl.contiguous_offsets(), vl.contiguous_offsets()) {
+            (
+                candle_core::Storage::Cpu(candle_core::CpuStorage::F32(k)),
+                candle_core::Storage::Cpu(candle_core::CpuStorage::F32(v)),
+                Some((k0, k1)),
+                Some((v0, v1)),
+            ) => (&k[k0..k1], &v[v0..v1]),
+            _ => return Ok(None),
+        };
+        let scale = 1.0 / (d as f32).sqrt();
+        let mut out = vec![0f32; h * d];
+        let mut p = vec![0f32; len];
+        for head in 0..h {
+            let base = (head / rep) * cap * d;
+            let qh = &qv[head * d..(head + 1) * d];
+            let mut max = f32::NEG_INFINITY;
+            for (t, pt) in p.iter_mut().enumerate() {
+                let kt = &k[base + t * d..base + (t + 1) * d];
+                *pt = crate::matvec::dot_f32(qh, kt) * scale;
+                max = max.max(*pt);
+            }
+            let mut sum = 0f32;
+            for pt in p.iter_mut() {
+                *pt = (*pt - max).exp();
+                sum += *pt;
+            }
+            let o = &mut out[head * d..(head + 1) * d];
+            for (t, &pt) in p.iter().enumerate() {
+                let w = pt / sum;
+                let vt = &v[base + t * d..base + (t + 1) * d];
+                for (oi, &vi) in o.iter_mut().zip(vt) {
+                    *oi = w.mul_add(vi, *oi);
+                }
+            }
+        }
+        Ok(Some(Tensor::from_vec(out, (1, 1, h * d), &Device::Cpu)?))
     }
-    let (b, kv, t, d) = x.dims4()?;
-    Ok(x.unsqueeze(2)?.expand((b, kv, n_rep, t, d))?.reshape((b, kv * n_rep, t, d))?)
 }
 
 struct Mlp {
-    gate: Linear,
-    up: Linear,
+    gate_up: Fused,
     down: Linear,
 }
 
@@ -139,15 +229,21 @@ impl Mlp {
     fn load(w: &mut Weights, p: &str, cfg: &Config) -> Result<Self> {
         let (h, i, b) = (cfg.hidden_size, cfg.intermediate_size, cfg.mlp_bias);
         Ok(Self {
-            gate: w.linear(&format!("{p}.gate_proj"), i, h, b, cfg)?,
-            up: w.linear(&format!("{p}.up_proj"), i, h, b, cfg)?,
+            gate_up: Fused::new(vec![
+                w.linear(&format!("{p}.gate_proj"), i, h, b, cfg)?,
+                w.linear(&format!("{p}.up_proj"), i, h, b, cfg)?,
+            ])?,
             down: w.linear(&format!("{p}.down_proj"), h, i, b, cfg)?,
         })
     }
 
     fn forward(&self, x: &Tensor) -> Result<Tensor> {
-        let g = candle_nn::ops::silu(&self.gate.forward(x)?)?;
-        self.down.forward(&(g * self.up.forward(x)?)?)
+        let gu = self.gate_up.forward(x)?;
+        let (Some(g), Some(u)) = (gu.first(), gu.get(1)) else {
+            return Err(Error::InvalidConfig("gate/up projection".into()));
+        };
+        let g = candle_nn::ops::silu(&g.contiguous()?)?;
+        self.down.forward(&(g * u.contiguous()?)?)
     }
 }
 
@@ -177,7 +273,7 @@ impl Block {
         cos: &Tensor,
         sin: &Tensor,
         mask: Option<&Tensor>,
-        kv: &mut Option<(Tensor, Tensor)>,
+        kv: &mut Option<KvBuffer>,
     ) -> Result<Tensor> {
         let h = candle_nn::ops::rms_norm(x, &self.attn_norm, self.eps)?;
         let x = (x + self.attn.forward(&h, cos, sin, mask, kv)?)?;
