@@ -9,7 +9,9 @@ use tandem_core::{LoadedModel, Logits};
 pub const MODELS: [&str; 2] = ["llama-tiny", "qwen2-tiny"];
 
 pub fn model_dir(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../models/tiny").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../models/tiny")
+        .join(name)
 }
 
 pub struct Reference {
@@ -20,7 +22,9 @@ pub struct Reference {
 impl Reference {
     pub fn load(name: &str) -> Self {
         let d = model_dir(name);
-        let meta = serde_json::from_str(&std::fs::read_to_string(d.join("reference.json")).unwrap()).unwrap();
+        let meta =
+            serde_json::from_str(&std::fs::read_to_string(d.join("reference.json")).unwrap())
+                .unwrap();
         let bytes = std::fs::read(d.join("reference.safetensors")).unwrap();
         Self {
             meta,
@@ -63,7 +67,11 @@ impl Reference {
 }
 
 fn ids(v: &Value) -> Vec<u32> {
-    v.as_array().unwrap().iter().map(|x| x.as_u64().unwrap() as u32).collect()
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_u64().unwrap() as u32)
+        .collect()
 }
 
 pub fn max_abs_diff(a: &[Vec<f32>], b: &[Vec<f32>]) -> f32 {
@@ -79,7 +87,11 @@ pub fn max_abs_diff(a: &[Vec<f32>], b: &[Vec<f32>]) -> f32 {
 
 pub fn prefill_logits(m: &LoadedModel, ids: &[u32]) -> Vec<Vec<f32>> {
     let mut cache = m.model.new_cache();
-    m.model.forward(ids, &mut cache, Logits::All).unwrap().to_vec2().unwrap()
+    m.model
+        .forward(ids, &mut cache, Logits::All)
+        .unwrap()
+        .to_vec2()
+        .unwrap()
 }
 
 /// Feeds `ids` in chunks of `chunk` tokens through one cache; all rows.
@@ -87,7 +99,13 @@ pub fn chunked_logits(m: &LoadedModel, ids: &[u32], chunk: usize) -> Vec<Vec<f32
     let mut cache = m.model.new_cache();
     let mut rows = Vec::new();
     for c in ids.chunks(chunk) {
-        rows.extend(m.model.forward(c, &mut cache, Logits::All).unwrap().to_vec2::<f32>().unwrap());
+        rows.extend(
+            m.model
+                .forward(c, &mut cache, Logits::All)
+                .unwrap()
+                .to_vec2::<f32>()
+                .unwrap(),
+        );
     }
     assert_eq!(cache.len(), ids.len());
     rows
@@ -98,7 +116,9 @@ pub fn greedy(m: &LoadedModel, prompt: &[u32], n: usize) -> Vec<u32> {
         max_new_tokens: n,
         ..Default::default()
     };
-    tandem_core::generate(&m.model, m.tokenizer.as_ref(), prompt, &params, &mut |_| true)
-        .unwrap()
-        .ids
+    tandem_core::generate(&m.model, m.tokenizer.as_ref(), prompt, &params, &mut |_| {
+        true
+    })
+    .unwrap()
+    .ids
 }

@@ -11,13 +11,19 @@ use safetensors::tensor::{Dtype, TensorView};
 use tandem_core::safetensors_file::SafetensorsFile;
 
 fn read_f32_tensors(dir: &Path) -> Vec<(String, Vec<usize>, Vec<f32>)> {
-    let f = SafetensorsFile::from_bytes("model.safetensors", std::fs::read(dir.join("model.safetensors")).unwrap()).unwrap();
+    let f = SafetensorsFile::from_bytes(
+        "model.safetensors",
+        std::fs::read(dir.join("model.safetensors")).unwrap(),
+    )
+    .unwrap();
     let mut names = f.names();
     names.sort();
     names
         .into_iter()
         .map(|n| {
-            let t = f.tensor_f32(&n, &tandem_core::candle_core::Device::Cpu).unwrap();
+            let t = f
+                .tensor_f32(&n, &tandem_core::candle_core::Device::Cpu)
+                .unwrap();
             let shape = t.dims().to_vec();
             let v = t.flatten_all().unwrap().to_vec1::<f32>().unwrap();
             (n, shape, v)
@@ -49,7 +55,11 @@ fn f16_and_bf16_safetensors() {
         let seq = r.sequence("hf.f32");
         let tensors = read_f32_tensors(&src);
         // Rounding the weights moves logits by a small fraction of their range.
-        let scale = r.logits("hf.f32").iter().flatten().fold(0f32, |m, x| m.max(x.abs()));
+        let scale = r
+            .logits("hf.f32")
+            .iter()
+            .flatten()
+            .fold(0f32, |m, x| m.max(x.abs()));
         for (dtype, rel_tol) in [(Dtype::F16, 0.01f32), (Dtype::BF16, 0.05)] {
             let half_dir = tempfile::tempdir().unwrap();
             let rounded_dir = tempfile::tempdir().unwrap();
@@ -59,15 +69,27 @@ fn f16_and_bf16_safetensors() {
                 let (bytes, back): (Vec<u8>, Vec<f32>) = match dtype {
                     Dtype::F16 => {
                         let h: Vec<half::f16> = v.iter().map(|&x| half::f16::from_f32(x)).collect();
-                        (h.iter().flat_map(|x| x.to_le_bytes()).collect(), h.iter().map(|x| x.to_f32()).collect())
+                        (
+                            h.iter().flat_map(|x| x.to_le_bytes()).collect(),
+                            h.iter().map(|x| x.to_f32()).collect(),
+                        )
                     }
                     _ => {
-                        let h: Vec<half::bf16> = v.iter().map(|&x| half::bf16::from_f32(x)).collect();
-                        (h.iter().flat_map(|x| x.to_le_bytes()).collect(), h.iter().map(|x| x.to_f32()).collect())
+                        let h: Vec<half::bf16> =
+                            v.iter().map(|&x| half::bf16::from_f32(x)).collect();
+                        (
+                            h.iter().flat_map(|x| x.to_le_bytes()).collect(),
+                            h.iter().map(|x| x.to_f32()).collect(),
+                        )
                     }
                 };
                 half.push((n.clone(), s.clone(), dtype, bytes));
-                rounded.push((n.clone(), s.clone(), Dtype::F32, back.iter().flat_map(|x| x.to_le_bytes()).collect()));
+                rounded.push((
+                    n.clone(),
+                    s.clone(),
+                    Dtype::F32,
+                    back.iter().flat_map(|x| x.to_le_bytes()).collect(),
+                ));
             }
             write_safetensors(&half_dir.path().join("model.safetensors"), &half);
             write_safetensors(&rounded_dir.path().join("model.safetensors"), &rounded);
@@ -75,7 +97,11 @@ fn f16_and_bf16_safetensors() {
             copy_side_files(&src, rounded_dir.path());
             let lh = prefill_logits(&tandem_core::load(half_dir.path()).unwrap(), &seq);
             let lr = prefill_logits(&tandem_core::load(rounded_dir.path()).unwrap(), &seq);
-            assert_eq!(max_abs_diff(&lh, &lr), 0.0, "{name} {dtype:?}: conversion is exact");
+            assert_eq!(
+                max_abs_diff(&lh, &lr),
+                0.0,
+                "{name} {dtype:?}: conversion is exact"
+            );
             let d = max_abs_diff(&lh, &r.logits("hf.f32"));
             println!("{name} {dtype:?}: max |diff| vs f32 transformers = {d:.4} (logit range {scale:.2})");
             assert!(d <= rel_tol * scale, "{name} {dtype:?}: {d}");
@@ -99,16 +125,28 @@ fn sharded_safetensors() {
                 .iter()
                 .map(|(n, s, v)| {
                     weight_map.insert(n.clone(), file.clone());
-                    (n.clone(), s.clone(), Dtype::F32, v.iter().flat_map(|x| x.to_le_bytes()).collect())
+                    (
+                        n.clone(),
+                        s.clone(),
+                        Dtype::F32,
+                        v.iter().flat_map(|x| x.to_le_bytes()).collect(),
+                    )
                 })
                 .collect();
             write_safetensors(&dir.path().join(&file), &t);
         }
         let index = serde_json::json!({ "metadata": {}, "weight_map": weight_map });
-        std::fs::write(dir.path().join("model.safetensors.index.json"), index.to_string()).unwrap();
+        std::fs::write(
+            dir.path().join("model.safetensors.index.json"),
+            index.to_string(),
+        )
+        .unwrap();
         copy_side_files(&src, dir.path());
         let m = tandem_core::load(dir.path()).unwrap();
-        let d = max_abs_diff(&prefill_logits(&m, &r.sequence("hf.f32")), &r.logits("hf.f32"));
+        let d = max_abs_diff(
+            &prefill_logits(&m, &r.sequence("hf.f32")),
+            &r.logits("hf.f32"),
+        );
         assert!(d <= 1e-4, "{name}: {d}");
     }
 }

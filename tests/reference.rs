@@ -29,7 +29,10 @@ fn prefill_logits_match_transformers() {
     for name in MODELS {
         let r = Reference::load(name);
         let m = load_dir(name);
-        let d = max_abs_diff(&prefill_logits(&m, &r.sequence("hf.f32")), &r.logits("hf.f32"));
+        let d = max_abs_diff(
+            &prefill_logits(&m, &r.sequence("hf.f32")),
+            &r.logits("hf.f32"),
+        );
         println!("{name}: prefill max |diff| vs transformers = {d:e}");
         assert!(d <= TOL_F32, "{name}: {d}");
     }
@@ -71,17 +74,37 @@ fn gguf_f32_equals_safetensors() {
         assert!(d <= TOL_GGUF_F32, "{name}: {d}");
         let (a, b) = (gg.config(), load_dir(name).config().clone());
         let key = |c: &tandem_core::Config| {
-            (c.architecture, c.vocab_size, c.hidden_size, c.intermediate_size, c.num_hidden_layers,
-             c.num_attention_heads, c.num_key_value_heads, c.head_dim, c.tie_word_embeddings, c.qkv_bias)
+            (
+                c.architecture,
+                c.vocab_size,
+                c.hidden_size,
+                c.intermediate_size,
+                c.num_hidden_layers,
+                c.num_attention_heads,
+                c.num_key_value_heads,
+                c.head_dim,
+                c.tie_word_embeddings,
+                c.qkv_bias,
+            )
         };
         assert_eq!(key(a), key(&b), "{name}: config from GGUF metadata");
         assert!((a.rms_norm_eps - b.rms_norm_eps).abs() < 1e-9 && a.rope_theta == b.rope_theta);
         for (x, y) in a.rope_inv_freq().iter().zip(b.rope_inv_freq()) {
-            assert!((x - y).abs() <= 1e-6 * y.abs(), "{name}: rope frequencies {x} vs {y}");
+            assert!(
+                (x - y).abs() <= 1e-6 * y.abs(),
+                "{name}: rope frequencies {x} vs {y}"
+            );
         }
-        assert_eq!(greedy(&gg, &r.prompt_ids(), 16), r.new_ids("hf.f32"), "{name}");
+        assert_eq!(
+            greedy(&gg, &r.prompt_ids(), 16),
+            r.new_ids("hf.f32"),
+            "{name}"
+        );
         // and llama.cpp itself on this file
-        let d = max_abs_diff(&prefill_logits(&gg, &r.sequence("llamacpp.f32")), &r.logits("llamacpp.f32"));
+        let d = max_abs_diff(
+            &prefill_logits(&gg, &r.sequence("llamacpp.f32")),
+            &r.logits("llamacpp.f32"),
+        );
         println!("{name}: GGUF f32 vs llama.cpp max |diff| = {d:e}");
         assert!(d <= TOL_F32, "{name}: {d}");
     }
@@ -94,17 +117,28 @@ fn quantized_logits_match_dequantized_transformers_and_llamacpp() {
         for q in ["q8_0", "q4_0"] {
             let m = load_gguf(name, q);
             let hf = format!("hf.{q}");
-            let scale = r.logits(&hf).iter().flatten().fold(0f32, |a, x| a.max(x.abs()));
+            let scale = r
+                .logits(&hf)
+                .iter()
+                .flatten()
+                .fold(0f32, |a, x| a.max(x.abs()));
             let d_hf = max_abs_diff(&prefill_logits(&m, &r.sequence(&hf)), &r.logits(&hf));
             let lc = format!("llamacpp.{q}");
             let d_lc = max_abs_diff(&prefill_logits(&m, &r.sequence(&lc)), &r.logits(&lc));
-            let d_lc_chunks = max_abs_diff(&chunked_logits(&m, &r.sequence(&lc), 1), &r.logits(&lc));
+            let d_lc_chunks =
+                max_abs_diff(&chunked_logits(&m, &r.sequence(&lc), 1), &r.logits(&lc));
             println!(
                 "{name} {q}: max |diff| vs transformers(dequantized) = {d_hf:.4} (logit range {scale:.1}), vs llama.cpp = {d_lc:e} (prefill), {d_lc_chunks:e} (token by token)"
             );
-            assert!(d_hf <= REL_TOL_Q_VS_HF * scale, "{name} {q} vs transformers: {d_hf}");
+            assert!(
+                d_hf <= REL_TOL_Q_VS_HF * scale,
+                "{name} {q} vs transformers: {d_hf}"
+            );
             assert!(d_lc <= TOL_Q_VS_LLAMACPP, "{name} {q} vs llama.cpp: {d_lc}");
-            assert!(d_lc_chunks <= TOL_Q_VS_LLAMACPP, "{name} {q} vs llama.cpp: {d_lc_chunks}");
+            assert!(
+                d_lc_chunks <= TOL_Q_VS_LLAMACPP,
+                "{name} {q} vs llama.cpp: {d_lc_chunks}"
+            );
         }
     }
 }
@@ -124,8 +158,14 @@ fn quantized_greedy_matches_llamacpp_where_stable() {
                 .take_while(|&i| margins[n_prompt - 1 + i] > 2.0 * TOL_Q_VS_LLAMACPP)
                 .count();
             let got = greedy(&load_gguf(name, q), &r.prompt_ids(), want.len());
-            println!("{name} {q}: {stable}/{} steps stable; tandem {got:?} llama.cpp {want:?}", want.len());
-            assert!(stable >= 4, "{name} {q}: only {stable} stable steps: the test model is too flat");
+            println!(
+                "{name} {q}: {stable}/{} steps stable; tandem {got:?} llama.cpp {want:?}",
+                want.len()
+            );
+            assert!(
+                stable >= 4,
+                "{name} {q}: only {stable} stable steps: the test model is too flat"
+            );
             assert_eq!(got[..stable], want[..stable], "{name} {q}");
         }
     }

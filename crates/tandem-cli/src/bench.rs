@@ -58,17 +58,27 @@ pub fn run(a: BenchArgs) -> Result<()> {
         std::env::set_var("RAYON_NUM_THREADS", t.to_string());
     }
     let Some(cfg) = Config::preset(&a.shape) else {
-        bail!("unknown --shape {:?} (known: smollm2-135m, qwen2.5-0.5b)", a.shape);
+        bail!(
+            "unknown --shape {:?} (known: smollm2-135m, qwen2.5-0.5b)",
+            a.shape
+        );
     };
     if a.prefill == 0 || a.decode == 0 || a.repeats == 0 {
         bail!("--prefill, --decode and --repeats must be > 0");
     }
     if a.prefill + a.decode > cfg.max_position_embeddings {
-        bail!("--prefill + --decode exceeds the context of {}", cfg.max_position_embeddings);
+        bail!(
+            "--prefill + --decode exceeds the context of {}",
+            cfg.max_position_embeddings
+        );
     }
     let dtype = WeightDtype::parse(&a.dtype)?;
     let steps = 2 + a.repeats as u64 + a.decode as u64 + u64::from(a.export_gguf.is_some());
-    let pb = if a.json { ProgressBar::hidden() } else { ProgressBar::new(steps) };
+    let pb = if a.json {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(steps)
+    };
     pb.set_style(
         ProgressStyle::with_template("{spinner} {msg:<28} [{bar:30}] {pos}/{len} {elapsed}")
             .map_err(|e| anyhow::anyhow!("{e}"))?
@@ -91,7 +101,9 @@ pub fn run(a: BenchArgs) -> Result<()> {
     drop(weights);
     pb.inc(1);
 
-    let prompt: Vec<u32> = (0..a.prefill).map(|i| ((i * 7919 + 13) % cfg.vocab_size) as u32).collect();
+    let prompt: Vec<u32> = (0..a.prefill)
+        .map(|i| ((i * 7919 + 13) % cfg.vocab_size) as u32)
+        .collect();
     pb.set_message("warm-up");
     let mut cache = model.new_cache();
     model.next_logits(&prompt[..prompt.len().min(8)], &mut cache)?;
@@ -140,10 +152,19 @@ pub fn run(a: BenchArgs) -> Result<()> {
         });
         println!("{v}");
     } else {
-        println!("tandem bench  shape={} dtype={} backend=cpu threads={threads}", a.shape, a.dtype);
+        println!(
+            "tandem bench  shape={} dtype={} backend=cpu threads={threads}",
+            a.shape, a.dtype
+        );
         println!("  params        {:.1} M", params as f64 / 1e6);
-        println!("  prefill       {prefill_tok_s:.1} tok/s ({} tokens, best of {})", a.prefill, a.repeats);
-        println!("  decode        {decode_tok_s:.1} tok/s ({} tokens after the prefill)", a.decode);
+        println!(
+            "  prefill       {prefill_tok_s:.1} tok/s ({} tokens, best of {})",
+            a.prefill, a.repeats
+        );
+        println!(
+            "  decode        {decode_tok_s:.1} tok/s ({} tokens after the prefill)",
+            a.decode
+        );
         match peak {
             Some(p) => println!("  peak memory   {p:.0} MiB (process RSS high-water mark)"),
             None => println!("  peak memory   n/a on this platform"),

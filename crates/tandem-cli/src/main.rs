@@ -10,7 +10,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use tandem_core::{generate::generate, ChatMessage, GenerateParams, Logits, SamplingParams};
 
 #[derive(Parser)]
-#[command(name = "tandem", version, about = "Tandem: a small language model next to a big one")]
+#[command(
+    name = "tandem",
+    version,
+    about = "Tandem: a small language model next to a big one"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -75,6 +79,12 @@ enum Command {
 }
 
 fn main() {
+    // candle sizes its CPU thread pools from RAYON_NUM_THREADS and, when it is unset, re-reads
+    // /proc/cpuinfo on every parallel op: set it once.
+    if std::env::var_os("RAYON_NUM_THREADS").is_none() {
+        let n = std::thread::available_parallelism().map_or(1, |n| n.get());
+        std::env::set_var("RAYON_NUM_THREADS", n.to_string());
+    }
     let cli = Cli::parse();
     if let Err(e) = run(cli) {
         eprintln!("error: {e:#}");
@@ -84,10 +94,18 @@ fn main() {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Logits { model, ids, backend: _ } => {
-            let m = tandem_core::load(&model).with_context(|| format!("loading {}", model.display()))?;
+        Command::Logits {
+            model,
+            ids,
+            backend: _,
+        } => {
+            let m = tandem_core::load(&model)
+                .with_context(|| format!("loading {}", model.display()))?;
             let mut cache = m.model.new_cache();
-            let logits = m.model.forward(&ids, &mut cache, Logits::All)?.to_vec2::<f32>()?;
+            let logits = m
+                .model
+                .forward(&ids, &mut cache, Logits::All)?
+                .to_vec2::<f32>()?;
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             serde_json::to_writer(&mut out, &serde_json::json!({ "logits": logits }))?;
             writeln!(out)?;
@@ -108,7 +126,8 @@ fn run(cli: Cli) -> Result<()> {
             backend: _,
             json,
         } => {
-            let m = tandem_core::load(&model).with_context(|| format!("loading {}", model.display()))?;
+            let m = tandem_core::load(&model)
+                .with_context(|| format!("loading {}", model.display()))?;
             let prompt_ids = match (prompt, ids) {
                 (_, Some(ids)) => ids,
                 (Some(p), None) => {
@@ -134,7 +153,11 @@ fn run(cli: Cli) -> Result<()> {
                     repetition_penalty,
                     seed,
                 },
-                stop_token_ids: if ignore_eos { Vec::new() } else { m.eos_token_ids.clone() },
+                stop_token_ids: if ignore_eos {
+                    Vec::new()
+                } else {
+                    m.eos_token_ids.clone()
+                },
                 stop_strings: stop,
             };
             let stdout = std::io::stdout();
@@ -146,7 +169,13 @@ fn run(cli: Cli) -> Result<()> {
                 }
                 true
             };
-            let g = generate(&m.model, m.tokenizer.as_ref(), &prompt_ids, &params, &mut on_token)?;
+            let g = generate(
+                &m.model,
+                m.tokenizer.as_ref(),
+                &prompt_ids,
+                &params,
+                &mut on_token,
+            )?;
             if json {
                 let v = serde_json::json!({
                     "ids": g.ids,

@@ -30,7 +30,11 @@ pub struct ChatTemplate {
 fn token_text(v: Option<&Value>) -> String {
     match v {
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Object(o)) => o.get("content").and_then(Value::as_str).unwrap_or_default().to_string(),
+        Some(Value::Object(o)) => o
+            .get("content")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
         _ => String::new(),
     }
 }
@@ -42,9 +46,12 @@ impl ChatTemplate {
         env.set_trim_blocks(true);
         env.set_lstrip_blocks(true);
         env.set_unknown_method_callback(minijinja_contrib::pycompat::unknown_method_callback);
-        env.add_function("raise_exception", |msg: String| -> std::result::Result<String, minijinja::Error> {
-            Err(minijinja::Error::new(ErrorKind::InvalidOperation, msg))
-        });
+        env.add_function(
+            "raise_exception",
+            |msg: String| -> std::result::Result<String, minijinja::Error> {
+                Err(minijinja::Error::new(ErrorKind::InvalidOperation, msg))
+            },
+        );
         env.add_template_owned("chat", template.to_string())
             .map_err(|e| Error::ChatTemplate(e.to_string()))?;
         Ok(Self {
@@ -57,23 +64,36 @@ impl ChatTemplate {
     /// The template of a `tokenizer_config.json`, if it has one (a string, or the first of a
     /// list of named templates called "default").
     pub fn from_tokenizer_config(json: &str) -> Result<Option<Self>> {
-        let v: Value = serde_json::from_str(json).map_err(|e| Error::ChatTemplate(format!("tokenizer_config.json: {e}")))?;
+        let v: Value = serde_json::from_str(json)
+            .map_err(|e| Error::ChatTemplate(format!("tokenizer_config.json: {e}")))?;
         let template = match v.get("chat_template") {
             Some(Value::String(s)) => s.clone(),
             Some(Value::Array(list)) => {
-                let named = list.iter().find(|t| t.get("name").and_then(Value::as_str) == Some("default"));
-                match named.and_then(|t| t.get("template")).and_then(Value::as_str) {
+                let named = list
+                    .iter()
+                    .find(|t| t.get("name").and_then(Value::as_str) == Some("default"));
+                match named
+                    .and_then(|t| t.get("template"))
+                    .and_then(Value::as_str)
+                {
                     Some(s) => s.to_string(),
                     None => return Ok(None),
                 }
             }
             _ => return Ok(None),
         };
-        Ok(Some(Self::new(&template, &token_text(v.get("bos_token")), &token_text(v.get("eos_token")))?))
+        Ok(Some(Self::new(
+            &template,
+            &token_text(v.get("bos_token")),
+            &token_text(v.get("eos_token")),
+        )?))
     }
 
     pub fn render(&self, messages: &[ChatMessage], add_generation_prompt: bool) -> Result<String> {
-        let t = self.env.get_template("chat").map_err(|e| Error::ChatTemplate(e.to_string()))?;
+        let t = self
+            .env
+            .get_template("chat")
+            .map_err(|e| Error::ChatTemplate(e.to_string()))?;
         t.render(context! {
             messages => messages,
             add_generation_prompt => add_generation_prompt,

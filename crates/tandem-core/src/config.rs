@@ -27,7 +27,9 @@ impl Architecture {
 pub enum RopeScaling {
     None,
     /// Positions divided by `factor` (HF `rope_type: "linear"`).
-    Linear { factor: f64 },
+    Linear {
+        factor: f64,
+    },
     /// Llama 3.x frequency-dependent scaling.
     Llama3 {
         factor: f64,
@@ -100,7 +102,9 @@ fn token_ids(v: &Option<Value>, key: &str) -> Result<Vec<u32>> {
     let as_id = |x: &Value| {
         x.as_u64()
             .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| Error::InvalidConfig(format!("{key} must be a token id or a list of them")))
+            .ok_or_else(|| {
+                Error::InvalidConfig(format!("{key} must be a token id or a list of them"))
+            })
     };
     match v {
         None | Some(Value::Null) => Ok(Vec::new()),
@@ -124,7 +128,11 @@ fn parse_rope(v: &Value) -> Result<(RopeScaling, Option<f64>)> {
     let obj = match v {
         Value::Null => return Ok((RopeScaling::None, None)),
         Value::Object(o) => o,
-        _ => return Err(Error::InvalidConfig("rope_scaling/rope_parameters must be an object".into())),
+        _ => {
+            return Err(Error::InvalidConfig(
+                "rope_scaling/rope_parameters must be an object".into(),
+            ))
+        }
     };
     let theta = match obj.get("rope_theta") {
         Some(t) => Some(
@@ -156,7 +164,11 @@ fn parse_rope(v: &Value) -> Result<(RopeScaling, Option<f64>)> {
             factor: f64_key(obj, "factor", None)?,
             low_freq_factor: f64_key(obj, "low_freq_factor", None)?,
             high_freq_factor: f64_key(obj, "high_freq_factor", None)?,
-            original_max_position_embeddings: f64_key(obj, "original_max_position_embeddings", None)?,
+            original_max_position_embeddings: f64_key(
+                obj,
+                "original_max_position_embeddings",
+                None,
+            )?,
         },
         other => {
             return Err(Error::Unsupported {
@@ -225,7 +237,10 @@ impl Config {
             rms_norm_eps: c.rms_norm_eps.unwrap_or(1e-6),
             rope_theta,
             rope_scaling,
-            max_position_embeddings: required(c.max_position_embeddings, "max_position_embeddings")?,
+            max_position_embeddings: required(
+                c.max_position_embeddings,
+                "max_position_embeddings",
+            )?,
             tie_word_embeddings: c.tie_word_embeddings.unwrap_or(false),
             qkv_bias: architecture == Architecture::Qwen2 || attention_bias,
             o_bias: architecture == Architecture::Llama && attention_bias,
@@ -250,13 +265,17 @@ impl Config {
                 return Err(Error::InvalidConfig(format!("{key} must be > 0")));
             }
         }
-        if self.num_key_value_heads == 0 || self.num_attention_heads % self.num_key_value_heads != 0 {
+        if self.num_key_value_heads == 0
+            || !self
+                .num_attention_heads
+                .is_multiple_of(self.num_key_value_heads)
+        {
             return Err(Error::InvalidConfig(format!(
                 "num_attention_heads {} is not a multiple of num_key_value_heads {}",
                 self.num_attention_heads, self.num_key_value_heads
             )));
         }
-        if self.head_dim == 0 || self.head_dim % 2 != 0 {
+        if self.head_dim == 0 || !self.head_dim.is_multiple_of(2) {
             return Err(Error::InvalidConfig(format!(
                 "head_dim {} must be even and > 0",
                 self.head_dim
@@ -272,7 +291,9 @@ impl Config {
             }
         }
         if !(self.rms_norm_eps > 0.0 && self.rope_theta > 0.0) {
-            return Err(Error::InvalidConfig("rms_norm_eps and rope_theta must be > 0".into()));
+            return Err(Error::InvalidConfig(
+                "rms_norm_eps and rope_theta must be > 0".into(),
+            ));
         }
         Ok(())
     }
@@ -288,7 +309,11 @@ impl Config {
             num_attention_heads: heads,
             num_key_value_heads: kv,
             head_dim: hidden / heads,
-            rms_norm_eps: if arch == Architecture::Llama { 1e-5 } else { 1e-6 },
+            rms_norm_eps: if arch == Architecture::Llama {
+                1e-5
+            } else {
+                1e-6
+            },
             rope_theta: theta,
             rope_scaling: RopeScaling::None,
             max_position_embeddings: ctx,
@@ -300,8 +325,30 @@ impl Config {
             eos_token_ids: vec![0],
         };
         match name {
-            "smollm2-135m" => Some(base(Architecture::Llama, 49152, 576, 1536, 30, 9, 3, 100_000.0, 8192, true)),
-            "qwen2.5-0.5b" => Some(base(Architecture::Qwen2, 151_936, 896, 4864, 24, 14, 2, 1_000_000.0, 32768, true)),
+            "smollm2-135m" => Some(base(
+                Architecture::Llama,
+                49152,
+                576,
+                1536,
+                30,
+                9,
+                3,
+                100_000.0,
+                8192,
+                true,
+            )),
+            "qwen2.5-0.5b" => Some(base(
+                Architecture::Qwen2,
+                151_936,
+                896,
+                4864,
+                24,
+                14,
+                2,
+                1_000_000.0,
+                32768,
+                true,
+            )),
             _ => None,
         }
     }
@@ -324,8 +371,12 @@ impl Config {
                         high_freq_factor,
                         original_max_position_embeddings: old,
                     } => {
-                        let (factor, lo, hi, old) =
-                            (*factor as f32, *low_freq_factor as f32, *high_freq_factor as f32, *old as f32);
+                        let (factor, lo, hi, old) = (
+                            *factor as f32,
+                            *low_freq_factor as f32,
+                            *high_freq_factor as f32,
+                            *old as f32,
+                        );
                         let wavelen = 2.0 * std::f32::consts::PI / inv;
                         if wavelen > old / lo {
                             inv / factor

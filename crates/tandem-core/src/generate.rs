@@ -128,7 +128,11 @@ pub fn generate_with_cache(
         let mut delta_end = emitted;
         if let Some(tok) = tokenizer {
             let full = tok.decode(&out.ids, true)?;
-            let stop_at = params.stop_strings.iter().filter_map(|s| full.find(s.as_str())).min();
+            let stop_at = params
+                .stop_strings
+                .iter()
+                .filter_map(|s| full.find(s.as_str()))
+                .min();
             if let Some(cut) = stop_at {
                 out.text = full[..cut].to_string();
                 delta_end = cut.max(emitted);

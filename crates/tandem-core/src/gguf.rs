@@ -24,19 +24,26 @@ pub struct GgufFile {
 
 /// Checks magic, version and declared counts before anything is allocated from them.
 fn check_header<R: Read + Seek>(r: &mut R) -> Result<()> {
-    let len = r.seek(SeekFrom::End(0)).map_err(|e| Error::Gguf(e.to_string()))?;
-    r.seek(SeekFrom::Start(0)).map_err(|e| Error::Gguf(e.to_string()))?;
+    let len = r
+        .seek(SeekFrom::End(0))
+        .map_err(|e| Error::Gguf(e.to_string()))?;
+    r.seek(SeekFrom::Start(0))
+        .map_err(|e| Error::Gguf(e.to_string()))?;
     let mut head = [0u8; 24];
     let n = read_up_to(r, &mut head)?;
     if n < 4 {
-        return Err(Error::GgufTruncated(format!("{len} bytes, not even a magic number")));
+        return Err(Error::GgufTruncated(format!(
+            "{len} bytes, not even a magic number"
+        )));
     }
     let magic: [u8; 4] = [head[0], head[1], head[2], head[3]];
     if &magic != b"GGUF" {
         return Err(Error::GgufMagic(magic));
     }
     if n < 24 {
-        return Err(Error::GgufTruncated(format!("header needs 24 bytes, file has {len}")));
+        return Err(Error::GgufTruncated(format!(
+            "header needs 24 bytes, file has {len}"
+        )));
     }
     let version = u32::from_le_bytes([head[4], head[5], head[6], head[7]]);
     if version != 2 && version != 3 {
@@ -65,7 +72,8 @@ fn check_header<R: Read + Seek>(r: &mut R) -> Result<()> {
             file_len: len,
         });
     }
-    r.seek(SeekFrom::Start(0)).map_err(|e| Error::Gguf(e.to_string()))?;
+    r.seek(SeekFrom::Start(0))
+        .map_err(|e| Error::Gguf(e.to_string()))?;
     Ok(())
 }
 
@@ -104,14 +112,18 @@ pub(crate) fn permute_rows(t: &QTensor, perm: &[usize], inverse: bool) -> Result
     let dims = t.shape().dims().to_vec();
     let rows = dims.first().copied().unwrap_or(0);
     if rows == 0 || perm.len() != rows {
-        return Err(Error::Gguf(format!("cannot reorder {rows} rows with {} indices", perm.len())));
+        return Err(Error::Gguf(format!(
+            "cannot reorder {rows} rows with {} indices",
+            perm.len()
+        )));
     }
     let data = t.data()?;
     let row_bytes = data.len() / rows;
     let mut out = vec![0u8; data.len()];
     for (i, &p) in perm.iter().enumerate() {
         let (dst, src) = if inverse { (p, i) } else { (i, p) };
-        out[dst * row_bytes..(dst + 1) * row_bytes].copy_from_slice(&data[src * row_bytes..(src + 1) * row_bytes]);
+        out[dst * row_bytes..(dst + 1) * row_bytes]
+            .copy_from_slice(&data[src * row_bytes..(src + 1) * row_bytes]);
     }
     Ok(qtensor_from_ggml(t.dtype(), &out, dims, &Device::Cpu)?)
 }
@@ -162,7 +174,11 @@ impl GgufFile {
                 })
             }
         };
-        Ok(Self { content, reader, arch })
+        Ok(Self {
+            content,
+            reader,
+            arch,
+        })
     }
 
     pub fn metadata(&self) -> &HashMap<String, Value> {
@@ -214,7 +230,11 @@ impl GgufFile {
             "qwen2" => Architecture::Qwen2,
             other => return Err(Error::UnsupportedArchitecture(other.to_string())),
         };
-        if let Some(Value::String(kind)) = self.content.metadata.get(&format!("{}.rope.scaling.type", self.arch)) {
+        if let Some(Value::String(kind)) = self
+            .content
+            .metadata
+            .get(&format!("{}.rope.scaling.type", self.arch))
+        {
             if kind != "none" && kind != "linear" {
                 return Err(Error::Unsupported {
                     what: format!("GGUF rope scaling {kind:?}"),
@@ -239,7 +259,10 @@ impl GgufFile {
         };
         let rope_scaling = if self.has_tensor("rope_freqs.weight") {
             let t = self.tensor("rope_freqs.weight")?;
-            let f = t.dequantize(&Device::Cpu)?.flatten_all()?.to_vec1::<f32>()?;
+            let f = t
+                .dequantize(&Device::Cpu)?
+                .flatten_all()?
+                .to_vec1::<f32>()?;
             RopeScaling::Factors(f)
         } else {
             match self.meta_f64("{arch}.rope.scaling.factor")? {
@@ -256,9 +279,13 @@ impl GgufFile {
             intermediate_size: self.need_u64("{arch}.feed_forward_length")?,
             num_hidden_layers: self.need_u64("{arch}.block_count")?,
             num_attention_heads: heads,
-            num_key_value_heads: self.meta_u64("{arch}.attention.head_count_kv")?.map_or(heads, |v| v as usize),
+            num_key_value_heads: self
+                .meta_u64("{arch}.attention.head_count_kv")?
+                .map_or(heads, |v| v as usize),
             head_dim,
-            rms_norm_eps: self.meta_f64("{arch}.attention.layer_norm_rms_epsilon")?.unwrap_or(1e-5),
+            rms_norm_eps: self
+                .meta_f64("{arch}.attention.layer_norm_rms_epsilon")?
+                .unwrap_or(1e-5),
             rope_theta: self.meta_f64("{arch}.rope.freq_base")?.unwrap_or(10_000.0),
             rope_scaling,
             max_position_embeddings: self.need_u64("{arch}.context_length")?,
@@ -267,7 +294,10 @@ impl GgufFile {
             o_bias: self.has_tensor("blk.0.attn_output.bias"),
             mlp_bias: self.has_tensor("blk.0.ffn_up.bias"),
             bos_token_id: bos.and_then(|b| u32::try_from(b).ok()),
-            eos_token_ids: eos.and_then(|e| u32::try_from(e).ok()).into_iter().collect(),
+            eos_token_ids: eos
+                .and_then(|e| u32::try_from(e).ok())
+                .into_iter()
+                .collect(),
         };
         cfg.validate()?;
         Ok(cfg)
@@ -281,7 +311,11 @@ impl GgufFile {
             .get(gguf_name)
             .ok_or_else(|| Error::MissingTensor(gguf_name.to_string()))?;
         match info.ggml_dtype {
-            GgmlDType::F32 | GgmlDType::F16 | GgmlDType::BF16 | GgmlDType::Q8_0 | GgmlDType::Q4_0 => {}
+            GgmlDType::F32
+            | GgmlDType::F16
+            | GgmlDType::BF16
+            | GgmlDType::Q8_0
+            | GgmlDType::Q4_0 => {}
             other => {
                 return Err(Error::TensorDtype {
                     name: gguf_name.to_string(),
@@ -289,13 +323,18 @@ impl GgufFile {
                 })
             }
         }
-        info.read(&mut self.reader, self.content.tensor_data_offset, &Device::Cpu)
-            .map_err(|e| Error::GgufTruncated(format!("tensor {gguf_name:?}: {e}")))
+        info.read(
+            &mut self.reader,
+            self.content.tensor_data_offset,
+            &Device::Cpu,
+        )
+        .map_err(|e| Error::GgufTruncated(format!("tensor {gguf_name:?}: {e}")))
     }
 
     /// A tensor by its Hugging Face name, in Hugging Face layout.
     pub fn tensor_hf(&mut self, hf_name: &str, cfg: &Config) -> Result<Arc<QTensor>> {
-        let g = gguf_tensor_name(hf_name).ok_or_else(|| Error::MissingTensor(hf_name.to_string()))?;
+        let g =
+            gguf_tensor_name(hf_name).ok_or_else(|| Error::MissingTensor(hf_name.to_string()))?;
         if !self.has_tensor(&g) {
             return Err(Error::MissingTensor(format!("{g} ({hf_name})")));
         }
@@ -317,7 +356,11 @@ impl GgufFile {
                         actual: t.shape().dims().to_vec(),
                     });
                 }
-                Ok(Arc::new(permute_rows(&t, &llama_qk_row_perm(rows, h), true)?))
+                Ok(Arc::new(permute_rows(
+                    &t,
+                    &llama_qk_row_perm(rows, h),
+                    true,
+                )?))
             }
             _ => Ok(Arc::new(t)),
         }

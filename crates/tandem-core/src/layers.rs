@@ -9,7 +9,10 @@ use crate::{matvec, Result};
 
 /// `y = x W^T + b` with `W` either f32 or a GGML-quantized tensor (Q8_0, Q4_0, ...).
 pub enum Linear {
-    Dense { w: Tensor, b: Option<Tensor> },
+    Dense {
+        w: Tensor,
+        b: Option<Tensor>,
+    },
     Quantized {
         w: QMatMul,
         /// The same weights, for the single-row (decode) kernels in `matvec`.
@@ -74,9 +77,10 @@ impl Linear {
                 let (storage, layout) = w.storage_and_layout();
                 let mut y = vec![0f32; rows];
                 let ok = match (&*storage, layout.contiguous_offsets()) {
-                    (candle_core::Storage::Cpu(candle_core::CpuStorage::F32(data)), Some((a, b))) => {
-                        matvec::dense(&data[a..b], rows, cols, &xv, &mut y)
-                    }
+                    (
+                        candle_core::Storage::Cpu(candle_core::CpuStorage::F32(data)),
+                        Some((a, b)),
+                    ) => matvec::dense(&data[a..b], rows, cols, &xv, &mut y),
                     _ => false,
                 };
                 (y, ok)
@@ -117,7 +121,10 @@ impl Fused {
         };
         let biases: Vec<Option<Tensor>> = parts.iter().map(bias_of).collect();
         let b = if biases.iter().all(Option::is_some) {
-            Some(Tensor::cat(&biases.iter().flatten().collect::<Vec<_>>(), 0)?)
+            Some(Tensor::cat(
+                &biases.iter().flatten().collect::<Vec<_>>(),
+                0,
+            )?)
         } else if biases.iter().all(Option::is_none) {
             None
         } else {
@@ -132,7 +139,10 @@ impl Fused {
                 })
                 .collect();
             let w = Tensor::cat(&ws, 0)?;
-            return Ok(Fused::One { linear: Linear::Dense { w, b }, sizes });
+            return Ok(Fused::One {
+                linear: Linear::Dense { w, b },
+                sizes,
+            });
         }
         let qs: Vec<&Arc<QTensor>> = parts
             .iter()
@@ -143,7 +153,11 @@ impl Fused {
             .collect();
         let dtype = qs[0].dtype();
         let cols = qs[0].shape().dims2()?.1;
-        if qs.len() != parts.len() || qs.iter().any(|q| q.dtype() != dtype || q.shape().dims2().map(|d| d.1).ok() != Some(cols)) {
+        if qs.len() != parts.len()
+            || qs
+                .iter()
+                .any(|q| q.dtype() != dtype || q.shape().dims2().map(|d| d.1).ok() != Some(cols))
+        {
             return Ok(Fused::Many(parts));
         }
         let mut data = Vec::new();
@@ -151,7 +165,12 @@ impl Fused {
             data.extend_from_slice(&q.data()?);
         }
         let rows: usize = sizes.iter().sum();
-        let q = Arc::new(qtensor_from_ggml(dtype, &data, vec![rows, cols], &Device::Cpu)?);
+        let q = Arc::new(qtensor_from_ggml(
+            dtype,
+            &data,
+            vec![rows, cols],
+            &Device::Cpu,
+        )?);
         Ok(Fused::One {
             linear: Linear::from_qtensor(q, b)?,
             sizes,
@@ -208,7 +227,10 @@ impl Embedding {
     /// The table for a tied output projection.
     pub fn as_linear(&self) -> Result<Linear> {
         match self {
-            Embedding::Dense(t) => Ok(Linear::Dense { w: t.clone(), b: None }),
+            Embedding::Dense(t) => Ok(Linear::Dense {
+                w: t.clone(),
+                b: None,
+            }),
             Embedding::Quantized { table, .. } => Linear::from_qtensor(table.clone(), None),
         }
     }
@@ -230,7 +252,8 @@ impl Embedding {
                 for &id in ids {
                     let start = id as usize * row_bytes;
                     let bytes = &data[start..start + row_bytes];
-                    let q = qtensor_from_ggml(table.dtype(), bytes, vec![1, *hidden], &Device::Cpu)?;
+                    let q =
+                        qtensor_from_ggml(table.dtype(), bytes, vec![1, *hidden], &Device::Cpu)?;
                     rows.push(q.dequantize(&Device::Cpu)?);
                 }
                 Ok(Tensor::cat(&rows, 0)?)

@@ -106,7 +106,12 @@ struct Attention {
 
 impl Attention {
     fn load(w: &mut Weights, p: &str, cfg: &Config) -> Result<Self> {
-        let (h, kv, d, hid) = (cfg.num_attention_heads, cfg.num_key_value_heads, cfg.head_dim, cfg.hidden_size);
+        let (h, kv, d, hid) = (
+            cfg.num_attention_heads,
+            cfg.num_key_value_heads,
+            cfg.head_dim,
+            cfg.hidden_size,
+        );
         Ok(Self {
             qkv: Fused::new(vec![
                 w.linear(&format!("{p}.q_proj"), h * d, hid, cfg.qkv_bias, cfg)?,
@@ -131,7 +136,9 @@ impl Attention {
     ) -> Result<Tensor> {
         let (b, s, _) = x.dims3()?;
         let split = |t: Tensor, n: usize| -> Result<Tensor> {
-            Ok(t.reshape((b, s, n, self.head_dim))?.transpose(1, 2)?.contiguous()?)
+            Ok(t.reshape((b, s, n, self.head_dim))?
+                .transpose(1, 2)?
+                .contiguous()?)
         };
         let mut qkv = self.qkv.forward(x)?.into_iter();
         let (Some(q), Some(k), Some(v)) = (qkv.next(), qkv.next(), qkv.next()) else {
@@ -144,7 +151,12 @@ impl Attention {
         let k = candle_nn::rotary_emb::rope(&k, cos, sin)?;
         let (k, v) = KvBuffer::append(kv, &k, &v)?;
         if s == 1 {
-            if let Some(y) = kv.as_ref().map(|buf| self.decode_attention(&q, buf)).transpose()?.flatten() {
+            if let Some(y) = kv
+                .as_ref()
+                .map(|buf| self.decode_attention(&q, buf))
+                .transpose()?
+                .flatten()
+            {
                 return self.o.forward(&y);
             }
         }
@@ -261,7 +273,11 @@ impl Block {
         Ok(Self {
             attn_norm: w.vector(&format!("{p}.input_layernorm.weight"), cfg.hidden_size, cfg)?,
             attn: Attention::load(w, &format!("{p}.self_attn"), cfg)?,
-            mlp_norm: w.vector(&format!("{p}.post_attention_layernorm.weight"), cfg.hidden_size, cfg)?,
+            mlp_norm: w.vector(
+                &format!("{p}.post_attention_layernorm.weight"),
+                cfg.hidden_size,
+                cfg,
+            )?,
             mlp: Mlp::load(w, &format!("{p}.mlp"), cfg)?,
             eps: cfg.rms_norm_eps as f32,
         })
@@ -303,7 +319,12 @@ pub struct Model {
 impl Model {
     pub fn load(w: &mut Weights, cfg: &Config) -> Result<Self> {
         cfg.validate()?;
-        let embed = w.embedding("model.embed_tokens.weight", cfg.vocab_size, cfg.hidden_size, cfg)?;
+        let embed = w.embedding(
+            "model.embed_tokens.weight",
+            cfg.vocab_size,
+            cfg.hidden_size,
+            cfg,
+        )?;
         let blocks = (0..cfg.num_hidden_layers)
             .map(|i| Block::load(w, i, cfg))
             .collect::<Result<Vec<_>>>()?;
@@ -356,7 +377,11 @@ impl Model {
         }
         let mut x = self.embed.forward(ids)?.unsqueeze(0)?;
         let (cos, sin) = self.rope.cos_sin(start, seq)?;
-        let mask = if seq > 1 { Some(causal_mask(seq, start)?) } else { None };
+        let mask = if seq > 1 {
+            Some(causal_mask(seq, start)?)
+        } else {
+            None
+        };
         for (block, kv) in self.blocks.iter().zip(cache.kvs.iter_mut()) {
             x = block.forward(&x, &cos, &sin, mask.as_ref(), kv)?;
         }

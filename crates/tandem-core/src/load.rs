@@ -52,7 +52,10 @@ pub fn load(path: &Path) -> Result<LoadedModel> {
 /// A `tokenizer.json`; a missing file is [`Error::TokenizerMissing`].
 pub fn load_tokenizer_file(path: &Path) -> Result<Tokenizer> {
     if !path.exists() {
-        return Err(Error::TokenizerMissing(format!("{} does not exist", path.display())));
+        return Err(Error::TokenizerMissing(format!(
+            "{} does not exist",
+            path.display()
+        )));
     }
     Tokenizer::from_json(&read_string(path)?)
 }
@@ -64,7 +67,11 @@ fn eos_from_generation_config(text: &str) -> Vec<u32> {
     };
     match v.get("eos_token_id") {
         Some(serde_json::Value::Number(n)) => n.as_u64().map(|n| n as u32).into_iter().collect(),
-        Some(serde_json::Value::Array(a)) => a.iter().filter_map(|x| x.as_u64()).map(|n| n as u32).collect(),
+        Some(serde_json::Value::Array(a)) => a
+            .iter()
+            .filter_map(|x| x.as_u64())
+            .map(|n| n as u32)
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -141,7 +148,10 @@ pub fn from_gguf_bytes(bytes: Vec<u8>, tokenizer: Option<Tokenizer>) -> Result<L
     from_gguf_reader(Box::new(Cursor::new(bytes)), tokenizer)
 }
 
-fn from_gguf_reader(reader: Box<dyn ReadSeek>, tokenizer: Option<Tokenizer>) -> Result<LoadedModel> {
+fn from_gguf_reader(
+    reader: Box<dyn ReadSeek>,
+    tokenizer: Option<Tokenizer>,
+) -> Result<LoadedModel> {
     let mut g = GgufFile::read(reader)?;
     let cfg = g.config()?;
     let tokenizer = match tokenizer {
@@ -160,7 +170,11 @@ fn from_gguf_reader(reader: Box<dyn ReadSeek>, tokenizer: Option<Tokenizer>) -> 
                     .and_then(|id| tokenizer.as_ref().and_then(|t| t.id_to_token(id)))
                     .unwrap_or_default()
             };
-            Some(ChatTemplate::new(t, &token("tokenizer.ggml.bos_token_id"), &token("tokenizer.ggml.eos_token_id"))?)
+            Some(ChatTemplate::new(
+                t,
+                &token("tokenizer.ggml.bos_token_id"),
+                &token("tokenizer.ggml.eos_token_id"),
+            )?)
         }
         _ => None,
     };

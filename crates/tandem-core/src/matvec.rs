@@ -93,7 +93,9 @@ mod x86 {
         use std::sync::OnceLock;
         static L: OnceLock<Option<Level>> = OnceLock::new();
         *L.get_or_init(|| {
-            let base = is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") && is_x86_feature_detected!("f16c");
+            let base = is_x86_feature_detected!("avx2")
+                && is_x86_feature_detected!("fma")
+                && is_x86_feature_detected!("f16c");
             match (base, is_x86_feature_detected!("avxvnni")) {
                 (false, _) => None,
                 (true, true) => Some(Level::AvxVnni),
@@ -136,94 +138,142 @@ mod x86 {
         _mm256_set_m128i(hi, lo)
     }
 
-    #[target_feature(enable = "avx2,fma,f16c")]
-    unsafe fn rows4_avx2(kind: QKind, w: &[u8], row_bytes: usize, first: usize, n: usize, x: &QuantizedVec, y: &mut [f32]) {
-        rows4::<false>(kind, w, row_bytes, first, n, x, y)
-    }
-
-    #[target_feature(enable = "avx2,fma,f16c,avxvnni")]
-    unsafe fn rows4_vnni(kind: QKind, w: &[u8], row_bytes: usize, first: usize, n: usize, x: &QuantizedVec, y: &mut [f32]) {
-        rows4::<true>(kind, w, row_bytes, first, n, x, y)
-    }
-
-    /// y[i] = row(first + i) · x for i < n (n ≤ 4).
+    /// y[r] = row(first + r) · x for r < N. Everything the inner loop touches is a const
+    /// generic so the N accumulators stay in registers.
     #[inline(always)]
-    unsafe fn rows4<const VNNI: bool>(kind: QKind, w: &[u8], row_bytes: usize, first: usize, n: usize, x: &QuantizedVec, y: &mut [f32]) {
+    unsafe fn rows_n<const VNNI: bool, const Q4: bool, const N: usize>(
+        w: *const u8,
+        row_bytes: usize,
+        x: &QuantizedVec,
+        y: *mut f32,
+    ) {
         let nb = x.d.len();
-        let bs = match kind {
-            QKind::Q8_0 => Q8_0_BLOCK,
-            QKind::Q4_0 => Q4_0_BLOCK,
-        };
-        let base = w.as_ptr().add(first * row_bytes);
-        let mut acc = [_mm256_setzero_ps(); 4];
+        let bs = if Q4 { Q4_0_BLOCK } else { Q8_0_BLOCK };
+        let mut acc = [_mm256_setzero_ps(); N];
         // Q4_0's offset: Σ (q - 8) x = Σ q x - 8 Σ x, applied per block in float.
-        let mut corr = [0f32; 4];
+        let mut corr = [0f32; N];
         for b in 0..nb {
             let xq = _mm256_loadu_si256(x.qs.as_ptr().add(b * 32) as *const __m256i);
             let dx = *x.d.get_unchecked(b);
-            match kind {
-                QKind::Q4_0 => {
-                    let s8 = (8 * *x.sums.get_unchecked(b)) as f32 * dx;
-                    for r in 0..n {
-                        let p = base.add(r * row_bytes + b * bs);
-                        let dw = f16_at(p);
-                        let prod = dot_u8_i8::<VNNI>(load_q4(p), xq);
-                        let scale = _mm256_set1_ps(dw * dx);
-                        acc[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(prod), scale, acc[r]);
-                        corr[r] += dw * s8;
-                    }
-                }
-                QKind::Q8_0 => {
-                    for r in 0..n {
-                        let p = base.add(r * row_bytes + b * bs);
-                        let dw = f16_at(p);
-                        let wq = _mm256_loadu_si256(p.add(2) as *const __m256i);
-                        // i8 × i8 as |w| (u8) × (x with w's sign)
-                        let prod = dot_u8_i8::<VNNI>(_mm256_sign_epi8(wq, wq), _mm256_sign_epi8(xq, wq));
-                        let scale = _mm256_set1_ps(dw * dx);
-                        acc[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(prod), scale, acc[r]);
-                    }
+            let s8 = (8 * *x.sums.get_unchecked(b)) as f32 * dx;
+            for r in 0..N {
+                let p = w.add(r * row_bytes + b * bs);
+                let dw = f16_at(p);
+                let prod = if Q4 {
+                    dot_u8_i8::<VNNI>(load_q4(p), xq)
+                } else {
+                    let wq = _mm256_loadu_si256(p.add(2) as *const __m256i);
+                    // i8 × i8 as |w| (u8) × (x with w's sign)
+                    dot_u8_i8::<VNNI>(_mm256_sign_epi8(wq, wq), _mm256_sign_epi8(xq, wq))
+                };
+                acc[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(prod), _mm256_set1_ps(dw * dx), acc[r]);
+                if Q4 {
+                    corr[r] += dw * s8;
                 }
             }
         }
-        for r in 0..n {
-            y[r] = hsum(acc[r]) - corr[r];
+        for r in 0..N {
+            *y.add(r) = hsum(acc[r]) - corr[r];
         }
     }
 
-    pub(super) fn rows(level: Level, kind: QKind, w: &[u8], row_bytes: usize, first: usize, x: &QuantizedVec, y: &mut [f32]) {
-        let mut i = 0;
-        while i < y.len() {
-            let n = 4.min(y.len() - i);
-            // SAFETY: the caller checked that `w` holds every row this call touches, whole
-            // blocks of `x.d.len()` per row, and the CPU features were detected at run time.
-            unsafe {
-                match level {
-                    Level::AvxVnni => rows4_vnni(kind, w, row_bytes, first + i, n, x, &mut y[i..]),
-                    Level::Avx2 => rows4_avx2(kind, w, row_bytes, first + i, n, x, &mut y[i..]),
-                }
+    #[inline(always)]
+    unsafe fn rows_all<const VNNI: bool, const Q4: bool>(
+        w: &[u8],
+        row_bytes: usize,
+        first: usize,
+        x: &QuantizedVec,
+        y: &mut [f32],
+    ) {
+        let base = w.as_ptr().add(first * row_bytes);
+        let out = y.as_mut_ptr();
+        let full = y.len() / 4 * 4;
+        let mut r = 0;
+        while r < full {
+            rows_n::<VNNI, Q4, 4>(base.add(r * row_bytes), row_bytes, x, out.add(r));
+            r += 4;
+        }
+        while r < y.len() {
+            rows_n::<VNNI, Q4, 1>(base.add(r * row_bytes), row_bytes, x, out.add(r));
+            r += 1;
+        }
+    }
+
+    #[target_feature(enable = "avx2,fma,f16c")]
+    unsafe fn rows_avx2<const Q4: bool>(
+        w: &[u8],
+        row_bytes: usize,
+        first: usize,
+        x: &QuantizedVec,
+        y: &mut [f32],
+    ) {
+        rows_all::<false, Q4>(w, row_bytes, first, x, y)
+    }
+
+    #[target_feature(enable = "avx2,fma,f16c,avxvnni")]
+    unsafe fn rows_vnni<const Q4: bool>(
+        w: &[u8],
+        row_bytes: usize,
+        first: usize,
+        x: &QuantizedVec,
+        y: &mut [f32],
+    ) {
+        rows_all::<true, Q4>(w, row_bytes, first, x, y)
+    }
+
+    pub(super) fn rows(
+        level: Level,
+        kind: QKind,
+        w: &[u8],
+        row_bytes: usize,
+        first: usize,
+        x: &QuantizedVec,
+        y: &mut [f32],
+    ) {
+        // SAFETY: the caller checked that `w` holds every row of `y` (whole blocks of
+        // `x.d.len()` per row) and the CPU features were detected at run time.
+        unsafe {
+            match (level, kind) {
+                (Level::AvxVnni, QKind::Q4_0) => rows_vnni::<true>(w, row_bytes, first, x, y),
+                (Level::AvxVnni, QKind::Q8_0) => rows_vnni::<false>(w, row_bytes, first, x, y),
+                (Level::Avx2, QKind::Q4_0) => rows_avx2::<true>(w, row_bytes, first, x, y),
+                (Level::Avx2, QKind::Q8_0) => rows_avx2::<false>(w, row_bytes, first, x, y),
             }
-            i += n;
         }
     }
 }
 
 /// y = W x for a Q8_0/Q4_0 matrix W (rows × cols, ggml block layout). Returns false (and does
 /// nothing) where no fast kernel exists; the caller then uses candle's matmul.
-pub(crate) fn quantized(kind: QKind, w: &[u8], rows: usize, cols: usize, x: &[f32], y: &mut [f32]) -> bool {
+pub(crate) fn quantized(
+    kind: QKind,
+    w: &[u8],
+    rows: usize,
+    cols: usize,
+    x: &[f32],
+    y: &mut [f32],
+) -> bool {
     #[cfg(target_arch = "x86_64")]
     {
-        let Some(level) = x86::level() else { return false };
+        let Some(level) = x86::level() else {
+            return false;
+        };
         let bs = match kind {
             QKind::Q8_0 => Q8_0_BLOCK,
             QKind::Q4_0 => Q4_0_BLOCK,
         };
-        if cols % 32 != 0 || x.len() != cols || y.len() != rows || w.len() != rows * (cols / 32) * bs {
+        if !cols.is_multiple_of(32)
+            || x.len() != cols
+            || y.len() != rows
+            || w.len() != rows * (cols / 32) * bs
+        {
             return false;
         }
         let xq = quantize_q8_0(x);
         let row_bytes = cols / 32 * bs;
-        par_rows(y, |first, out| x86::rows(level, kind, w, row_bytes, first, &xq, out));
+        par_rows(y, |first, out| {
+            x86::rows(level, kind, w, row_bytes, first, &xq, out)
+        });
         true
     }
     #[cfg(not(target_arch = "x86_64"))]
@@ -286,9 +336,19 @@ mod tests {
             return;
         }
         let xt = Tensor::from_vec(x, (1, cols), &Device::Cpu).unwrap();
-        let want: Vec<f32> = QMatMul::from_qtensor(q).unwrap().forward(&xt).unwrap().flatten_all().unwrap().to_vec1().unwrap();
+        let want: Vec<f32> = QMatMul::from_qtensor(q)
+            .unwrap()
+            .forward(&xt)
+            .unwrap()
+            .flatten_all()
+            .unwrap()
+            .to_vec1()
+            .unwrap();
         for (a, b) in y.iter().zip(&want) {
-            assert!((a - b).abs() <= 1e-4 * b.abs().max(1.0), "{a} vs candle {b}");
+            assert!(
+                (a - b).abs() <= 1e-4 * b.abs().max(1.0),
+                "{a} vs candle {b}"
+            );
         }
     }
 
@@ -305,7 +365,9 @@ mod tests {
     #[test]
     fn dense_matches_naive() {
         let (rows, cols) = (19, 70);
-        let w: Vec<f32> = (0..rows * cols).map(|i| ((i * 37 % 101) as f32 - 50.0) / 50.0).collect();
+        let w: Vec<f32> = (0..rows * cols)
+            .map(|i| ((i * 37 % 101) as f32 - 50.0) / 50.0)
+            .collect();
         let x: Vec<f32> = (0..cols).map(|i| (i as f32 * 0.3).sin()).collect();
         let mut y = vec![0f32; rows];
         assert!(dense(&w, rows, cols, &x, &mut y));

@@ -51,11 +51,19 @@ impl WeightDtype {
 pub fn tensor_shapes(cfg: &Config) -> Vec<(String, Vec<usize>)> {
     let (h, i, d) = (cfg.hidden_size, cfg.intermediate_size, cfg.head_dim);
     let (q, kv) = (cfg.num_attention_heads * d, cfg.num_key_value_heads * d);
-    let mut out = vec![("model.embed_tokens.weight".to_string(), vec![cfg.vocab_size, h])];
+    let mut out = vec![(
+        "model.embed_tokens.weight".to_string(),
+        vec![cfg.vocab_size, h],
+    )];
     for l in 0..cfg.num_hidden_layers {
         let p = format!("model.layers.{l}");
         out.push((format!("{p}.input_layernorm.weight"), vec![h]));
-        for (name, rows, cols) in [("q_proj", q, h), ("k_proj", kv, h), ("v_proj", kv, h), ("o_proj", h, q)] {
+        for (name, rows, cols) in [
+            ("q_proj", q, h),
+            ("k_proj", kv, h),
+            ("v_proj", kv, h),
+            ("o_proj", h, q),
+        ] {
             out.push((format!("{p}.self_attn.{name}.weight"), vec![rows, cols]));
             if cfg.qkv_bias && name != "o_proj" {
                 out.push((format!("{p}.self_attn.{name}.bias"), vec![rows]));
@@ -75,7 +83,11 @@ pub fn tensor_shapes(cfg: &Config) -> Vec<(String, Vec<usize>)> {
 
 /// Seeded random weights: matrices uniform with std 0.02, norms around 1, biases small.
 /// Matrices are stored as `dtype`; vectors stay f32 (as llama.cpp's converter keeps them).
-pub fn random_weights(cfg: &Config, dtype: WeightDtype, seed: u64) -> Result<HashMap<String, Arc<QTensor>>> {
+pub fn random_weights(
+    cfg: &Config,
+    dtype: WeightDtype,
+    seed: u64,
+) -> Result<HashMap<String, Arc<QTensor>>> {
     let mut rng = Rng::new(seed);
     let mut out = HashMap::new();
     for (name, shape) in tensor_shapes(cfg) {
@@ -116,18 +128,28 @@ fn byte_level_alphabet() -> Vec<String> {
     }
     let mut pairs: Vec<(u32, u32)> = bs.into_iter().zip(cs).collect();
     pairs.sort();
-    pairs.into_iter().map(|(_, c)| char::from_u32(c).unwrap_or('?').to_string()).collect()
+    pairs
+        .into_iter()
+        .map(|(_, c)| char::from_u32(c).unwrap_or('?').to_string())
+        .collect()
 }
 
 /// Writes `weights` (from [`random_weights`]) as a GGUF file llama.cpp can load: llama.cpp
 /// tensor names, its q/k row order for the `llama` architecture, and a placeholder byte-level
 /// vocabulary (the benchmark feeds token ids, not text).
-pub fn write_gguf<W: Write + Seek>(w: &mut W, cfg: &Config, weights: &HashMap<String, Arc<QTensor>>, dtype: WeightDtype) -> Result<()> {
+pub fn write_gguf<W: Write + Seek>(
+    w: &mut W,
+    cfg: &Config,
+    weights: &HashMap<String, Arc<QTensor>>,
+    dtype: WeightDtype,
+) -> Result<()> {
     let arch = cfg.architecture.name();
     let k = |s: &str| format!("{arch}.{s}");
     let mut tokens = byte_level_alphabet();
     if cfg.vocab_size < tokens.len() + 1 {
-        return Err(Error::InvalidConfig("vocabulary too small for a byte-level tokenizer".into()));
+        return Err(Error::InvalidConfig(
+            "vocabulary too small for a byte-level tokenizer".into(),
+        ));
     }
     tokens.push("ab".into());
     while tokens.len() < cfg.vocab_size {
@@ -142,7 +164,10 @@ pub fn write_gguf<W: Write + Seek>(w: &mut W, cfg: &Config, weights: &HashMap<St
     let u32v = |v: usize| Value::U32(v as u32);
     let meta: Vec<(String, Value)> = vec![
         ("general.architecture".into(), Value::String(arch.into())),
-        ("general.name".into(), Value::String(format!("tandem-random-{arch}"))),
+        (
+            "general.name".into(),
+            Value::String(format!("tandem-random-{arch}")),
+        ),
         ("general.file_type".into(), Value::U32(file_type)),
         (k("context_length"), u32v(cfg.max_position_embeddings)),
         (k("embedding_length"), u32v(cfg.hidden_size)),
@@ -154,18 +179,35 @@ pub fn write_gguf<W: Write + Seek>(w: &mut W, cfg: &Config, weights: &HashMap<St
         (k("attention.value_length"), u32v(cfg.head_dim)),
         (k("rope.dimension_count"), u32v(cfg.head_dim)),
         (k("rope.freq_base"), Value::F32(cfg.rope_theta as f32)),
-        (k("attention.layer_norm_rms_epsilon"), Value::F32(cfg.rms_norm_eps as f32)),
+        (
+            k("attention.layer_norm_rms_epsilon"),
+            Value::F32(cfg.rms_norm_eps as f32),
+        ),
         (k("vocab_size"), u32v(cfg.vocab_size)),
         ("tokenizer.ggml.model".into(), Value::String("gpt2".into())),
         ("tokenizer.ggml.pre".into(), Value::String("gpt-2".into())),
-        ("tokenizer.ggml.tokens".into(), Value::Array(tokens.into_iter().map(Value::String).collect())),
-        ("tokenizer.ggml.token_type".into(), Value::Array(vec![Value::I32(1); cfg.vocab_size])),
-        ("tokenizer.ggml.merges".into(), Value::Array(vec![Value::String("a b".into())])),
-        ("tokenizer.ggml.eos_token_id".into(), u32v(cfg.vocab_size - 1)),
+        (
+            "tokenizer.ggml.tokens".into(),
+            Value::Array(tokens.into_iter().map(Value::String).collect()),
+        ),
+        (
+            "tokenizer.ggml.token_type".into(),
+            Value::Array(vec![Value::I32(1); cfg.vocab_size]),
+        ),
+        (
+            "tokenizer.ggml.merges".into(),
+            Value::Array(vec![Value::String("a b".into())]),
+        ),
+        (
+            "tokenizer.ggml.eos_token_id".into(),
+            u32v(cfg.vocab_size - 1),
+        ),
     ];
     let mut tensors: Vec<(String, QTensor)> = Vec::new();
     for (name, _) in tensor_shapes(cfg) {
-        let t = weights.get(&name).ok_or_else(|| Error::MissingTensor(name.clone()))?;
+        let t = weights
+            .get(&name)
+            .ok_or_else(|| Error::MissingTensor(name.clone()))?;
         let g = gguf_tensor_name(&name).ok_or_else(|| Error::MissingTensor(name.clone()))?;
         let heads = if name.contains(".q_proj.") {
             Some(cfg.num_attention_heads)
@@ -180,7 +222,12 @@ pub fn write_gguf<W: Write + Seek>(w: &mut W, cfg: &Config, weights: &HashMap<St
                 permute_rows(t, &llama_qk_row_perm(rows, h), false)?
             }
             // QTensor is not Clone: rebuild it from its bytes.
-            _ => candle_core::quantized::ggml_file::qtensor_from_ggml(t.dtype(), &t.data()?, t.shape().dims().to_vec(), &Device::Cpu)?,
+            _ => candle_core::quantized::ggml_file::qtensor_from_ggml(
+                t.dtype(),
+                &t.data()?,
+                t.shape().dims().to_vec(),
+                &Device::Cpu,
+            )?,
         };
         tensors.push((g, t));
     }

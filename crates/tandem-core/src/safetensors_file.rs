@@ -27,7 +27,8 @@ impl SafetensorsFile {
         // `deserialize` checks the header JSON, that offsets are contiguous and match each
         // tensor's dtype and shape, and that the data section is exactly the rest of the file.
         SafeTensors::deserialize(&bytes).map_err(|e| bad(e.to_string()))?;
-        let (header_len, metadata) = SafeTensors::read_metadata(&bytes).map_err(|e| bad(e.to_string()))?;
+        let (header_len, metadata) =
+            SafeTensors::read_metadata(&bytes).map_err(|e| bad(e.to_string()))?;
         Ok(Self {
             name,
             bytes,
@@ -98,10 +99,11 @@ impl SafetensorsWeights {
 
     /// Shard file names listed by a `model.safetensors.index.json`, in first-use order.
     pub fn shard_names(index_json: &str) -> Result<Vec<String>> {
-        let v: serde_json::Value = serde_json::from_str(index_json).map_err(|e| Error::Safetensors {
-            file: "model.safetensors.index.json".into(),
-            reason: e.to_string(),
-        })?;
+        let v: serde_json::Value =
+            serde_json::from_str(index_json).map_err(|e| Error::Safetensors {
+                file: "model.safetensors.index.json".into(),
+                reason: e.to_string(),
+            })?;
         let map = v
             .get("weight_map")
             .and_then(|m| m.as_object())
@@ -133,7 +135,9 @@ impl SafetensorsWeights {
     }
 
     pub fn shape(&self, name: &str) -> Option<Vec<usize>> {
-        self.index.get(name).and_then(|&i| self.files[i].shape(name))
+        self.index
+            .get(name)
+            .and_then(|&i| self.files[i].shape(name))
     }
 
     pub fn tensor_f32(&self, name: &str, device: &Device) -> Result<Tensor> {

@@ -31,7 +31,10 @@ impl Default for SamplingParams {
 impl SamplingParams {
     pub fn validate(&self) -> Result<()> {
         if !(self.temperature.is_finite() && self.temperature >= 0.0) {
-            return Err(Error::InvalidParams(format!("temperature {} must be finite and >= 0", self.temperature)));
+            return Err(Error::InvalidParams(format!(
+                "temperature {} must be finite and >= 0",
+                self.temperature
+            )));
         }
         if let Some(p) = self.top_p {
             if !(p > 0.0 && p <= 1.0) {
@@ -104,7 +107,9 @@ pub fn logprob_and_entropy(logits: &[f32], token: u32) -> (f32, f32) {
             entropy -= lp.exp() * lp;
         }
     }
-    let lp = logits.get(token as usize).map_or(f64::NEG_INFINITY, |&l| (l - max) as f64 - log_z);
+    let lp = logits
+        .get(token as usize)
+        .map_or(f64::NEG_INFINITY, |&l| (l - max) as f64 - log_z);
     (lp as f32, entropy as f32)
 }
 
@@ -140,13 +145,18 @@ impl Sampler {
         }
         let t = self.params.temperature;
         // Candidates sorted by logit, highest first (stable: lower id first on ties).
-        let mut idx: Vec<u32> = (0..l.len() as u32).filter(|&i| !l[i as usize].is_nan()).collect();
+        let mut idx: Vec<u32> = (0..l.len() as u32)
+            .filter(|&i| !l[i as usize].is_nan())
+            .collect();
         idx.sort_by(|&a, &b| l[b as usize].total_cmp(&l[a as usize]));
         if let Some(k) = self.params.top_k.filter(|&k| k > 0) {
             idx.truncate(k.max(1));
         }
         let max = idx.first().map_or(0.0, |&i| l[i as usize]);
-        let mut probs: Vec<f64> = idx.iter().map(|&i| (((l[i as usize] - max) / t) as f64).exp()).collect();
+        let mut probs: Vec<f64> = idx
+            .iter()
+            .map(|&i| (((l[i as usize] - max) / t) as f64).exp())
+            .collect();
         let sum: f64 = probs.iter().sum();
         probs.iter_mut().for_each(|p| *p /= sum);
         if let Some(p) = self.params.top_p.filter(|&p| p < 1.0) {
@@ -253,10 +263,22 @@ mod tests {
     #[test]
     fn bad_params_are_typed_errors() {
         for p in [
-            SamplingParams { temperature: -1.0, ..Default::default() },
-            SamplingParams { temperature: f32::NAN, ..Default::default() },
-            SamplingParams { top_p: Some(0.0), ..Default::default() },
-            SamplingParams { repetition_penalty: 0.0, ..Default::default() },
+            SamplingParams {
+                temperature: -1.0,
+                ..Default::default()
+            },
+            SamplingParams {
+                temperature: f32::NAN,
+                ..Default::default()
+            },
+            SamplingParams {
+                top_p: Some(0.0),
+                ..Default::default()
+            },
+            SamplingParams {
+                repetition_penalty: 0.0,
+                ..Default::default()
+            },
         ] {
             assert!(matches!(Sampler::new(p), Err(Error::InvalidParams(_))));
         }

@@ -16,7 +16,8 @@ pub struct Tokenizer {
 impl Tokenizer {
     /// From the text of a `tokenizer.json`.
     pub fn from_json(json: &str) -> Result<Self> {
-        let inner = tokenizers::Tokenizer::from_bytes(json.as_bytes()).map_err(|e| Error::Tokenizer(e.to_string()))?;
+        let inner = tokenizers::Tokenizer::from_bytes(json.as_bytes())
+            .map_err(|e| Error::Tokenizer(e.to_string()))?;
         Ok(Self { inner })
     }
 
@@ -30,10 +31,16 @@ impl Tokenizer {
             Some(Value::String(m)) if m == "gpt2" => {}
             Some(Value::String(m)) => {
                 return Err(Error::Unsupported {
-                    what: format!("GGUF tokenizer model {m:?} without a tokenizer.json (supported: gpt2)"),
+                    what: format!(
+                        "GGUF tokenizer model {m:?} without a tokenizer.json (supported: gpt2)"
+                    ),
                 })
             }
-            _ => return Err(Error::TokenizerMissing("no tokenizer.json and no tokenizer in the GGUF metadata".into())),
+            _ => {
+                return Err(Error::TokenizerMissing(
+                    "no tokenizer.json and no tokenizer in the GGUF metadata".into(),
+                ))
+            }
         }
         let strings = |key: &str| -> Result<Vec<String>> {
             match meta.get(key) {
@@ -53,14 +60,26 @@ impl Tokenizer {
             .map(|m| {
                 m.split_once(' ')
                     .map(|(a, b)| (a.to_string(), b.to_string()))
-                    .ok_or_else(|| bad("tokenizer.ggml.merges", "a merge must be two tokens separated by a space"))
+                    .ok_or_else(|| {
+                        bad(
+                            "tokenizer.ggml.merges",
+                            "a merge must be two tokens separated by a space",
+                        )
+                    })
             })
             .collect::<Result<Vec<_>>>()?;
         let types: Vec<i64> = match meta.get("tokenizer.ggml.token_type") {
-            Some(Value::Array(a)) => a.iter().map(|v| v.to_i32().map(i64::from).unwrap_or(1)).collect(),
+            Some(Value::Array(a)) => a
+                .iter()
+                .map(|v| v.to_i32().map(i64::from).unwrap_or(1))
+                .collect(),
             _ => vec![1; tokens.len()],
         };
-        let vocab: tokenizers::models::bpe::Vocab = tokens.iter().enumerate().map(|(i, t)| (t.clone(), i as u32)).collect();
+        let vocab: tokenizers::models::bpe::Vocab = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.clone(), i as u32))
+            .collect();
         let bpe = BPE::builder()
             .vocab_and_merges(vocab, merges)
             .build()

@@ -36,7 +36,9 @@ impl Weights {
     pub fn contains(&self, name: &str) -> bool {
         match self {
             Weights::Safetensors(s) => s.contains(name),
-            Weights::Gguf(g) => crate::gguf::gguf_tensor_name(name).is_some_and(|n| g.has_tensor(&n)),
+            Weights::Gguf(g) => {
+                crate::gguf::gguf_tensor_name(name).is_some_and(|n| g.has_tensor(&n))
+            }
             Weights::Memory(m) => m.contains_key(name),
         }
     }
@@ -70,7 +72,14 @@ impl Weights {
     }
 
     /// A linear layer `prefix.weight` (out, in) with an optional `prefix.bias`.
-    pub fn linear(&mut self, prefix: &str, out: usize, inp: usize, bias: bool, cfg: &Config) -> Result<Linear> {
+    pub fn linear(
+        &mut self,
+        prefix: &str,
+        out: usize,
+        inp: usize,
+        bias: bool,
+        cfg: &Config,
+    ) -> Result<Linear> {
         let b = if bias {
             Some(self.vector(&format!("{prefix}.bias"), out, cfg)?)
         } else {
@@ -79,7 +88,7 @@ impl Weights {
         match self.get(&format!("{prefix}.weight"), cfg, &[out, inp])? {
             Weight::Dense(w) => Ok(Linear::Dense { w, b }),
             Weight::Quantized(q) => {
-                if !is_float(q.dtype()) && inp % q.dtype().block_size() != 0 {
+                if !is_float(q.dtype()) && !inp.is_multiple_of(q.dtype().block_size()) {
                     return Err(Error::TensorShape {
                         name: format!("{prefix}.weight"),
                         expected: vec![out, inp],
@@ -91,7 +100,13 @@ impl Weights {
         }
     }
 
-    pub fn embedding(&mut self, name: &str, vocab: usize, hidden: usize, cfg: &Config) -> Result<Embedding> {
+    pub fn embedding(
+        &mut self,
+        name: &str,
+        vocab: usize,
+        hidden: usize,
+        cfg: &Config,
+    ) -> Result<Embedding> {
         match self.get(name, cfg, &[vocab, hidden])? {
             Weight::Dense(t) => Ok(Embedding::Dense(t)),
             Weight::Quantized(q) => Embedding::from_qtensor(q),

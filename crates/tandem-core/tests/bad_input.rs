@@ -6,13 +6,20 @@ use tandem_core::safetensors_file::SafetensorsFile;
 use tandem_core::{Config, Error, Logits};
 
 fn tiny(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/tiny").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../models/tiny")
+        .join(name)
 }
 
 /// A scratch copy of a committed model directory (without the GGUF files).
 fn scratch(name: &str) -> tempfile::TempDir {
     let d = tempfile::tempdir().unwrap();
-    for f in ["config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json"] {
+    for f in [
+        "config.json",
+        "model.safetensors",
+        "tokenizer.json",
+        "tokenizer_config.json",
+    ] {
         std::fs::copy(tiny(name).join(f), d.path().join(f)).unwrap();
     }
     d
@@ -25,7 +32,10 @@ fn load(p: &Path) -> Result<LoadedModel, Error> {
 /// Splits a safetensors file into (header JSON, data).
 fn split(bytes: &[u8]) -> (serde_json::Value, Vec<u8>) {
     let n = u64::from_le_bytes(bytes[..8].try_into().unwrap()) as usize;
-    (serde_json::from_slice(&bytes[8..8 + n]).unwrap(), bytes[8 + n..].to_vec())
+    (
+        serde_json::from_slice(&bytes[8..8 + n]).unwrap(),
+        bytes[8 + n..].to_vec(),
+    )
 }
 
 fn join(header: &serde_json::Value, data: &[u8]) -> Vec<u8> {
@@ -91,15 +101,34 @@ fn missing_tensor_is_named() {
     let p = d.path().join("model.safetensors");
     let f = SafetensorsFile::from_bytes("m", std::fs::read(&p).unwrap()).unwrap();
     let mut views = Vec::new();
-    let keep: Vec<String> = f.names().into_iter().filter(|n| n != "model.layers.1.self_attn.k_proj.bias").collect();
+    let keep: Vec<String> = f
+        .names()
+        .into_iter()
+        .filter(|n| n != "model.layers.1.self_attn.k_proj.bias")
+        .collect();
     for n in &keep {
-        let t = f.tensor_f32(n, &tandem_core::candle_core::Device::Cpu).unwrap();
-        let v: Vec<u8> = t.flatten_all().unwrap().to_vec1::<f32>().unwrap().iter().flat_map(|x| x.to_le_bytes()).collect();
+        let t = f
+            .tensor_f32(n, &tandem_core::candle_core::Device::Cpu)
+            .unwrap();
+        let v: Vec<u8> = t
+            .flatten_all()
+            .unwrap()
+            .to_vec1::<f32>()
+            .unwrap()
+            .iter()
+            .flat_map(|x| x.to_le_bytes())
+            .collect();
         views.push((n.clone(), t.dims().to_vec(), v));
     }
     let tv: Vec<(String, safetensors::tensor::TensorView)> = views
         .iter()
-        .map(|(n, s, v)| (n.clone(), safetensors::tensor::TensorView::new(safetensors::Dtype::F32, s.clone(), v).unwrap()))
+        .map(|(n, s, v)| {
+            (
+                n.clone(),
+                safetensors::tensor::TensorView::new(safetensors::Dtype::F32, s.clone(), v)
+                    .unwrap(),
+            )
+        })
         .collect();
     safetensors::serialize_to_file(tv, None, &p).unwrap();
     match load(d.path()) {
@@ -113,11 +142,18 @@ fn wrong_shape_is_named() {
     let d = scratch("llama-tiny");
     edit_safetensors(d.path(), |h, _| {
         // same number of bytes, transposed shape
-        let s = h["model.layers.0.mlp.up_proj.weight"]["shape"].as_array().unwrap().clone();
+        let s = h["model.layers.0.mlp.up_proj.weight"]["shape"]
+            .as_array()
+            .unwrap()
+            .clone();
         h["model.layers.0.mlp.up_proj.weight"]["shape"] = serde_json::json!([s[1], s[0]]);
     });
     match load(d.path()) {
-        Err(Error::TensorShape { name, expected, actual }) => {
+        Err(Error::TensorShape {
+            name,
+            expected,
+            actual,
+        }) => {
             assert_eq!(name, "model.layers.0.mlp.up_proj.weight");
             assert_eq!(expected, vec![96, 64]);
             assert_eq!(actual, vec![64, 96]);
@@ -138,7 +174,10 @@ fn config_errors_name_what_is_unsupported() {
         Err(Error::UnsupportedModelType(t)) => assert_eq!(t, "gpt_neox"),
         other => panic!("{other:?}"),
     }
-    match with("rope_parameters", serde_json::json!({"rope_type": "yarn", "rope_theta": 1e4, "factor": 4.0})) {
+    match with(
+        "rope_parameters",
+        serde_json::json!({"rope_type": "yarn", "rope_theta": 1e4, "factor": 4.0}),
+    ) {
         Err(Error::Unsupported { what }) => assert!(what.contains("yarn"), "{what}"),
         other => panic!("{other:?}"),
     }
@@ -146,22 +185,39 @@ fn config_errors_name_what_is_unsupported() {
         Err(Error::Unsupported { what }) => assert!(what.contains("gelu")),
         other => panic!("{other:?}"),
     }
-    assert!(matches!(with("num_key_value_heads", 3.into()), Err(Error::InvalidConfig(_))));
-    assert!(matches!(with("hidden_size", serde_json::Value::Null), Err(Error::InvalidConfig(_))));
-    assert!(matches!(Config::from_hf_json("{not json"), Err(Error::ConfigJson(_))));
+    assert!(matches!(
+        with("num_key_value_heads", 3.into()),
+        Err(Error::InvalidConfig(_))
+    ));
+    assert!(matches!(
+        with("hidden_size", serde_json::Value::Null),
+        Err(Error::InvalidConfig(_))
+    ));
+    assert!(matches!(
+        Config::from_hf_json("{not json"),
+        Err(Error::ConfigJson(_))
+    ));
     // and through the loader
     let d = scratch("llama-tiny");
     let mut c: serde_json::Value = serde_json::from_str(&base).unwrap();
     c["model_type"] = "mamba".into();
     std::fs::write(d.path().join("config.json"), c.to_string()).unwrap();
-    assert!(matches!(load(d.path()), Err(Error::UnsupportedModelType(_))));
+    assert!(matches!(
+        load(d.path()),
+        Err(Error::UnsupportedModelType(_))
+    ));
 }
 
 #[test]
 fn classic_and_transformers5_rope_keys_agree() {
-    let c5 = Config::from_hf_json(&std::fs::read_to_string(tiny("llama-tiny").join("config.json")).unwrap()).unwrap();
-    let mut v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(tiny("llama-tiny").join("config.json")).unwrap()).unwrap();
+    let c5 = Config::from_hf_json(
+        &std::fs::read_to_string(tiny("llama-tiny").join("config.json")).unwrap(),
+    )
+    .unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(tiny("llama-tiny").join("config.json")).unwrap(),
+    )
+    .unwrap();
     let mut rp = v["rope_parameters"].take();
     let obj = v.as_object_mut().unwrap();
     obj.remove("rope_parameters");
@@ -193,11 +249,23 @@ fn corrupt_gguf_header() {
 
     let mut b = good.clone();
     b[8..16].copy_from_slice(&(1u64 << 40).to_le_bytes());
-    assert!(matches!(load_gguf(b), Err(Error::GgufCount { what: "tensors", .. })));
+    assert!(matches!(
+        load_gguf(b),
+        Err(Error::GgufCount {
+            what: "tensors",
+            ..
+        })
+    ));
 
     let mut b = good.clone();
     b[16..24].copy_from_slice(&u64::MAX.to_le_bytes());
-    assert!(matches!(load_gguf(b), Err(Error::GgufCount { what: "metadata entries", .. })));
+    assert!(matches!(
+        load_gguf(b),
+        Err(Error::GgufCount {
+            what: "metadata entries",
+            ..
+        })
+    ));
 
     // one tensor fewer than the header says: the metadata parses, the tensor table runs off
     let mut b = good.clone();
@@ -205,9 +273,18 @@ fn corrupt_gguf_header() {
     b[8..16].copy_from_slice(&(n + 1).to_le_bytes());
     assert!(load_gguf(b).is_err());
 
-    assert!(matches!(load_gguf(b"GG".to_vec()), Err(Error::GgufTruncated(_))));
-    assert!(matches!(load_gguf(good[..good.len() - 100].to_vec()), Err(Error::GgufTruncated(_))));
-    assert!(matches!(load_gguf(good[..good.len() / 3].to_vec()), Err(Error::GgufTruncated(_) | Error::Gguf(_))));
+    assert!(matches!(
+        load_gguf(b"GG".to_vec()),
+        Err(Error::GgufTruncated(_))
+    ));
+    assert!(matches!(
+        load_gguf(good[..good.len() - 100].to_vec()),
+        Err(Error::GgufTruncated(_))
+    ));
+    assert!(matches!(
+        load_gguf(good[..good.len() / 3].to_vec()),
+        Err(Error::GgufTruncated(_) | Error::Gguf(_))
+    ));
 }
 
 /// Random byte damage anywhere in either format: errors, never a panic.
@@ -219,7 +296,11 @@ fn damaged_files_never_panic() {
         let mut b = good.clone();
         for _ in 0..1 + rng.next_u64() % 4 {
             // mostly in the header/metadata, where the structure is
-            let span = if rng.next_u64() % 4 == 0 { b.len() } else { b.len().min(4096) };
+            let span = if rng.next_u64().is_multiple_of(4) {
+                b.len()
+            } else {
+                b.len().min(4096)
+            };
             let i = (rng.next_u64() as usize) % span;
             b[i] = rng.next_u64() as u8;
         }
@@ -241,16 +322,26 @@ fn damaged_files_never_panic() {
 #[test]
 fn tokenizer_missing_or_invalid() {
     let missing = tiny("nope").join("tokenizer.json");
-    assert!(matches!(load_tokenizer_file(&missing), Err(Error::TokenizerMissing(_))));
+    assert!(matches!(
+        load_tokenizer_file(&missing),
+        Err(Error::TokenizerMissing(_))
+    ));
 
     let d = scratch("llama-tiny");
     std::fs::remove_file(d.path().join("tokenizer.json")).unwrap();
     let m = load(d.path()).unwrap(); // logits from ids need no tokenizer
     assert!(matches!(m.tokenizer(), Err(Error::TokenizerMissing(_))));
 
-    for bad in ["{ this is not json", "{\"model\": {\"type\": \"Unigram\", \"vocab\": 7}}", ""] {
+    for bad in [
+        "{ this is not json",
+        "{\"model\": {\"type\": \"Unigram\", \"vocab\": 7}}",
+        "",
+    ] {
         std::fs::write(d.path().join("tokenizer.json"), bad).unwrap();
-        assert!(matches!(load(d.path()), Err(Error::Tokenizer(_))), "{bad:?}");
+        assert!(
+            matches!(load(d.path()), Err(Error::Tokenizer(_))),
+            "{bad:?}"
+        );
     }
 }
 
@@ -268,13 +359,26 @@ fn token_ids_outside_the_vocabulary() {
             other => panic!("{:?}", other.err()),
         }
     }
-    assert_eq!(cache.len(), 0, "a rejected request leaves the cache untouched");
-    assert!(matches!(m.model.forward(&[], &mut cache, Logits::All), Err(Error::EmptyInput)));
+    assert_eq!(
+        cache.len(),
+        0,
+        "a rejected request leaves the cache untouched"
+    );
+    assert!(matches!(
+        m.model.forward(&[], &mut cache, Logits::All),
+        Err(Error::EmptyInput)
+    ));
     let long = vec![1u32; m.config().max_position_embeddings + 1];
-    assert!(matches!(m.model.forward(&long, &mut cache, Logits::Last), Err(Error::ContextOverflow { .. })));
+    assert!(matches!(
+        m.model.forward(&long, &mut cache, Logits::Last),
+        Err(Error::ContextOverflow { .. })
+    ));
     assert!(m.model.forward(&[1, 2, 3], &mut cache, Logits::All).is_ok());
     // the same through a GGUF model
     let g = load_gguf(gguf_bytes()).unwrap();
     let mut c = g.model.new_cache();
-    assert!(matches!(g.model.forward(&[vocab as u32], &mut c, Logits::Last), Err(Error::TokenOutOfVocab { .. })));
+    assert!(matches!(
+        g.model.forward(&[vocab as u32], &mut c, Logits::Last),
+        Err(Error::TokenOutOfVocab { .. })
+    ));
 }

@@ -6,15 +6,22 @@ use tandem_core::sampling::logprob_and_entropy;
 use tandem_core::{ChatMessage, FinishReason, GenerateParams, LoadedModel, SamplingParams};
 
 fn tiny(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/tiny").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../models/tiny")
+        .join(name)
 }
 
 fn reference(name: &str) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(tiny(name).join("reference.json")).unwrap()).unwrap()
+    serde_json::from_str(&std::fs::read_to_string(tiny(name).join("reference.json")).unwrap())
+        .unwrap()
 }
 
 fn ids(v: &serde_json::Value) -> Vec<u32> {
-    v.as_array().unwrap().iter().map(|x| x.as_u64().unwrap() as u32).collect()
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_u64().unwrap() as u32)
+        .collect()
 }
 
 fn gguf_without_side_tokenizer() -> LoadedModel {
@@ -27,7 +34,10 @@ fn tokenizer_ids_match_transformers() {
     let r = reference("llama-tiny");
     let m = tandem_core::load(&tiny("llama-tiny")).unwrap();
     let from_gguf = gguf_without_side_tokenizer();
-    for (tok, what) in [(m.tokenizer().unwrap(), "tokenizer.json"), (from_gguf.tokenizer().unwrap(), "GGUF metadata")] {
+    for (tok, what) in [
+        (m.tokenizer().unwrap(), "tokenizer.json"),
+        (from_gguf.tokenizer().unwrap(), "GGUF metadata"),
+    ] {
         for ex in r["tokenizer"]["examples"].as_array().unwrap() {
             let text = ex["text"].as_str().unwrap();
             let got = tok.encode(text, false).unwrap();
@@ -40,18 +50,36 @@ fn tokenizer_ids_match_transformers() {
 #[test]
 fn chat_template_matches_transformers() {
     let r = reference("llama-tiny");
-    let msgs: Vec<ChatMessage> = serde_json::from_value(r["tokenizer"]["chat"]["messages"].clone()).unwrap();
+    let msgs: Vec<ChatMessage> =
+        serde_json::from_value(r["tokenizer"]["chat"]["messages"].clone()).unwrap();
     let want = r["tokenizer"]["chat"]["rendered"].as_str().unwrap();
     let m = tandem_core::load(&tiny("llama-tiny")).unwrap();
-    assert_eq!(m.chat_template.as_ref().unwrap().render(&msgs, true).unwrap(), want);
+    assert_eq!(
+        m.chat_template
+            .as_ref()
+            .unwrap()
+            .render(&msgs, true)
+            .unwrap(),
+        want
+    );
     let g = gguf_without_side_tokenizer();
-    assert_eq!(g.chat_template.as_ref().unwrap().render(&msgs, true).unwrap(), want);
+    assert_eq!(
+        g.chat_template
+            .as_ref()
+            .unwrap()
+            .render(&msgs, true)
+            .unwrap(),
+        want
+    );
 }
 
 #[test]
 fn chat_template_errors_are_typed() {
     use tandem_core::{ChatTemplate, Error};
-    assert!(matches!(ChatTemplate::new("{% for x in %}", "", ""), Err(Error::ChatTemplate(_))));
+    assert!(matches!(
+        ChatTemplate::new("{% for x in %}", "", ""),
+        Err(Error::ChatTemplate(_))
+    ));
     let t = ChatTemplate::new("{{ raise_exception('roles must alternate') }}", "", "").unwrap();
     match t.render(&[], true) {
         Err(Error::ChatTemplate(msg)) => assert!(msg.contains("roles must alternate"), "{msg}"),
@@ -59,7 +87,11 @@ fn chat_template_errors_are_typed() {
     }
     // Python string methods work, as in transformers' Jinja environment
     let t = ChatTemplate::new("{{ messages[0]['content'].strip().upper() }}", "", "").unwrap();
-    assert_eq!(t.render(&[ChatMessage::new("user", "  hi ")], false).unwrap(), "HI");
+    assert_eq!(
+        t.render(&[ChatMessage::new("user", "  hi ")], false)
+            .unwrap(),
+        "HI"
+    );
 }
 
 /// Each token's logprob and entropy are those of the model's distribution (checked against
@@ -72,7 +104,11 @@ fn logprobs_and_entropies_match_transformers_distribution() {
     let want = ids(&r["sources"]["hf.f32"]["new_ids"]);
     let bytes = std::fs::read(tiny("llama-tiny").join("reference.safetensors")).unwrap();
     let f = tandem_core::safetensors_file::SafetensorsFile::from_bytes("ref", bytes).unwrap();
-    let logits: Vec<Vec<f32>> = f.tensor_f32("hf.f32", &tandem_core::candle_core::Device::Cpu).unwrap().to_vec2().unwrap();
+    let logits: Vec<Vec<f32>> = f
+        .tensor_f32("hf.f32", &tandem_core::candle_core::Device::Cpu)
+        .unwrap()
+        .to_vec2()
+        .unwrap();
     let params = GenerateParams {
         max_new_tokens: want.len(),
         ..Default::default()
@@ -81,8 +117,16 @@ fn logprobs_and_entropies_match_transformers_distribution() {
     assert_eq!(g.ids, want);
     for (i, &id) in want.iter().enumerate() {
         let (lp, h) = logprob_and_entropy(&logits[prompt.len() - 1 + i], id);
-        assert!((g.logprobs[i] - lp).abs() < 1e-4, "step {i}: {} vs {lp}", g.logprobs[i]);
-        assert!((g.entropies[i] - h).abs() < 1e-4, "step {i}: {} vs {h}", g.entropies[i]);
+        assert!(
+            (g.logprobs[i] - lp).abs() < 1e-4,
+            "step {i}: {} vs {lp}",
+            g.logprobs[i]
+        );
+        assert!(
+            (g.entropies[i] - h).abs() < 1e-4,
+            "step {i}: {} vs {h}",
+            g.entropies[i]
+        );
         assert!(g.logprobs[i] <= 0.0 && g.entropies[i] >= 0.0);
     }
 }
@@ -91,8 +135,20 @@ fn logprobs_and_entropies_match_transformers_distribution() {
 fn stop_tokens_strings_streaming_and_seeds() {
     let m = tandem_core::load(&tiny("llama-tiny")).unwrap();
     let tok = m.tokenizer().unwrap();
-    let prompt = tok.encode("The Licensor grants You a license", true).unwrap();
-    let free = tandem_core::generate(&m.model, Some(tok), &prompt, &GenerateParams { max_new_tokens: 16, ..Default::default() }, &mut |_| true).unwrap();
+    let prompt = tok
+        .encode("The Licensor grants You a license", true)
+        .unwrap();
+    let free = tandem_core::generate(
+        &m.model,
+        Some(tok),
+        &prompt,
+        &GenerateParams {
+            max_new_tokens: 16,
+            ..Default::default()
+        },
+        &mut |_| true,
+    )
+    .unwrap();
     assert_eq!(free.finish_reason, FinishReason::Length);
     assert_eq!(free.ids.len(), 16);
 
@@ -126,16 +182,28 @@ fn stop_tokens_strings_streaming_and_seeds() {
     .unwrap();
     assert_eq!(g.finish_reason, FinishReason::StopString);
     assert_eq!(g.text, text[..cut]);
-    assert_eq!(streamed, g.text, "streamed text never shows the stop string");
+    assert_eq!(
+        streamed, g.text,
+        "streamed text never shows the stop string"
+    );
 
     // streaming without stops adds up to the text too, and the callback can cancel
     let mut streamed = String::new();
     let mut n = 0;
-    let g = tandem_core::generate(&m.model, Some(tok), &prompt, &GenerateParams { max_new_tokens: 16, ..Default::default() }, &mut |ev| {
-        streamed.push_str(ev.text);
-        n += 1;
-        n < 5
-    })
+    let g = tandem_core::generate(
+        &m.model,
+        Some(tok),
+        &prompt,
+        &GenerateParams {
+            max_new_tokens: 16,
+            ..Default::default()
+        },
+        &mut |ev| {
+            streamed.push_str(ev.text);
+            n += 1;
+            n < 5
+        },
+    )
     .unwrap();
     assert_eq!(g.finish_reason, FinishReason::Cancelled);
     assert_eq!(g.ids.len(), 5);
@@ -154,7 +222,9 @@ fn stop_tokens_strings_streaming_and_seeds() {
             },
             ..Default::default()
         };
-        tandem_core::generate(&m.model, Some(tok), &prompt, &p, &mut |_| true).unwrap().ids
+        tandem_core::generate(&m.model, Some(tok), &prompt, &p, &mut |_| true)
+            .unwrap()
+            .ids
     };
     assert_eq!(sample(1), sample(1));
     assert_ne!(sample(1), sample(2));
@@ -164,14 +234,20 @@ fn stop_tokens_strings_streaming_and_seeds() {
 fn invalid_generation_params_are_typed_errors() {
     let m = tandem_core::load(&tiny("qwen2-tiny")).unwrap();
     let p = GenerateParams {
-        sampling: SamplingParams { temperature: -0.5, ..Default::default() },
+        sampling: SamplingParams {
+            temperature: -0.5,
+            ..Default::default()
+        },
         ..Default::default()
     };
     assert!(matches!(
         tandem_core::generate(&m.model, None, &[1, 2], &p, &mut |_| true),
         Err(tandem_core::Error::InvalidParams(_))
     ));
-    let p = GenerateParams { stop_strings: vec!["x".into()], ..Default::default() };
+    let p = GenerateParams {
+        stop_strings: vec!["x".into()],
+        ..Default::default()
+    };
     assert!(matches!(
         tandem_core::generate(&m.model, None, &[1, 2], &p, &mut |_| true),
         Err(tandem_core::Error::InvalidParams(_))
