@@ -5,6 +5,7 @@ use std::sync::Arc;
 use candle_core::quantized::{ggml_file::qtensor_from_ggml, GgmlDType, QMatMul, QTensor};
 use candle_core::{Device, Module, Tensor};
 
+use crate::packed::PackedMatrix;
 use crate::{matvec, Result};
 
 /// `y = x W^T + b` with `W` either f32 or a GGML-quantized tensor (Q8_0, Q4_0, ...).
@@ -17,6 +18,11 @@ pub enum Linear {
         w: QMatMul,
         /// The same weights, for the single-row (decode) kernels in `matvec`.
         q: Arc<QTensor>,
+        b: Option<Tensor>,
+    },
+    /// Q8_0/Q4_0 repacked for this CPU's VNNI kernels (see `packed.rs`).
+    Packed {
+        p: PackedMatrix,
         b: Option<Tensor>,
     },
 }
@@ -45,6 +51,12 @@ impl Linear {
         let x2 = x.reshape((rows, inp[0]))?;
         let y = if rows == 1 { self.matvec(&x2)? } else { None };
         let (y, b) = match (self, y) {
+            (Linear::Packed { p, b }, _) => {
+                let xv = x2.flatten_all()?.to_vec1::<f32>()?;
+                let mut y = vec![0f32; rows * p.rows()];
+                p.matmul(&xv, rows, &mut y);
+                (Tensor::from_vec(y, (rows, p.rows()), &Device::Cpu)?, b)
+            }
             (Linear::Dense { b, .. } | Linear::Quantized { b, .. }, Some(y)) => (y, b),
             (Linear::Dense { w, b }, None) => (x2.matmul(&w.t()?)?, b),
             (Linear::Quantized { w, b, .. }, None) => (w.forward(&x2)?, b),
@@ -65,7 +77,25 @@ impl Linear {
         Ok(match self {
             Linear::Dense { w, .. } => w.dim(0)?,
             Linear::Quantized { q, .. } => q.shape().dims2()?.0,
+            Linear::Packed { p, .. } => p.rows(),
         })
+    }
+
+    /// Repacks Q8_0/Q4_0 weights for this CPU's fastest kernels where it can (after fusing).
+    pub fn packed(self) -> Result<Self> {
+        let Linear::Quantized { q, b, w } = self else {
+            return Ok(self);
+        };
+        let kind = match q.dtype() {
+            GgmlDType::Q8_0 => matvec::QKind::Q8_0,
+            GgmlDType::Q4_0 => matvec::QKind::Q4_0,
+            _ => return Ok(Linear::Quantized { w, q, b }),
+        };
+        let (rows, cols) = q.shape().dims2()?;
+        match PackedMatrix::pack(kind, &q.data()?, rows, cols) {
+            Some(p) => Ok(Linear::Packed { p, b }),
+            None => Ok(Linear::Quantized { w, q, b }),
+        }
     }
 
     /// One input row through the decode kernels; None where they do not apply.
@@ -85,6 +115,7 @@ impl Linear {
                 };
                 (y, ok)
             }
+            Linear::Packed { .. } => return Ok(None),
             Linear::Quantized { q, .. } => {
                 let kind = match q.dtype() {
                     GgmlDType::Q8_0 => matvec::QKind::Q8_0,
@@ -117,7 +148,9 @@ impl Fused {
         let sizes: Vec<usize> = parts.iter().map(Linear::out_dim).collect::<Result<_>>()?;
         let all_dense = parts.iter().all(|p| matches!(p, Linear::Dense { .. }));
         let bias_of = |p: &Linear| match p {
-            Linear::Dense { b, .. } | Linear::Quantized { b, .. } => b.clone(),
+            Linear::Dense { b, .. } | Linear::Quantized { b, .. } | Linear::Packed { b, .. } => {
+                b.clone()
+            }
         };
         let biases: Vec<Option<Tensor>> = parts.iter().map(bias_of).collect();
         let b = if biases.iter().all(Option::is_some) {
@@ -128,14 +161,19 @@ impl Fused {
         } else if biases.iter().all(Option::is_none) {
             None
         } else {
-            return Ok(Fused::Many(parts));
+            return Ok(Fused::Many(
+                parts
+                    .into_iter()
+                    .map(Linear::packed)
+                    .collect::<Result<_>>()?,
+            ));
         };
         if all_dense {
             let ws: Vec<&Tensor> = parts
                 .iter()
                 .filter_map(|p| match p {
                     Linear::Dense { w, .. } => Some(w),
-                    Linear::Quantized { .. } => None,
+                    _ => None,
                 })
                 .collect();
             let w = Tensor::cat(&ws, 0)?;
@@ -148,11 +186,19 @@ impl Fused {
             .iter()
             .filter_map(|p| match p {
                 Linear::Quantized { q, .. } => Some(q),
-                Linear::Dense { .. } => None,
+                _ => None,
             })
             .collect();
-        let dtype = qs[0].dtype();
-        let cols = qs[0].shape().dims2()?.1;
+        let Some(first) = qs.first().filter(|_| qs.len() == parts.len()) else {
+            return Ok(Fused::Many(
+                parts
+                    .into_iter()
+                    .map(Linear::packed)
+                    .collect::<Result<_>>()?,
+            ));
+        };
+        let dtype = first.dtype();
+        let cols = first.shape().dims2()?.1;
         if qs.len() != parts.len()
             || qs
                 .iter()
@@ -172,7 +218,7 @@ impl Fused {
             &Device::Cpu,
         )?);
         Ok(Fused::One {
-            linear: Linear::from_qtensor(q, b)?,
+            linear: Linear::from_qtensor(q, b)?.packed()?,
             sizes,
         })
     }

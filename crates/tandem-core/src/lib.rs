@@ -11,6 +11,7 @@ pub mod layers;
 pub mod llama;
 pub mod load;
 mod matvec;
+mod packed;
 pub mod random;
 pub mod safetensors_file;
 pub mod sampling;

@@ -118,7 +118,8 @@ impl Attention {
                 w.linear(&format!("{p}.k_proj"), kv * d, hid, cfg.qkv_bias, cfg)?,
                 w.linear(&format!("{p}.v_proj"), kv * d, hid, cfg.qkv_bias, cfg)?,
             ])?,
-            o: w.linear(&format!("{p}.o_proj"), hid, h * d, cfg.o_bias, cfg)?,
+            o: w.linear(&format!("{p}.o_proj"), hid, h * d, cfg.o_bias, cfg)?
+                .packed()?,
             heads: h,
             kv_heads: kv,
             head_dim: d,
@@ -245,7 +246,9 @@ impl Mlp {
                 w.linear(&format!("{p}.gate_proj"), i, h, b, cfg)?,
                 w.linear(&format!("{p}.up_proj"), i, h, b, cfg)?,
             ])?,
-            down: w.linear(&format!("{p}.down_proj"), h, i, b, cfg)?,
+            down: w
+                .linear(&format!("{p}.down_proj"), h, i, b, cfg)?
+                .packed()?,
         })
     }
 
@@ -334,7 +337,8 @@ impl Model {
             w.linear("lm_head", cfg.vocab_size, cfg.hidden_size, false, cfg)?
         } else {
             embed.as_linear()?
-        };
+        }
+        .packed()?;
         Ok(Self {
             embed,
             blocks,

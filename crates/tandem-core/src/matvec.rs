@@ -19,9 +19,9 @@ pub(crate) enum QKind {
 
 /// The activation quantized to Q8_0: per block of 32, a scale, 32 int8 and their sum.
 pub(crate) struct QuantizedVec {
-    d: Vec<f32>,
-    qs: Vec<i8>,
-    sums: Vec<i32>,
+    pub(crate) d: Vec<f32>,
+    pub(crate) qs: Vec<i8>,
+    pub(crate) sums: Vec<i32>,
 }
 
 /// ggml's `quantize_row_q8_0`: d = max|x| / 127 stored as f16, q = round(x / d).
@@ -349,6 +349,43 @@ mod tests {
                 (a - b).abs() <= 1e-4 * b.abs().max(1.0),
                 "{a} vs candle {b}"
             );
+        }
+    }
+
+    /// The plain-AVX2 kernels (CPUs without VNNI) against the VNNI ones, when this CPU has both.
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn avx2_and_vnni_levels_agree() {
+        if x86::level() != Some(x86::Level::AvxVnni) {
+            return;
+        }
+        let (rows, cols) = (13, 128);
+        let mut rng = crate::sampling::Rng::new(9);
+        let mut r = || rng.next_f64() as f32 * 2.0 - 1.0;
+        let w: Vec<f32> = (0..rows * cols).map(|_| r()).collect();
+        let x = quantize_q8_0(&(0..cols).map(|_| r()).collect::<Vec<_>>());
+        for (dtype, kind, bs) in [
+            (GgmlDType::Q8_0, QKind::Q8_0, Q8_0_BLOCK),
+            (GgmlDType::Q4_0, QKind::Q4_0, Q4_0_BLOCK),
+        ] {
+            let q = QTensor::quantize(
+                &Tensor::from_vec(w.clone(), (rows, cols), &Device::Cpu).unwrap(),
+                dtype,
+            )
+            .unwrap();
+            let data = q.data().unwrap();
+            let (mut a, mut b) = (vec![0f32; rows], vec![0f32; rows]);
+            x86::rows(x86::Level::Avx2, kind, &data, cols / 32 * bs, 0, &x, &mut a);
+            x86::rows(
+                x86::Level::AvxVnni,
+                kind,
+                &data,
+                cols / 32 * bs,
+                0,
+                &x,
+                &mut b,
+            );
+            assert_eq!(a, b, "{kind:?}");
         }
     }
 
