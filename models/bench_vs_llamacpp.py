@@ -74,10 +74,12 @@ def main() -> None:
         for dtype in a.dtypes.split(","):
             gguf = os.path.join(tmp, f"{a.shape}-{dtype}.gguf")
             common = ["--prefill", str(a.prefill), "--decode", str(a.decode), "--repeats", str(a.repeats)]
-            t = json.loads(subprocess.run(
-                [a.tandem, "bench", "--shape", a.shape, "--dtype", dtype, "--threads", str(a.threads),
-                 "--export-gguf", gguf, "--json", *common],
-                check=True, capture_output=True, text=True).stdout)
+            tandem = [a.tandem, "bench", "--shape", a.shape, "--dtype", dtype, "--threads", str(a.threads), "--json"]
+            # 1) write the seeded random weights as GGUF; 2) measure in a fresh process (the same
+            # seed gives the same weights) so peak memory does not include the export.
+            subprocess.run([*tandem, "--export-gguf", gguf, "--prefill", "1", "--decode", "1", "--repeats", "1"],
+                           check=True, capture_output=True, text=True)
+            t = json.loads(subprocess.run([*tandem, *common], check=True, capture_output=True, text=True).stdout)
             l = json.loads(subprocess.run(
                 [sys.executable, __file__, "--llamacpp-child", gguf, "--threads", str(a.threads), *common],
                 check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])

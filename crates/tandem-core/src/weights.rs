@@ -53,9 +53,9 @@ impl Weights {
                 Weight::Dense(s.tensor_f32(name, &Device::Cpu)?)
             }
             Weights::Gguf(g) => Weight::Quantized(g.tensor_hf(name, cfg)?),
+            // Taken out, so each tensor's memory goes as soon as the model holds its own form.
             Weights::Memory(m) => Weight::Quantized(
-                m.get(name)
-                    .cloned()
+                m.remove(name)
                     .ok_or_else(|| Error::MissingTensor(name.to_string()))?,
             ),
         };
