@@ -252,7 +252,16 @@ impl GgufFile {
             None => match self.content.metadata.get("tokenizer.ggml.tokens") {
                 Some(Value::Array(a)) => a.len(),
                 _ => match self.content.tensor_infos.get("token_embd.weight") {
-                    Some(info) => info.shape.dims()[0],
+                    Some(info) => match info.shape.dims().first() {
+                        Some(&rows) => rows,
+                        None => {
+                            return Err(Error::TensorShape {
+                                name: "token_embd.weight".into(),
+                                expected: vec![0, hidden],
+                                actual: Vec::new(),
+                            })
+                        }
+                    },
                     None => return Err(Error::MissingTensor("token_embd.weight".into())),
                 },
             },

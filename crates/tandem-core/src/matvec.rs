@@ -316,40 +316,62 @@ pub(crate) fn dot_f32(a: &[f32], b: &[f32]) -> f32 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use candle_core::quantized::{GgmlDType, QMatMul, QTensor};
     use candle_core::{Device, Module, Tensor};
 
-    fn check(dtype: GgmlDType, kind: QKind) {
-        let (rows, cols) = (37, 256);
-        let mut rng = crate::sampling::Rng::new(5);
+    /// candle's own quantized matmul: the reference for the kernels here and in `packed.rs`.
+    pub(crate) fn candle_matmul(q: QTensor, x: Vec<f32>, m: usize) -> Vec<f32> {
+        let cols = x.len() / m;
+        let xt = Tensor::from_vec(x, (m, cols), &Device::Cpu).unwrap();
+        let y = QMatMul::from_qtensor(q).unwrap().forward(&xt).unwrap();
+        y.flatten_all().unwrap().to_vec1().unwrap()
+    }
+
+    /// A seeded random (rows, cols) matrix quantized to `dtype`, and an input of `m` rows.
+    pub(crate) fn random_case(
+        dtype: GgmlDType,
+        rows: usize,
+        cols: usize,
+        m: usize,
+        seed: u64,
+    ) -> (QTensor, Vec<f32>) {
+        let mut rng = crate::sampling::Rng::new(seed);
         let mut r = || rng.next_f64() as f32 * 2.0 - 1.0;
         let w: Vec<f32> = (0..rows * cols).map(|_| r()).collect();
-        let x: Vec<f32> = (0..cols).map(|_| r() * 3.0).collect();
-        let wt = Tensor::from_vec(w, (rows, cols), &Device::Cpu).unwrap();
-        let q = QTensor::quantize(&wt, dtype).unwrap();
-        let data = q.data().unwrap().into_owned();
-        let mut y = vec![0f32; rows];
-        assert!(quantized(kind, &data, rows, cols, &x, &mut y) || !cfg!(target_arch = "x86_64"));
-        if !cfg!(target_arch = "x86_64") {
-            return;
-        }
-        let xt = Tensor::from_vec(x, (1, cols), &Device::Cpu).unwrap();
-        let want: Vec<f32> = QMatMul::from_qtensor(q)
-            .unwrap()
-            .forward(&xt)
-            .unwrap()
-            .flatten_all()
-            .unwrap()
-            .to_vec1()
-            .unwrap();
-        for (a, b) in y.iter().zip(&want) {
+        let x: Vec<f32> = (0..m * cols).map(|_| r() * 3.0).collect();
+        let q = QTensor::quantize(
+            &Tensor::from_vec(w, (rows, cols), &Device::Cpu).unwrap(),
+            dtype,
+        )
+        .unwrap();
+        (q, x)
+    }
+
+    pub(crate) fn assert_close(got: &[f32], want: &[f32]) {
+        assert_eq!(got.len(), want.len());
+        for (a, b) in got.iter().zip(want) {
             assert!(
                 (a - b).abs() <= 1e-4 * b.abs().max(1.0),
                 "{a} vs candle {b}"
             );
         }
+    }
+
+    fn check(dtype: GgmlDType, kind: QKind) {
+        let (rows, cols) = (37, 256);
+        let (q, x) = random_case(dtype, rows, cols, 1, 5);
+        let data = q.data().unwrap().into_owned();
+        let mut y = vec![0f32; rows];
+        if !quantized(kind, &data, rows, cols, &x, &mut y) {
+            assert!(
+                !cfg!(target_arch = "x86_64") || x86::level().is_none(),
+                "no kernel on x86-64 with AVX2"
+            );
+            return;
+        }
+        assert_close(&y, &candle_matmul(q, x, 1));
     }
 
     /// The plain-AVX2 kernels (CPUs without VNNI) against the VNNI ones, when this CPU has both.

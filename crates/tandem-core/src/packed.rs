@@ -309,41 +309,19 @@ mod x86 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use candle_core::quantized::{GgmlDType, QMatMul, QTensor};
-    use candle_core::{Device, Module, Tensor};
+    use crate::matvec::tests::{assert_close, candle_matmul, random_case};
+    use candle_core::quantized::GgmlDType;
 
     fn check(dtype: GgmlDType, kind: QKind, m: usize) {
         let (rows, cols) = (40, 320);
-        let mut rng = crate::sampling::Rng::new(11);
-        let mut r = || rng.next_f64() as f32 * 2.0 - 1.0;
-        let w: Vec<f32> = (0..rows * cols).map(|_| r()).collect();
-        let x: Vec<f32> = (0..m * cols).map(|_| r() * 2.0).collect();
-        let q = QTensor::quantize(
-            &Tensor::from_vec(w, (rows, cols), &Device::Cpu).unwrap(),
-            dtype,
-        )
-        .unwrap();
+        let (q, x) = random_case(dtype, rows, cols, m, 11);
         let Some(p) = PackedMatrix::pack(kind, &q.data().unwrap(), rows, cols) else {
             assert!(vnni().is_none(), "pack refused a valid matrix");
             return;
         };
         let mut y = vec![0f32; m * rows];
         p.matmul(&x, m, &mut y);
-        let xt = Tensor::from_vec(x, (m, cols), &Device::Cpu).unwrap();
-        let want: Vec<f32> = QMatMul::from_qtensor(q)
-            .unwrap()
-            .forward(&xt)
-            .unwrap()
-            .flatten_all()
-            .unwrap()
-            .to_vec1()
-            .unwrap();
-        for (a, b) in y.iter().zip(&want) {
-            assert!(
-                (a - b).abs() <= 1e-4 * b.abs().max(1.0),
-                "{a} vs candle {b}"
-            );
-        }
+        assert_close(&y, &candle_matmul(q, x, m));
     }
 
     #[test]
