@@ -135,9 +135,9 @@ def build_model(cfg, seed: int):
 
 
 @torch.no_grad()
-def hf_greedy_and_logits(model, prompt_ids):
+def hf_greedy_and_logits(model, prompt_ids, n=NEW_TOKENS):
     ids = list(prompt_ids)
-    for _ in range(NEW_TOKENS):
+    for _ in range(n):
         out = model(torch.tensor([ids])).logits[0, -1]
         ids.append(int(out.argmax()))
     logits = model(torch.tensor([ids])).logits[0].float().numpy()

@@ -14,6 +14,11 @@ pub fn model_dir(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The trained demo model (models/train_demo.py).
+pub fn demo_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../models/demo/license-llama")
+}
+
 pub struct Reference {
     pub meta: Value,
     logits: SafetensorsFile,
@@ -21,7 +26,10 @@ pub struct Reference {
 
 impl Reference {
     pub fn load(name: &str) -> Self {
-        let d = model_dir(name);
+        Self::load_dir(&model_dir(name))
+    }
+
+    pub fn load_dir(d: &std::path::Path) -> Self {
         let meta =
             serde_json::from_str(&std::fs::read_to_string(d.join("reference.json")).unwrap())
                 .unwrap();

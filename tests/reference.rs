@@ -170,3 +170,23 @@ fn quantized_greedy_matches_llamacpp_where_stable() {
         }
     }
 }
+
+/// The trained demo model, an f16 checkpoint: transformers' greedy text and logits (f16 weights
+/// computed in f32).
+#[test]
+fn demo_model_f16_matches_transformers() {
+    let dir = demo_dir();
+    let r = Reference::load_dir(&dir);
+    let m = tandem_core::load(&dir).unwrap();
+    let d = max_abs_diff(
+        &prefill_logits(&m, &r.sequence("hf.f32")),
+        &r.logits("hf.f32"),
+    );
+    println!("demo model: max |diff| vs transformers = {d:e}");
+    assert!(d <= TOL_F32, "{d}");
+    let want = r.new_ids("hf.f32");
+    let got = greedy(&m, &r.prompt_ids(), want.len());
+    assert_eq!(got, want);
+    let text = m.tokenizer().unwrap().decode(&got, true).unwrap();
+    assert_eq!(text, r.meta["text"].as_str().unwrap());
+}
