@@ -15,10 +15,10 @@ echo "== greedy, streamed"
 printf '%s' "$prompt"
 "$tandem" generate --model "$model" --prompt "$prompt" --max-new-tokens 60
 echo
-echo "== sampled (temperature 1.0, top-p 0.98), seeds 1 and 2"
+echo "== sampled (temperature 1.0), seeds 1 and 2"
 for seed in 1 2; do
   printf 'You may'
-  "$tandem" generate --model "$model" --prompt "You may" --max-new-tokens 40 --temperature 1.0 --top-p 0.98 --seed "$seed"
+  "$tandem" generate --model "$model" --prompt "You may" --max-new-tokens 40 --temperature 1.0 --seed "$seed"
 done
 echo
 echo "== the same as JSON, with each token's logprob and entropy (what the router reads)"
