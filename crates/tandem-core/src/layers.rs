@@ -54,7 +54,7 @@ impl Linear {
             (Linear::Packed { p, b }, _) => {
                 let xv = x2.flatten_all()?.to_vec1::<f32>()?;
                 let mut y = vec![0f32; rows * p.rows()];
-                p.matmul(&xv, rows, &mut y);
+                p.matmul(&xv, rows, &mut y)?;
                 (Tensor::from_vec(y, (rows, p.rows()), &Device::Cpu)?, b)
             }
             (Linear::Dense { b, .. } | Linear::Quantized { b, .. }, Some(y)) => (y, b),
@@ -70,9 +70,7 @@ impl Linear {
         shape.push(out);
         Ok(y.reshape(shape)?)
     }
-}
 
-impl Linear {
     pub fn out_dim(&self) -> Result<usize> {
         Ok(match self {
             Linear::Dense { w, .. } => w.dim(0)?,

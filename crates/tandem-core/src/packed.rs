@@ -118,9 +118,14 @@ impl PackedMatrix {
     }
 
     /// y (m × rows) = x (m × cols) · Wᵀ.
-    pub(crate) fn matmul(&self, x: &[f32], m: usize, y: &mut [f32]) {
-        debug_assert_eq!(x.len(), m * self.cols);
-        debug_assert_eq!(y.len(), m * self.rows);
+    pub(crate) fn matmul(&self, x: &[f32], m: usize, y: &mut [f32]) -> crate::Result<()> {
+        if x.len() != m * self.cols || y.len() != m * self.rows {
+            return Err(crate::Error::TensorShape {
+                name: "input of a packed matmul".into(),
+                expected: vec![m, self.cols],
+                actual: vec![x.len() / self.cols.max(1), x.len() % self.cols.max(1)],
+            });
+        }
         let xs: Vec<Act> = x
             .chunks_exact(self.cols)
             .map(|r| Act::new(r, self.kind))
@@ -144,6 +149,7 @@ impl PackedMatrix {
         candle_core::utils::barrier_pool().execute_chunked(groups, run);
         #[cfg(target_arch = "wasm32")]
         run(0..groups);
+        Ok(())
     }
 }
 
@@ -320,7 +326,7 @@ mod tests {
             return;
         };
         let mut y = vec![0f32; m * rows];
-        p.matmul(&x, m, &mut y);
+        p.matmul(&x, m, &mut y).unwrap();
         assert_close(&y, &candle_matmul(q, x, m));
     }
 
