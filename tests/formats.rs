@@ -150,3 +150,49 @@ fn sharded_safetensors() {
         assert!(d <= 1e-4, "{name}: {d}");
     }
 }
+
+/// A GGUF with f16 tensors (written here from the committed f32 GGUF, metadata unchanged) loads
+/// and stays within f16 rounding of transformers.
+#[test]
+fn gguf_f16() {
+    use tandem_core::candle_core::quantized::{gguf_file, GgmlDType, QTensor};
+    use tandem_core::candle_core::Device;
+    for name in MODELS {
+        let path = model_dir(name).join(format!("{name}-f32.gguf"));
+        let mut f = std::fs::File::open(&path).unwrap();
+        let content = gguf_file::Content::read(&mut f).unwrap();
+        let mut tensors = Vec::new();
+        for (n, _) in content.tensor_infos.iter() {
+            let t = content.tensor(&mut f, n, &Device::Cpu).unwrap();
+            let t = if t.shape().dims().len() == 2 {
+                QTensor::quantize(&t.dequantize(&Device::Cpu).unwrap(), GgmlDType::F16).unwrap()
+            } else {
+                t
+            };
+            tensors.push((n.clone(), t));
+        }
+        let meta: Vec<(&str, &gguf_file::Value)> = content
+            .metadata
+            .iter()
+            .map(|(k, v)| (k.as_str(), v))
+            .collect();
+        let refs: Vec<(&str, &QTensor)> = tensors.iter().map(|(n, t)| (n.as_str(), t)).collect();
+        let mut out = std::io::Cursor::new(Vec::new());
+        gguf_file::write(&mut out, &meta, &refs).unwrap();
+        let m = tandem_core::load::from_gguf_bytes(out.into_inner(), None).unwrap();
+        let r = Reference::load(name);
+        let scale = r
+            .logits("hf.f32")
+            .iter()
+            .flatten()
+            .fold(0f32, |a, x| a.max(x.abs()));
+        let d = max_abs_diff(
+            &prefill_logits(&m, &r.sequence("hf.f32")),
+            &r.logits("hf.f32"),
+        );
+        println!(
+            "{name} GGUF f16: max |diff| vs f32 transformers = {d:.4} (logit range {scale:.1})"
+        );
+        assert!(d <= 0.01 * scale, "{name}: {d}");
+    }
+}
