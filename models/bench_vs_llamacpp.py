@@ -50,6 +50,7 @@ def llamacpp_child(a: argparse.Namespace) -> None:
         "prefill_tok_s": a.prefill / best,
         "decode_tok_s": a.decode / dec,
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_mib": next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmRSS:")) / 1024,
     }))
 
 
@@ -91,12 +92,13 @@ def main() -> None:
           f"llama-cpp-python {llama_cpp.__version__}; shape {a.shape}; prefill {a.prefill} tokens, "
           f"decode {a.decode} tokens\n")
     print("| dtype | tandem prefill tok/s | llama.cpp prefill tok/s | tandem decode tok/s | "
-          "llama.cpp decode tok/s | decode ratio | tandem peak MiB | llama.cpp peak MiB |")
+          "llama.cpp decode tok/s | decode ratio | tandem RSS / peak MiB | llama.cpp RSS / peak MiB |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         t, l = r["tandem"], r["llamacpp"]
         print(f"| {r['dtype']} | {t['prefill_tok_s']:.1f} | {l['prefill_tok_s']:.1f} | {t['decode_tok_s']:.1f} | "
-              f"{l['decode_tok_s']:.1f} | {r['decode_ratio']:.2f} | {t['peak_rss_mib']:.0f} | {l['peak_rss_mib']:.0f} |")
+              f"{l['decode_tok_s']:.1f} | {r['decode_ratio']:.2f} | {t['rss_mib']:.0f} / {t['peak_rss_mib']:.0f} | "
+              f"{l['rss_mib']:.0f} / {l['peak_rss_mib']:.0f} |")
     print("\n" + json.dumps(rows))
 
 

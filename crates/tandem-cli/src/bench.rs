@@ -44,10 +44,11 @@ pub struct BenchArgs {
     json: bool,
 }
 
-/// Peak resident memory of this process (Linux `VmHWM`), in MiB.
-fn peak_rss_mib() -> Option<f64> {
+/// A memory figure of this process from /proc/self/status (Linux), in MiB: `VmHWM` is the peak
+/// resident size, `VmRSS` the current one.
+fn status_mib(key: &str) -> Option<f64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = s.lines().find(|l| l.starts_with(key))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
 }
@@ -135,7 +136,8 @@ pub fn run(a: BenchArgs) -> Result<()> {
         .ok()
         .and_then(|t| t.parse().ok())
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let peak = peak_rss_mib();
+    let peak = status_mib("VmHWM:");
+    let rss = status_mib("VmRSS:");
     if a.json {
         let v = serde_json::json!({
             "engine": "tandem",
@@ -149,6 +151,7 @@ pub fn run(a: BenchArgs) -> Result<()> {
             "decode_tokens": a.decode,
             "decode_tok_s": decode_tok_s,
             "peak_rss_mib": peak,
+            "rss_mib": rss,
         });
         println!("{v}");
     } else {
@@ -165,9 +168,11 @@ pub fn run(a: BenchArgs) -> Result<()> {
             "  decode        {decode_tok_s:.1} tok/s ({} tokens after the prefill)",
             a.decode
         );
-        match peak {
-            Some(p) => println!("  peak memory   {p:.0} MiB (process RSS high-water mark)"),
-            None => println!("  peak memory   n/a on this platform"),
+        match (peak, rss) {
+            (Some(p), Some(r)) => {
+                println!("  memory        {r:.0} MiB resident after decoding, {p:.0} MiB peak (incl. making the weights)")
+            }
+            _ => println!("  memory        n/a on this platform"),
         }
     }
     Ok(())

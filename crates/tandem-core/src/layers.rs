@@ -22,7 +22,7 @@ pub enum Linear {
     },
     /// Q8_0/Q4_0 repacked for this CPU's VNNI kernels (see `packed.rs`).
     Packed {
-        p: PackedMatrix,
+        p: Arc<PackedMatrix>,
         b: Option<Tensor>,
     },
 }
@@ -91,7 +91,7 @@ impl Linear {
         };
         let (rows, cols) = q.shape().dims2()?;
         match PackedMatrix::pack(kind, &q.data()?, rows, cols) {
-            Some(p) => Ok(Linear::Packed { p, b }),
+            Some(p) => Ok(Linear::Packed { p: Arc::new(p), b }),
             None => Ok(Linear::Quantized { w, q, b }),
         }
     }
@@ -247,6 +247,8 @@ pub(crate) fn is_float(d: GgmlDType) -> bool {
 /// only the looked-up rows are dequantized.
 pub enum Embedding {
     Dense(Tensor),
+    /// Rows of the (tied) output projection's packed weights.
+    Packed(Arc<PackedMatrix>),
     Quantized {
         table: Arc<QTensor>,
         row_bytes: usize,
@@ -268,14 +270,33 @@ impl Embedding {
         })
     }
 
-    /// The table for a tied output projection.
-    pub fn as_linear(&self) -> Result<Linear> {
+    /// The table as a tied output projection, repacked for the fast kernels where possible; the
+    /// embedding then reads its rows from that one copy.
+    pub fn tie(self) -> Result<(Self, Linear)> {
         match self {
-            Embedding::Dense(t) => Ok(Linear::Dense {
-                w: t.clone(),
-                b: None,
-            }),
-            Embedding::Quantized { table, .. } => Linear::from_qtensor(table.clone(), None),
+            Embedding::Dense(t) => {
+                Ok((Embedding::Dense(t.clone()), Linear::Dense { w: t, b: None }))
+            }
+            Embedding::Packed(p) => {
+                Ok((Embedding::Packed(p.clone()), Linear::Packed { p, b: None }))
+            }
+            Embedding::Quantized {
+                table,
+                row_bytes,
+                hidden,
+            } => match Linear::from_qtensor(table.clone(), None)?.packed()? {
+                Linear::Packed { p, b } => {
+                    Ok((Embedding::Packed(p.clone()), Linear::Packed { p, b }))
+                }
+                other => Ok((
+                    Embedding::Quantized {
+                        table,
+                        row_bytes,
+                        hidden,
+                    },
+                    other,
+                )),
+            },
         }
     }
 
@@ -285,6 +306,17 @@ impl Embedding {
             Embedding::Dense(t) => {
                 let idx = Tensor::new(ids, t.device())?;
                 Ok(t.index_select(&idx, 0)?)
+            }
+            Embedding::Packed(p) => {
+                let mut rows = Vec::with_capacity(ids.len() * p.cols());
+                for &id in ids {
+                    let row = p.row(id as usize).ok_or(crate::Error::TokenOutOfVocab {
+                        id,
+                        vocab: p.rows(),
+                    })?;
+                    rows.extend_from_slice(&row);
+                }
+                Ok(Tensor::from_vec(rows, (ids.len(), p.cols()), &Device::Cpu)?)
             }
             Embedding::Quantized {
                 table,

@@ -333,12 +333,12 @@ impl Model {
             .collect::<Result<Vec<_>>>()?;
         let norm = w.vector("model.norm.weight", cfg.hidden_size, cfg)?;
         // Some checkpoints say "tied" yet ship lm_head anyway; use it when it is there.
-        let lm_head = if !cfg.tie_word_embeddings || w.contains("lm_head.weight") {
-            w.linear("lm_head", cfg.vocab_size, cfg.hidden_size, false, cfg)?
+        let (embed, lm_head) = if !cfg.tie_word_embeddings || w.contains("lm_head.weight") {
+            let head = w.linear("lm_head", cfg.vocab_size, cfg.hidden_size, false, cfg)?;
+            (embed, head.packed()?)
         } else {
-            embed.as_linear()?
-        }
-        .packed()?;
+            embed.tie()?
+        };
         Ok(Self {
             embed,
             blocks,

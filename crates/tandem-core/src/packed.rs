@@ -117,6 +117,45 @@ impl PackedMatrix {
         self.rows
     }
 
+    pub(crate) fn cols(&self) -> usize {
+        self.cols
+    }
+
+    /// Row `r` dequantized (exactly as ggml dequantizes the original block), so a tied embedding
+    /// can look its rows up here instead of keeping a second copy of the table.
+    pub(crate) fn row(&self, r: usize) -> Option<Vec<f32>> {
+        if r >= self.rows {
+            return None;
+        }
+        let nb = self.cols / 32;
+        let (g, i) = (r / 8, r % 8);
+        let gsz = match self.kind {
+            QKind::Q8_0 => Q8_GROUP,
+            QKind::Q4_0 => Q4_GROUP,
+        };
+        let mut out = vec![0f32; self.cols];
+        for b in 0..nb {
+            let blk = &self.data[(g * nb + b) * gsz..(g * nb + b + 1) * gsz];
+            let d = half::f16::from_le_bytes([blk[2 * i], blk[2 * i + 1]]).to_f32();
+            let o = &mut out[b * 32..(b + 1) * 32];
+            for j in 0..4 * (1 + usize::from(self.kind == QKind::Q8_0)) {
+                for k in 0..4 {
+                    match self.kind {
+                        QKind::Q4_0 => {
+                            let q = blk[16 + j * 32 + i * 4 + k];
+                            o[4 * j + k] = ((q & 0x0F) as i32 - 8) as f32 * d;
+                            o[16 + 4 * j + k] = ((q >> 4) as i32 - 8) as f32 * d;
+                        }
+                        QKind::Q8_0 => {
+                            o[4 * j + k] = blk[32 + j * 32 + i * 4 + k] as i8 as f32 * d;
+                        }
+                    }
+                }
+            }
+        }
+        Some(out)
+    }
+
     /// y (m × rows) = x (m × cols) · Wᵀ.
     pub(crate) fn matmul(&self, x: &[f32], m: usize, y: &mut [f32]) -> crate::Result<()> {
         if x.len() != m * self.cols || y.len() != m * self.rows {
@@ -341,6 +380,28 @@ mod tests {
     fn packed_q8_0_matches_candle() {
         for m in [1, 4, 7] {
             check(GgmlDType::Q8_0, QKind::Q8_0, m);
+        }
+    }
+
+    #[test]
+    fn rows_dequantize_like_ggml() {
+        for (dtype, kind) in [
+            (GgmlDType::Q4_0, QKind::Q4_0),
+            (GgmlDType::Q8_0, QKind::Q8_0),
+        ] {
+            let (q, _) = random_case(dtype, 24, 96, 1, 3);
+            let Some(p) = PackedMatrix::pack(kind, &q.data().unwrap(), 24, 96) else {
+                return;
+            };
+            let want: Vec<Vec<f32>> = q
+                .dequantize(&candle_core::Device::Cpu)
+                .unwrap()
+                .to_vec2()
+                .unwrap();
+            for (r, w) in want.iter().enumerate() {
+                assert_eq!(&p.row(r).unwrap(), w, "{kind:?} row {r}");
+            }
+            assert!(p.row(24).is_none());
         }
     }
 

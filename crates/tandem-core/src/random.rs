@@ -97,15 +97,31 @@ pub fn random_weights(
         } else {
             (0.0, 0.02 * 3f32.sqrt())
         };
-        let data: Vec<f32> = (0..n)
-            .map(|_| center + half_width * (2.0 * rng.next_f64() as f32 - 1.0))
-            .collect();
-        let t = Tensor::from_vec(data, shape.as_slice(), &Device::Cpu)?;
-        let q = if shape.len() == 2 {
-            QTensor::quantize(&t, dtype.ggml())?
-        } else {
-            QTensor::quantize(&t, GgmlDType::F32)?
+        // Generated and quantized a slab of rows at a time: no full-size f32 copy of big tensors.
+        let (rows, cols) = match shape.as_slice() {
+            [r, c] => (*r, *c),
+            _ => (1, n),
         };
+        let ggml = if shape.len() == 2 {
+            dtype.ggml()
+        } else {
+            GgmlDType::F32
+        };
+        let mut bytes = Vec::new();
+        for start in (0..rows).step_by(1024) {
+            let slab = 1024.min(rows - start);
+            let data: Vec<f32> = (0..slab * cols)
+                .map(|_| center + half_width * (2.0 * rng.next_f64() as f32 - 1.0))
+                .collect();
+            let t = Tensor::from_vec(data, (slab, cols), &Device::Cpu)?;
+            bytes.extend_from_slice(&QTensor::quantize(&t, ggml)?.data()?);
+        }
+        let q = candle_core::quantized::ggml_file::qtensor_from_ggml(
+            ggml,
+            &bytes,
+            shape.clone(),
+            &Device::Cpu,
+        )?;
         out.insert(name, Arc::new(q));
     }
     Ok(out)
