@@ -190,3 +190,25 @@ fn demo_model_f16_matches_transformers() {
     let text = m.tokenizer().unwrap().decode(&got, true).unwrap();
     assert_eq!(text, r.meta["text"].as_str().unwrap());
 }
+
+/// Long inputs run in chunks through the cache; logits are the same as in one pass.
+#[test]
+fn chunked_prefill_matches_transformers() {
+    for name in MODELS {
+        let r = Reference::load(name);
+        let mut m = tandem_core::load(&model_dir(name)).unwrap();
+        m.model.set_prefill_chunk(3);
+        let d = max_abs_diff(
+            &prefill_logits(&m, &r.sequence("hf.f32")),
+            &r.logits("hf.f32"),
+        );
+        assert!(d <= TOL_F32, "{name}: {d}");
+        let mut cache = m.model.new_cache();
+        let last = m
+            .model
+            .next_logits(&r.sequence("hf.f32"), &mut cache)
+            .unwrap();
+        let want = r.logits("hf.f32").pop().unwrap();
+        assert!(max_abs_diff(&[last], &[want]) <= TOL_F32, "{name}");
+    }
+}

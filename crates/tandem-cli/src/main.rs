@@ -134,7 +134,12 @@ fn run(cli: Cli) -> Result<()> {
                     let tok = m.tokenizer()?;
                     if chat {
                         let Some(t) = &m.chat_template else {
-                            bail!("--chat: the model has no chat template");
+                            match &m.chat_template_error {
+                                Some(e) => {
+                                    bail!("--chat: the model's chat template is unusable: {e}")
+                                }
+                                None => bail!("--chat: the model has no chat template"),
+                            }
                         };
                         let text = t.render(&[ChatMessage::new("user", &p)], true)?;
                         tok.encode(&text, false)?
@@ -176,7 +181,9 @@ fn run(cli: Cli) -> Result<()> {
                 &params,
                 &mut on_token,
             )?;
-            if json {
+            // A reader that went away (`| head`) is not an error worth a panic.
+            let mut out = stdout.lock();
+            let written = if json {
                 let v = serde_json::json!({
                     "ids": g.ids,
                     "text": g.text,
@@ -184,9 +191,13 @@ fn run(cli: Cli) -> Result<()> {
                     "entropies": g.entropies,
                     "finish_reason": g.finish_reason,
                 });
-                println!("{v}");
+                writeln!(out, "{v}")
             } else {
-                println!();
+                writeln!(out)
+            };
+            match written {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+                _ => {}
             }
         }
         Command::Bench(args) => bench::run(args)?,

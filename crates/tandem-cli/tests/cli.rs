@@ -176,3 +176,27 @@ fn bench_reports_the_contract_fields() {
         "SmolLM2-135M has 134.5M parameters"
     );
 }
+
+#[test]
+fn a_reader_that_goes_away_is_not_a_crash() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args([
+            "generate",
+            "--model",
+            tiny("llama-tiny").to_str().unwrap(),
+            "--prompt",
+            "The",
+            "--max-new-tokens",
+            "40",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // like `| head -c 0`
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_ne!(out.status.code(), Some(101), "{err}");
+}

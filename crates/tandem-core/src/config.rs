@@ -253,16 +253,49 @@ impl Config {
     }
 
     pub fn validate(&self) -> Result<()> {
-        for (v, key) in [
-            (self.vocab_size, "vocab_size"),
-            (self.hidden_size, "hidden_size"),
-            (self.intermediate_size, "intermediate_size"),
-            (self.num_hidden_layers, "num_hidden_layers"),
-            (self.num_attention_heads, "num_attention_heads"),
-            (self.max_position_embeddings, "max_position_embeddings"),
+        // Bounds far above any real checkpoint keep every shape product small enough to be exact.
+        for (v, key, max) in [
+            (self.vocab_size, "vocab_size", 1usize << 24),
+            (self.hidden_size, "hidden_size", 1 << 17),
+            (self.intermediate_size, "intermediate_size", 1 << 19),
+            (self.num_hidden_layers, "num_hidden_layers", 1 << 12),
+            (self.num_attention_heads, "num_attention_heads", 1 << 12),
+            (self.num_key_value_heads, "num_key_value_heads", 1 << 12),
+            (self.head_dim, "head_dim", 1 << 12),
+            (
+                self.max_position_embeddings,
+                "max_position_embeddings",
+                1 << 24,
+            ),
         ] {
-            if v == 0 {
-                return Err(Error::InvalidConfig(format!("{key} must be > 0")));
+            if v == 0 || v > max {
+                return Err(Error::InvalidConfig(format!(
+                    "{key} = {v} is outside 1..={max}"
+                )));
+            }
+        }
+        match &self.rope_scaling {
+            RopeScaling::None => {}
+            RopeScaling::Linear { factor } if factor.is_finite() && *factor > 0.0 => {}
+            RopeScaling::Llama3 {
+                factor,
+                low_freq_factor,
+                high_freq_factor,
+                original_max_position_embeddings,
+            } if [
+                *factor,
+                *low_freq_factor,
+                *high_freq_factor,
+                *original_max_position_embeddings,
+            ]
+            .iter()
+            .all(|v| v.is_finite() && *v > 0.0)
+                && high_freq_factor > low_freq_factor => {}
+            RopeScaling::Factors(f) if f.iter().all(|v| v.is_finite() && *v > 0.0) => {}
+            other => {
+                return Err(Error::InvalidConfig(format!(
+                    "invalid rope scaling {other:?}"
+                )))
             }
         }
         if self.num_key_value_heads == 0
@@ -290,7 +323,7 @@ impl Config {
                 )));
             }
         }
-        if !(self.rms_norm_eps > 0.0 && self.rope_theta > 0.0) {
+        if !(self.rms_norm_eps > 0.0 && self.rope_theta > 0.0 && self.rope_theta.is_finite()) {
             return Err(Error::InvalidConfig(
                 "rms_norm_eps and rope_theta must be > 0".into(),
             ));

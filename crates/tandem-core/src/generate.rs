@@ -95,6 +95,9 @@ pub fn generate_with_cache(
     cache: &mut Cache,
     on_token: &mut dyn FnMut(&TokenEvent) -> bool,
 ) -> Result<Generation> {
+    if params.stop_strings.iter().any(String::is_empty) {
+        return Err(Error::InvalidParams("a stop string cannot be empty".into()));
+    }
     if !params.stop_strings.is_empty() && tokenizer.is_none() {
         return Err(Error::InvalidParams("stop strings need a tokenizer".into()));
     }
@@ -111,7 +114,7 @@ pub fn generate_with_cache(
     if params.max_new_tokens == 0 {
         return Ok(out);
     }
-    let mut emitted = 0usize;
+    let mut streamed = String::new();
     let mut logits = model.next_logits(prompt, cache)?;
     loop {
         let id = sampler.sample(&logits, &context);
@@ -125,46 +128,49 @@ pub fn generate_with_cache(
         if params.stop_token_ids.contains(&id) {
             finish = Some(FinishReason::StopToken);
         }
-        let mut delta_end = emitted;
+        // How much of the text is final: everything at the end, else all but an incomplete
+        // character (decoders show pending bytes as U+FFFD, one per byte with byte fallback) and
+        // a tail that could still become a stop string.
+        let mut end = 0;
         if let Some(tok) = tokenizer {
             let full = tok.decode(&out.ids, true)?;
-            let stop_at = params
+            match params
                 .stop_strings
                 .iter()
                 .filter_map(|s| full.find(s.as_str()))
-                .min();
-            if let Some(cut) = stop_at {
-                out.text = full[..cut].to_string();
-                delta_end = cut.max(emitted);
-                finish = Some(FinishReason::StopString);
-            } else {
-                let mut end = full.len();
-                if finish.is_none() {
-                    if full.ends_with('\u{FFFD}') {
-                        end -= '\u{FFFD}'.len_utf8();
-                    }
-                    end -= held_back(&full[..end], &params.stop_strings);
+                .min()
+            {
+                Some(cut) => {
+                    out.text = full[..cut].to_string();
+                    finish = Some(FinishReason::StopString);
                 }
-                delta_end = end.max(emitted);
-                out.text = full;
+                None => out.text = full,
             }
         }
         if finish.is_none() && out.ids.len() >= params.max_new_tokens {
             finish = Some(FinishReason::Length);
-            delta_end = out.text.len();
         }
         if finish.is_none() && cache.len() + 1 > max_ctx {
             finish = Some(FinishReason::ContextFull);
-            delta_end = out.text.len();
         }
-        let text = out.text.get(emitted..delta_end).unwrap_or("");
+        if tokenizer.is_some() {
+            end = if finish.is_some() {
+                out.text.len()
+            } else {
+                let t = out.text.trim_end_matches('\u{FFFD}');
+                t.len() - held_back(t, &params.stop_strings)
+            };
+        }
+        // Streamed text only ever grows; if decoding rewrote what was already sent, wait.
+        let now = &out.text[..end];
+        let text = now.strip_prefix(streamed.as_str()).unwrap_or_default();
         let go_on = on_token(&TokenEvent {
             id,
             text,
             logprob: lp,
             entropy: ent,
         });
-        emitted = delta_end;
+        streamed.push_str(text);
         if let Some(f) = finish {
             out.finish_reason = f;
             return Ok(out);

@@ -72,8 +72,89 @@ fn check_header<R: Read + Seek>(r: &mut R) -> Result<()> {
             file_len: len,
         });
     }
+    check_alignment(r, kvs, len)?;
     r.seek(SeekFrom::Start(0))
         .map_err(|e| Error::Gguf(e.to_string()))?;
+    Ok(())
+}
+
+/// Walks the metadata (without keeping it) to reject a `general.alignment` of 0, which candle's
+/// reader would divide by. Anything malformed is left for candle's reader to report.
+fn check_alignment<R: Read + Seek>(r: &mut R, kvs: u64, len: u64) -> Result<()> {
+    fn u32_at<R: Read>(r: &mut R) -> Option<u32> {
+        let mut b = [0u8; 4];
+        r.read_exact(&mut b).ok()?;
+        Some(u32::from_le_bytes(b))
+    }
+    fn u64_at<R: Read>(r: &mut R) -> Option<u64> {
+        let mut b = [0u8; 8];
+        r.read_exact(&mut b).ok()?;
+        Some(u64::from_le_bytes(b))
+    }
+    fn skip<R: Read + Seek>(r: &mut R, n: u64, len: u64) -> Option<()> {
+        let pos = r.stream_position().ok()?;
+        let to = pos.checked_add(n).filter(|&to| to <= len)?;
+        r.seek(SeekFrom::Start(to)).ok().map(|_| ())
+    }
+    /// Bytes of a scalar GGUF value type; None for strings (8) and arrays (9).
+    fn scalar_size(t: u32) -> Option<u64> {
+        match t {
+            0 | 1 | 7 => Some(1),
+            2 | 3 => Some(2),
+            4..=6 => Some(4),
+            10..=12 => Some(8),
+            _ => None,
+        }
+    }
+    fn skip_value<R: Read + Seek>(r: &mut R, t: u32, len: u64, depth: u32) -> Option<()> {
+        match t {
+            8 => {
+                let n = u64_at(r)?;
+                skip(r, n, len)
+            }
+            9 if depth < 4 => {
+                let et = u32_at(r)?;
+                let n = u64_at(r)?;
+                match scalar_size(et) {
+                    Some(sz) => skip(r, n.checked_mul(sz)?, len),
+                    None => (0..n).try_for_each(|_| skip_value(r, et, len, depth + 1)),
+                }
+            }
+            _ => skip(r, scalar_size(t)?, len),
+        }
+    }
+    r.seek(SeekFrom::Start(24))
+        .map_err(|e| Error::Gguf(e.to_string()))?;
+    for _ in 0..kvs {
+        let Some(klen) = u64_at(r).filter(|&n| n <= 65_536) else {
+            return Ok(());
+        };
+        let mut key = vec![0u8; klen as usize];
+        if r.read_exact(&mut key).is_err() {
+            return Ok(());
+        }
+        let Some(t) = u32_at(r) else { return Ok(()) };
+        if key == b"general.alignment" {
+            // integer types only (candle ignores float/bool alignments)
+            let zero = match (t, scalar_size(t)) {
+                (0..=5 | 10 | 11, Some(sz)) => {
+                    let mut b = [0u8; 8];
+                    r.read_exact(&mut b[..sz as usize]).is_ok() && u64::from_le_bytes(b) == 0
+                }
+                _ => false,
+            };
+            if zero {
+                return Err(Error::GgufMetadata {
+                    key: "general.alignment".into(),
+                    reason: "must be > 0".into(),
+                });
+            }
+            return Ok(());
+        }
+        if skip_value(r, t, len, 0).is_none() {
+            return Ok(());
+        }
+    }
     Ok(())
 }
 
@@ -215,7 +296,10 @@ impl GgufFile {
 
     fn need_u64(&self, key: &str) -> Result<usize> {
         match self.meta_u64(key)? {
-            Some(v) if v > 0 => Ok(v as usize),
+            Some(v) if v > 0 => usize::try_from(v).map_err(|_| Error::GgufMetadata {
+                key: key.replace("{arch}", &self.arch),
+                reason: format!("{v} does not fit this platform's usize"),
+            }),
             _ => Err(Error::GgufMetadata {
                 key: key.replace("{arch}", &self.arch),
                 reason: "missing or zero".into(),
@@ -244,11 +328,11 @@ impl GgufFile {
         let hidden = self.need_u64("{arch}.embedding_length")?;
         let heads = self.need_u64("{arch}.attention.head_count")?;
         let head_dim = match self.meta_u64("{arch}.attention.key_length")? {
-            Some(d) => d as usize,
+            Some(d) => usize::try_from(d).unwrap_or(0),
             None => hidden / heads,
         };
         let vocab_size = match self.meta_u64("{arch}.vocab_size")? {
-            Some(v) => v as usize,
+            Some(v) => usize::try_from(v).unwrap_or(0),
             None => match self.content.metadata.get("tokenizer.ggml.tokens") {
                 Some(Value::Array(a)) => a.len(),
                 _ => match self.content.tensor_infos.get("token_embd.weight") {
@@ -290,7 +374,8 @@ impl GgufFile {
             num_attention_heads: heads,
             num_key_value_heads: self
                 .meta_u64("{arch}.attention.head_count_kv")?
-                .map_or(heads, |v| v as usize),
+                .map_or(Some(heads), |v| usize::try_from(v).ok())
+                .unwrap_or(0),
             head_dim,
             rms_norm_eps: self
                 .meta_f64("{arch}.attention.layer_norm_rms_epsilon")?

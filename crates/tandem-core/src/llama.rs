@@ -18,12 +18,18 @@ struct KvBuffer {
 
 impl KvBuffer {
     /// Appends (1, kv_heads, s, d) keys/values; returns views of everything so far.
-    fn append(slot: &mut Option<KvBuffer>, k: &Tensor, v: &Tensor) -> Result<(Tensor, Tensor)> {
+    /// `max_len`: the model's context; capacity never grows past it.
+    fn append(
+        slot: &mut Option<KvBuffer>,
+        k: &Tensor,
+        v: &Tensor,
+        max_len: usize,
+    ) -> Result<(Tensor, Tensor)> {
         let (b, h, s, d) = k.dims4()?;
         let len = slot.as_ref().map_or(0, |x| x.len);
         let cap = slot.as_ref().map_or(0, |x| x.k.dim(2).unwrap_or(0));
         if len + s > cap {
-            let new_cap = (len + s).max(2 * cap).max(64);
+            let new_cap = (2 * cap).max(64).min(max_len).max(len + s);
             let nk = Tensor::zeros((b, h, new_cap, d), k.dtype(), k.device())?;
             let nv = Tensor::zeros((b, h, new_cap, d), v.dtype(), v.device())?;
             if let Some(old) = slot.as_ref() {
@@ -99,6 +105,7 @@ impl Rope {
 struct Attention {
     qkv: Fused,
     o: Linear,
+    max_len: usize,
     heads: usize,
     kv_heads: usize,
     head_dim: usize,
@@ -120,6 +127,7 @@ impl Attention {
             ])?,
             o: w.linear(&format!("{p}.o_proj"), hid, h * d, cfg.o_bias, cfg)?
                 .packed()?,
+            max_len: cfg.max_position_embeddings,
             heads: h,
             kv_heads: kv,
             head_dim: d,
@@ -150,7 +158,7 @@ impl Attention {
         let v = split(v, self.kv_heads)?;
         let q = candle_nn::rotary_emb::rope(&q, cos, sin)?;
         let k = candle_nn::rotary_emb::rope(&k, cos, sin)?;
-        let (k, v) = KvBuffer::append(kv, &k, &v)?;
+        let (k, v) = KvBuffer::append(kv, &k, &v, self.max_len)?;
         if s == 1 {
             if let Some(y) = kv
                 .as_ref()
@@ -317,6 +325,7 @@ pub struct Model {
     lm_head: Linear,
     rope: Rope,
     cfg: Config,
+    prefill_chunk: usize,
 }
 
 impl Model {
@@ -348,6 +357,7 @@ impl Model {
                 inv_freq: cfg.rope_inv_freq(),
             },
             cfg: cfg.clone(),
+            prefill_chunk: 512,
         })
     }
 
@@ -365,6 +375,13 @@ impl Model {
         if ids.is_empty() {
             return Err(Error::EmptyInput);
         }
+        if cache.kvs.len() != self.blocks.len() {
+            return Err(Error::InvalidParams(format!(
+                "cache made for {} layers, model has {}",
+                cache.kvs.len(),
+                self.blocks.len()
+            )));
+        }
         if let Some(&id) = ids.iter().find(|&&id| id as usize >= self.cfg.vocab_size) {
             return Err(Error::TokenOutOfVocab {
                 id,
@@ -379,6 +396,29 @@ impl Model {
                 max: self.cfg.max_position_embeddings,
             });
         }
+        // Long prompts run in chunks: attention scores grow with chunk × context, not prompt².
+        let n = seq.div_ceil(self.prefill_chunk);
+        if n > 1 {
+            let mut rows = Vec::new();
+            for (i, chunk) in ids.chunks(self.prefill_chunk).enumerate() {
+                let l = self.forward_chunk(chunk, cache, which)?;
+                if which == Logits::All || i + 1 == n {
+                    rows.push(l);
+                }
+            }
+            return Ok(Tensor::cat(&rows, 0)?);
+        }
+        self.forward_chunk(ids, cache, which)
+    }
+
+    /// Tokens per forward pass for long inputs (default 512): lower it to bound the memory a
+    /// prefill needs, raise it to trade memory for fewer passes.
+    pub fn set_prefill_chunk(&mut self, tokens: usize) {
+        self.prefill_chunk = tokens.max(1);
+    }
+
+    fn forward_chunk(&self, ids: &[u32], cache: &mut Cache, which: Logits) -> Result<Tensor> {
+        let (start, seq) = (cache.pos, ids.len());
         let mut x = self.embed.forward(ids)?.unsqueeze(0)?;
         let (cos, sin) = self.rope.cos_sin(start, seq)?;
         let mask = if seq > 1 {

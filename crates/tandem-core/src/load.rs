@@ -16,6 +16,9 @@ pub struct LoadedModel {
     pub model: Model,
     pub tokenizer: Option<Tokenizer>,
     pub chat_template: Option<ChatTemplate>,
+    /// Why the model's chat template could not be used, when it has one that fails to parse
+    /// (the model itself still loads: logits and plain generation do not need it).
+    pub chat_template_error: Option<String>,
     /// Token ids that end a reply by default (config and generation_config eos ids).
     pub eos_token_ids: Vec<u32>,
 }
@@ -66,11 +69,15 @@ fn eos_from_generation_config(text: &str) -> Vec<u32> {
         Err(_) => return Vec::new(),
     };
     match v.get("eos_token_id") {
-        Some(serde_json::Value::Number(n)) => n.as_u64().map(|n| n as u32).into_iter().collect(),
+        Some(serde_json::Value::Number(n)) => n
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .into_iter()
+            .collect(),
         Some(serde_json::Value::Array(a)) => a
             .iter()
             .filter_map(|x| x.as_u64())
-            .map(|n| n as u32)
+            .filter_map(|n| u32::try_from(n).ok())
             .collect(),
         _ => Vec::new(),
     }
@@ -93,15 +100,25 @@ pub fn load_hf_dir(dir: &Path) -> Result<LoadedModel> {
         p if p.exists() => Some(Tokenizer::from_json(&read_string(&p)?)?),
         _ => None,
     };
-    let chat_template = match dir.join("tokenizer_config.json") {
-        p if p.exists() => ChatTemplate::from_tokenizer_config(&read_string(&p)?)?,
-        _ => None,
+    let template = match dir.join("tokenizer_config.json") {
+        p if p.exists() => ChatTemplate::from_tokenizer_config(&read_string(&p)?),
+        _ => Ok(None),
     };
     let gen_eos = match dir.join("generation_config.json") {
         p if p.exists() => eos_from_generation_config(&read_string(&p)?),
         _ => Vec::new(),
     };
-    from_hf_parts(&config_json, files, tokenizer, chat_template, gen_eos)
+    let (chat_template, error) = split_template(template);
+    let mut m = from_hf_parts(&config_json, files, tokenizer, chat_template, gen_eos)?;
+    m.chat_template_error = error;
+    Ok(m)
+}
+
+fn split_template(t: Result<Option<ChatTemplate>>) -> (Option<ChatTemplate>, Option<String>) {
+    match t {
+        Ok(t) => (t, None),
+        Err(e) => (None, Some(e.to_string())),
+    }
 }
 
 /// The in-memory form of [`load_hf_dir`].
@@ -125,6 +142,7 @@ pub fn from_hf_parts(
         model,
         tokenizer,
         chat_template,
+        chat_template_error: None,
         eos_token_ids,
     })
 }
@@ -170,20 +188,23 @@ fn from_gguf_reader(
                     .and_then(|id| tokenizer.as_ref().and_then(|t| t.id_to_token(id)))
                     .unwrap_or_default()
             };
-            Some(ChatTemplate::new(
+            ChatTemplate::new(
                 t,
                 &token("tokenizer.ggml.bos_token_id"),
                 &token("tokenizer.ggml.eos_token_id"),
-            )?)
+            )
+            .map(Some)
         }
-        _ => None,
+        _ => Ok(None),
     };
+    let (chat_template, chat_template_error) = split_template(chat_template);
     let mut weights = Weights::Gguf(g);
     let model = Model::load(&mut weights, &cfg)?;
     Ok(LoadedModel {
         model,
         tokenizer,
         chat_template,
+        chat_template_error,
         eos_token_ids: cfg.eos_token_ids.clone(),
     })
 }

@@ -221,7 +221,10 @@ mod x86 {
         rows_all::<true, Q4>(w, row_bytes, first, x, y)
     }
 
-    pub(super) fn rows(
+    /// # Safety
+    /// `w` holds every row of `y` from `first` on (`row_bytes` each, whole blocks of
+    /// `x.d.len()`), and this CPU supports `level` (from [`level`]).
+    pub(super) unsafe fn rows(
         level: Level,
         kind: QKind,
         w: &[u8],
@@ -230,8 +233,6 @@ mod x86 {
         x: &QuantizedVec,
         y: &mut [f32],
     ) {
-        // SAFETY: the caller checked that `w` holds every row of `y` (whole blocks of
-        // `x.d.len()` per row) and the CPU features were detected at run time.
         unsafe {
             match (level, kind) {
                 (Level::AvxVnni, QKind::Q4_0) => rows_vnni::<true>(w, row_bytes, first, x, y),
@@ -271,7 +272,9 @@ pub(crate) fn quantized(
         }
         let xq = quantize_q8_0(x);
         let row_bytes = cols / 32 * bs;
-        par_rows(y, |first, out| {
+        // SAFETY: `w` holds rows × row_bytes bytes (checked above), each `out` is rows
+        // first..first + out.len() of `y`, and `level` was detected on this CPU.
+        par_rows(y, |first, out| unsafe {
             x86::rows(level, kind, w, row_bytes, first, &xq, out)
         });
         true
@@ -397,16 +400,19 @@ pub(crate) mod tests {
             .unwrap();
             let data = q.data().unwrap();
             let (mut a, mut b) = (vec![0f32; rows], vec![0f32; rows]);
-            x86::rows(x86::Level::Avx2, kind, &data, cols / 32 * bs, 0, &x, &mut a);
-            x86::rows(
-                x86::Level::AvxVnni,
-                kind,
-                &data,
-                cols / 32 * bs,
-                0,
-                &x,
-                &mut b,
-            );
+            // SAFETY: `data` is the whole matrix and this CPU has AVX-VNNI (checked above).
+            unsafe {
+                x86::rows(x86::Level::Avx2, kind, &data, cols / 32 * bs, 0, &x, &mut a);
+                x86::rows(
+                    x86::Level::AvxVnni,
+                    kind,
+                    &data,
+                    cols / 32 * bs,
+                    0,
+                    &x,
+                    &mut b,
+                );
+            }
             assert_eq!(a, b, "{kind:?}");
         }
     }

@@ -149,8 +149,11 @@ impl Sampler {
             .filter(|&i| !l[i as usize].is_nan())
             .collect();
         idx.sort_by(|&a, &b| l[b as usize].total_cmp(&l[a as usize]));
-        if let Some(k) = self.params.top_k.filter(|&k| k > 0) {
-            idx.truncate(k.max(1));
+        if let Some(k) = self.params.top_k.filter(|&k| k > 0 && k < idx.len()) {
+            // as transformers: keep every token whose logit ties the k-th
+            let kth = l[idx[k - 1] as usize];
+            let keep = idx.iter().take_while(|&&i| l[i as usize] >= kth).count();
+            idx.truncate(keep);
         }
         let max = idx.first().map_or(0.0, |&i| l[i as usize]);
         let mut probs: Vec<f64> = idx
@@ -213,6 +216,20 @@ mod tests {
         for _ in 0..20 {
             assert_eq!(s.sample(&[0.1, 0.5, 0.3], &[]), 1);
         }
+    }
+
+    #[test]
+    fn top_k_keeps_ties_like_transformers() {
+        // k = 1 but two tokens tie for the top: both stay candidates
+        let mut s = Sampler::new(SamplingParams {
+            temperature: 1.0,
+            top_k: Some(1),
+            seed: 3,
+            ..Default::default()
+        })
+        .unwrap();
+        let draws: Vec<u32> = (0..200).map(|_| s.sample(&[2.0, 2.0, -1.0], &[])).collect();
+        assert!(draws.contains(&0) && draws.contains(&1) && !draws.contains(&2));
     }
 
     #[test]

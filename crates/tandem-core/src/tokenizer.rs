@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use candle_core::quantized::gguf_file::Value;
 use tokenizers::models::bpe::BPE;
 use tokenizers::pre_tokenizers::byte_level::ByteLevel;
+use tokenizers::processors::template::TemplateProcessing;
 use tokenizers::AddedToken;
 
 use crate::{Error, Result};
@@ -41,6 +42,20 @@ impl Tokenizer {
                     "no tokenizer.json and no tokenizer in the GGUF metadata".into(),
                 ))
             }
+        }
+        // The split rule before BPE: only GPT-2's is rebuilt here (others differ on digits and
+        // contractions and would tokenize differently from llama.cpp without a word of warning).
+        match meta.get("tokenizer.ggml.pre") {
+            None => {}
+            Some(Value::String(p)) if p == "gpt-2" || p == "default" => {}
+            Some(Value::String(p)) => {
+                return Err(Error::Unsupported {
+                    what: format!(
+                        "GGUF pre-tokenizer {p:?} without a tokenizer.json (put the model's tokenizer.json beside the .gguf)"
+                    ),
+                })
+            }
+            Some(_) => return Err(bad("tokenizer.ggml.pre", "not a string")),
         }
         let strings = |key: &str| -> Result<Vec<String>> {
             match meta.get(key) {
@@ -97,6 +112,25 @@ impl Tokenizer {
         inner
             .add_special_tokens(special)
             .map_err(|e| Error::Tokenizer(e.to_string()))?;
+        let add_bos = matches!(
+            meta.get("tokenizer.ggml.add_bos_token"),
+            Some(Value::Bool(true))
+        );
+        let bos = meta
+            .get("tokenizer.ggml.bos_token_id")
+            .and_then(|v| v.to_u32().ok());
+        if let (true, Some(id)) = (add_bos, bos) {
+            let token = tokens
+                .get(id as usize)
+                .ok_or_else(|| bad("tokenizer.ggml.bos_token_id", "outside the vocabulary"))?;
+            let post = TemplateProcessing::builder()
+                .try_single(format!("{token}:0 $A:0"))
+                .map_err(|e| Error::Tokenizer(e.to_string()))?
+                .special_tokens(vec![(token.clone(), id)])
+                .build()
+                .map_err(|e| Error::Tokenizer(e.to_string()))?;
+            inner.with_post_processor(Some(post));
+        }
         Ok(Self { inner })
     }
 

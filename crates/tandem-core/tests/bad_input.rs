@@ -382,3 +382,139 @@ fn token_ids_outside_the_vocabulary() {
         Err(Error::TokenOutOfVocab { .. })
     ));
 }
+
+#[test]
+fn absurd_config_values_are_rejected_before_any_shape_math() {
+    let base = std::fs::read_to_string(tiny("qwen2-tiny").join("config.json")).unwrap();
+    let with = |edits: &[(&str, serde_json::Value)]| {
+        let mut c: serde_json::Value = serde_json::from_str(&base).unwrap();
+        for (k, v) in edits {
+            c[*k] = v.clone();
+        }
+        Config::from_hf_json(&c.to_string())
+    };
+    // heads × head_dim would wrap around to the real q_proj size
+    let wrap = with(&[
+        (
+            "num_attention_heads",
+            serde_json::json!(288230376151711758u64),
+        ),
+        ("num_key_value_heads", 2.into()),
+        ("head_dim", 64.into()),
+    ]);
+    assert!(matches!(wrap, Err(Error::InvalidConfig(_))), "{wrap:?}");
+    assert!(matches!(
+        with(&[("vocab_size", serde_json::json!(1u64 << 40))]),
+        Err(Error::InvalidConfig(_))
+    ));
+    for rope in [
+        serde_json::json!({"rope_type": "linear", "factor": 0.0}),
+        serde_json::json!({"rope_type": "llama3", "factor": 8.0, "low_freq_factor": 4.0, "high_freq_factor": 4.0,
+                           "original_max_position_embeddings": 8192}),
+    ] {
+        assert!(
+            matches!(
+                with(&[("rope_parameters", rope.clone())]),
+                Err(Error::InvalidConfig(_))
+            ),
+            "{rope}"
+        );
+    }
+}
+
+/// Rewrites the committed Q8_0 GGUF with some metadata changed.
+fn gguf_with(
+    meta_edits: &[(&str, tandem_core::candle_core::quantized::gguf_file::Value)],
+) -> Vec<u8> {
+    use tandem_core::candle_core::quantized::{gguf_file, QTensor};
+    let bytes = gguf_bytes();
+    let mut r = std::io::Cursor::new(&bytes);
+    let c = gguf_file::Content::read(&mut r).unwrap();
+    let tensors: Vec<(String, QTensor)> = c
+        .tensor_infos
+        .keys()
+        .map(|n| {
+            (
+                n.clone(),
+                c.tensor(&mut r, n, &tandem_core::candle_core::Device::Cpu)
+                    .unwrap(),
+            )
+        })
+        .collect();
+    let mut meta: Vec<(String, gguf_file::Value)> = c.metadata.into_iter().collect();
+    for (k, v) in meta_edits {
+        meta.retain(|(m, _)| m != k);
+        meta.push((k.to_string(), v.clone()));
+    }
+    let meta_refs: Vec<(&str, &gguf_file::Value)> =
+        meta.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    let t_refs: Vec<(&str, &QTensor)> = tensors.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    let mut out = std::io::Cursor::new(Vec::new());
+    gguf_file::write(&mut out, &meta_refs, &t_refs).unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn gguf_metadata_that_would_crash_a_reader() {
+    use tandem_core::candle_core::quantized::gguf_file::Value;
+    match load_gguf(gguf_with(&[("general.alignment", Value::U32(0))])) {
+        Err(Error::GgufMetadata { key, .. }) => assert_eq!(key, "general.alignment"),
+        other => panic!("{:?}", other.err()),
+    }
+    // a rewritten file with sane metadata still loads (the rewrite itself is faithful)
+    assert!(load_gguf(gguf_with(&[("general.alignment", Value::U32(32))])).is_ok());
+    match load_gguf(gguf_with(&[(
+        "llama.attention.head_count",
+        Value::U64(1 << 40),
+    )])) {
+        Err(Error::InvalidConfig(_)) => {}
+        other => panic!("{:?}", other.err()),
+    }
+    // a pre-tokenizer this code cannot rebuild is named, not silently approximated
+    match load_gguf(gguf_with(&[(
+        "tokenizer.ggml.pre",
+        Value::String("llama-bpe".into()),
+    )])) {
+        Err(Error::Unsupported { what }) => assert!(what.contains("llama-bpe"), "{what}"),
+        other => panic!("{:?}", other.err()),
+    }
+}
+
+#[test]
+fn a_broken_chat_template_does_not_stop_the_model_loading() {
+    let d = scratch("llama-tiny");
+    std::fs::write(
+        d.path().join("tokenizer_config.json"),
+        r#"{"chat_template": "{% for m in %}"}"#,
+    )
+    .unwrap();
+    let m = load(d.path()).unwrap();
+    assert!(m.chat_template.is_none());
+    assert!(m
+        .chat_template_error
+        .as_deref()
+        .unwrap_or("")
+        .contains("chat template"));
+}
+
+#[test]
+fn empty_stop_strings_and_foreign_caches_are_typed_errors() {
+    let m = load(&tiny("llama-tiny")).unwrap();
+    let tok = m.tokenizer().unwrap();
+    let p = tandem_core::GenerateParams {
+        stop_strings: vec![String::new()],
+        ..Default::default()
+    };
+    assert!(matches!(
+        tandem_core::generate(&m.model, Some(tok), &[1, 2], &p, &mut |_| true),
+        Err(Error::InvalidParams(_))
+    ));
+    let other = load(&tiny("qwen2-tiny")).unwrap();
+    let mut cfg = other.config().clone();
+    cfg.num_hidden_layers = 1;
+    let mut wrong = tandem_core::Cache::new(&cfg);
+    assert!(matches!(
+        m.model.forward(&[1], &mut wrong, Logits::Last),
+        Err(Error::InvalidParams(_))
+    ));
+}
