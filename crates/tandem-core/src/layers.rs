@@ -49,7 +49,10 @@ impl Linear {
         let (lead, inp) = dims.split_at(dims.len() - 1);
         let rows: usize = lead.iter().product();
         let x2 = x.reshape((rows, inp[0]))?;
-        let y = if rows == 1 { self.matvec(&x2)? } else { None };
+        // Packed weights have one kernel for any row count; the others take the decode kernels
+        // for a single row.
+        let single = rows == 1 && !matches!(self, Linear::Packed { .. });
+        let y = if single { self.matvec(&x2)? } else { None };
         let (y, b) = match (self, y) {
             (Linear::Packed { p, b }, _) => {
                 let xv = x2.flatten_all()?.to_vec1::<f32>()?;
@@ -113,7 +116,7 @@ impl Linear {
                 };
                 (y, ok)
             }
-            Linear::Packed { .. } => return Ok(None),
+            Linear::Packed { .. } => return Ok(None), // not reached: forward runs these itself
             Linear::Quantized { q, .. } => {
                 let kind = match q.dtype() {
                     GgmlDType::Q8_0 => matvec::QKind::Q8_0,
