@@ -95,34 +95,98 @@ pub fn generate_with_cache(
     cache: &mut Cache,
     on_token: &mut dyn FnMut(&TokenEvent) -> bool,
 ) -> Result<Generation> {
-    if params.stop_strings.iter().any(String::is_empty) {
-        return Err(Error::InvalidParams("a stop string cannot be empty".into()));
-    }
-    if !params.stop_strings.is_empty() && tokenizer.is_none() {
-        return Err(Error::InvalidParams("stop strings need a tokenizer".into()));
-    }
-    let mut sampler = Sampler::new(params.sampling.clone())?;
-    let max_ctx = model.config().max_position_embeddings;
-    let mut context: Vec<u32> = prompt.to_vec();
-    let mut out = Generation {
-        ids: Vec::new(),
-        text: String::new(),
-        logprobs: Vec::new(),
-        entropies: Vec::new(),
-        finish_reason: FinishReason::Length,
-    };
+    let mut gen = Generator::new(
+        tokenizer,
+        prompt,
+        params,
+        model.config().max_position_embeddings,
+    )?;
     if params.max_new_tokens == 0 {
-        return Ok(out);
+        return Ok(gen.finish(FinishReason::Length));
     }
-    let mut streamed = String::new();
     let mut logits = model.next_logits(prompt, cache)?;
     loop {
-        let id = sampler.sample(&logits, &context);
-        let (lp, ent) = logprob_and_entropy(&logits, id);
+        let (id, lp, ent) = gen.sample(&logits);
+        if let Some(f) = gen.push(id, lp, ent, cache.len(), on_token)? {
+            return Ok(gen.finish(f));
+        }
+        logits = model.next_logits(&[id], cache)?;
+    }
+}
+
+/// The bookkeeping of one generation, apart from the model: sampling, stop tokens and strings,
+/// the token budget, streaming with held-back text. The CPU loop above and the GPU engine's
+/// async loop both drive it, so they stop and stream identically.
+pub struct Generator<'a> {
+    tokenizer: Option<&'a Tokenizer>,
+    params: &'a GenerateParams,
+    sampler: Sampler,
+    context: Vec<u32>,
+    out: Generation,
+    streamed: String,
+    max_ctx: usize,
+}
+
+impl<'a> Generator<'a> {
+    pub fn new(
+        tokenizer: Option<&'a Tokenizer>,
+        prompt: &[u32],
+        params: &'a GenerateParams,
+        max_ctx: usize,
+    ) -> Result<Self> {
+        if params.stop_strings.iter().any(String::is_empty) {
+            return Err(Error::InvalidParams("a stop string cannot be empty".into()));
+        }
+        if !params.stop_strings.is_empty() && tokenizer.is_none() {
+            return Err(Error::InvalidParams("stop strings need a tokenizer".into()));
+        }
+        Ok(Self {
+            tokenizer,
+            params,
+            sampler: Sampler::new(params.sampling.clone())?,
+            context: prompt.to_vec(),
+            out: Generation {
+                ids: Vec::new(),
+                text: String::new(),
+                logprobs: Vec::new(),
+                entropies: Vec::new(),
+                finish_reason: FinishReason::Length,
+            },
+            streamed: String::new(),
+            max_ctx,
+        })
+    }
+
+    /// True when the next token is simply the arg-max of the logits (no randomness, no
+    /// penalty): a GPU engine can then pick it on the device.
+    pub fn is_greedy(&self) -> bool {
+        let s = self.sampler.params();
+        s.temperature <= 0.0 && s.repetition_penalty == 1.0
+    }
+
+    /// The next token from `logits`, with its logprob and the entropy of the distribution.
+    pub fn sample(&mut self, logits: &[f32]) -> (u32, f32, f32) {
+        let id = self.sampler.sample(logits, &self.context);
+        let (lp, ent) = logprob_and_entropy(logits, id);
+        (id, lp, ent)
+    }
+
+    /// Records token `id` (`cache_len`: tokens in the KV cache before it) and streams its final
+    /// text; returns why generation ends, if it does.
+    pub fn push(
+        &mut self,
+        id: u32,
+        lp: f32,
+        ent: f32,
+        cache_len: usize,
+        on_token: &mut dyn FnMut(&TokenEvent) -> bool,
+    ) -> Result<Option<FinishReason>> {
+        let params = self.params;
+        let out = &mut self.out;
         out.ids.push(id);
         out.logprobs.push(lp);
         out.entropies.push(ent);
-        context.push(id);
+        self.context.push(id);
 
         let mut finish = None;
         if params.stop_token_ids.contains(&id) {
@@ -132,7 +196,7 @@ pub fn generate_with_cache(
         // character (decoders show pending bytes as U+FFFD, one per byte with byte fallback) and
         // a tail that could still become a stop string.
         let mut end = 0;
-        if let Some(tok) = tokenizer {
+        if let Some(tok) = self.tokenizer {
             let full = tok.decode(&out.ids, true)?;
             match params
                 .stop_strings
@@ -150,10 +214,10 @@ pub fn generate_with_cache(
         if finish.is_none() && out.ids.len() >= params.max_new_tokens {
             finish = Some(FinishReason::Length);
         }
-        if finish.is_none() && cache.len() + 1 > max_ctx {
+        if finish.is_none() && cache_len + 1 > self.max_ctx {
             finish = Some(FinishReason::ContextFull);
         }
-        if tokenizer.is_some() {
+        if self.tokenizer.is_some() {
             end = if finish.is_some() {
                 out.text.len()
             } else {
@@ -163,23 +227,23 @@ pub fn generate_with_cache(
         }
         // Streamed text only ever grows; if decoding rewrote what was already sent, wait.
         let now = &out.text[..end];
-        let text = now.strip_prefix(streamed.as_str()).unwrap_or_default();
+        let text = now.strip_prefix(self.streamed.as_str()).unwrap_or_default();
         let go_on = on_token(&TokenEvent {
             id,
             text,
             logprob: lp,
             entropy: ent,
         });
-        streamed.push_str(text);
-        if let Some(f) = finish {
-            out.finish_reason = f;
-            return Ok(out);
+        self.streamed.push_str(text);
+        if finish.is_none() && !go_on {
+            finish = Some(FinishReason::Cancelled);
         }
-        if !go_on {
-            out.finish_reason = FinishReason::Cancelled;
-            return Ok(out);
-        }
-        logits = model.next_logits(&[id], cache)?;
+        Ok(finish)
+    }
+
+    pub fn finish(mut self, reason: FinishReason) -> Generation {
+        self.out.finish_reason = reason;
+        self.out
     }
 }
 

@@ -23,6 +23,37 @@ pub struct LoadedModel {
     pub eos_token_ids: Vec<u32>,
 }
 
+/// Everything of a model except the engine: config, weights not yet in any engine's form,
+/// tokenizer, chat template. The CPU engine ([`ModelParts::load_cpu`]) and the GPU engine
+/// (tandem-gpu) are both built from it.
+pub struct ModelParts {
+    pub config: Config,
+    pub weights: Weights,
+    pub tokenizer: Option<Tokenizer>,
+    pub chat_template: Option<ChatTemplate>,
+    pub chat_template_error: Option<String>,
+    pub eos_token_ids: Vec<u32>,
+}
+
+impl ModelParts {
+    pub fn load_cpu(mut self) -> Result<LoadedModel> {
+        let model = Model::load(&mut self.weights, &self.config)?;
+        Ok(LoadedModel {
+            model,
+            tokenizer: self.tokenizer,
+            chat_template: self.chat_template,
+            chat_template_error: self.chat_template_error,
+            eos_token_ids: self.eos_token_ids,
+        })
+    }
+
+    pub fn tokenizer(&self) -> Result<&Tokenizer> {
+        self.tokenizer
+            .as_ref()
+            .ok_or_else(|| Error::TokenizerMissing("the model has no tokenizer.json".into()))
+    }
+}
+
 impl LoadedModel {
     pub fn config(&self) -> &Config {
         self.model.config()
@@ -45,10 +76,15 @@ fn read_string(path: &Path) -> Result<String> {
 
 /// A model directory (config.json + safetensors) or a `.gguf` file.
 pub fn load(path: &Path) -> Result<LoadedModel> {
+    open(path)?.load_cpu()
+}
+
+/// As [`load`], stopping before the CPU engine is built.
+pub fn open(path: &Path) -> Result<ModelParts> {
     if path.is_dir() {
-        load_hf_dir(path)
+        open_hf_dir(path)
     } else {
-        load_gguf_file(path)
+        open_gguf_file(path)
     }
 }
 
@@ -84,6 +120,10 @@ fn eos_from_generation_config(text: &str) -> Vec<u32> {
 }
 
 pub fn load_hf_dir(dir: &Path) -> Result<LoadedModel> {
+    open_hf_dir(dir)?.load_cpu()
+}
+
+pub fn open_hf_dir(dir: &Path) -> Result<ModelParts> {
     let config_json = read_string(&dir.join("config.json"))?;
     let index = dir.join("model.safetensors.index.json");
     let mut files = Vec::new();
@@ -109,7 +149,7 @@ pub fn load_hf_dir(dir: &Path) -> Result<LoadedModel> {
         _ => Vec::new(),
     };
     let (chat_template, error) = split_template(template);
-    let mut m = from_hf_parts(&config_json, files, tokenizer, chat_template, gen_eos)?;
+    let mut m = hf_parts(&config_json, files, tokenizer, chat_template, gen_eos)?;
     m.chat_template_error = error;
     Ok(m)
 }
@@ -129,17 +169,28 @@ pub fn from_hf_parts(
     chat_template: Option<ChatTemplate>,
     extra_eos: Vec<u32>,
 ) -> Result<LoadedModel> {
+    hf_parts(config_json, files, tokenizer, chat_template, extra_eos)?.load_cpu()
+}
+
+/// The in-memory form of [`open_hf_dir`].
+pub fn hf_parts(
+    config_json: &str,
+    files: Vec<SafetensorsFile>,
+    tokenizer: Option<Tokenizer>,
+    chat_template: Option<ChatTemplate>,
+    extra_eos: Vec<u32>,
+) -> Result<ModelParts> {
     let cfg = Config::from_hf_json(config_json)?;
-    let mut weights = Weights::Safetensors(SafetensorsWeights::new(files));
-    let model = Model::load(&mut weights, &cfg)?;
+    let weights = Weights::Safetensors(SafetensorsWeights::new(files));
     let mut eos_token_ids = cfg.eos_token_ids.clone();
     for e in extra_eos {
         if !eos_token_ids.contains(&e) {
             eos_token_ids.push(e);
         }
     }
-    Ok(LoadedModel {
-        model,
+    Ok(ModelParts {
+        config: cfg,
+        weights,
         tokenizer,
         chat_template,
         chat_template_error: None,
@@ -150,6 +201,10 @@ pub fn from_hf_parts(
 /// A `.gguf` file; the tokenizer comes from a `tokenizer.json` beside it, else from the GGUF
 /// metadata.
 pub fn load_gguf_file(path: &Path) -> Result<LoadedModel> {
+    open_gguf_file(path)?.load_cpu()
+}
+
+pub fn open_gguf_file(path: &Path) -> Result<ModelParts> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let reader: Box<dyn ReadSeek> = Box::new(std::io::BufReader::new(file));
     let side = path.with_file_name("tokenizer.json");
@@ -158,18 +213,16 @@ pub fn load_gguf_file(path: &Path) -> Result<LoadedModel> {
     } else {
         None
     };
-    from_gguf_reader(reader, tokenizer)
+    gguf_parts(reader, tokenizer)
 }
 
 /// A GGUF file held in memory.
 pub fn from_gguf_bytes(bytes: Vec<u8>, tokenizer: Option<Tokenizer>) -> Result<LoadedModel> {
-    from_gguf_reader(Box::new(Cursor::new(bytes)), tokenizer)
+    gguf_parts(Box::new(Cursor::new(bytes)), tokenizer)?.load_cpu()
 }
 
-fn from_gguf_reader(
-    reader: Box<dyn ReadSeek>,
-    tokenizer: Option<Tokenizer>,
-) -> Result<LoadedModel> {
+/// The parts of a GGUF model read from `reader`.
+pub fn gguf_parts(reader: Box<dyn ReadSeek>, tokenizer: Option<Tokenizer>) -> Result<ModelParts> {
     let mut g = GgufFile::read(reader)?;
     let cfg = g.config()?;
     let tokenizer = match tokenizer {
@@ -198,13 +251,12 @@ fn from_gguf_reader(
         _ => Ok(None),
     };
     let (chat_template, chat_template_error) = split_template(chat_template);
-    let mut weights = Weights::Gguf(g);
-    let model = Model::load(&mut weights, &cfg)?;
-    Ok(LoadedModel {
-        model,
+    Ok(ModelParts {
+        eos_token_ids: cfg.eos_token_ids.clone(),
+        config: cfg,
+        weights: Weights::Gguf(g),
         tokenizer,
         chat_template,
         chat_template_error,
-        eos_token_ids: cfg.eos_token_ids.clone(),
     })
 }

@@ -51,6 +51,13 @@ impl SafetensorsFile {
 
     /// The tensor as f32 on `device`.
     pub fn tensor_f32(&self, name: &str, device: &Device) -> Result<Tensor> {
+        let (dtype, shape, data) = self.tensor_bytes(name)?;
+        let t = Tensor::from_raw_buffer(data, dtype, &shape, device)?;
+        Ok(t.to_dtype(DType::F32)?)
+    }
+
+    /// The tensor's stored dtype, shape and little-endian bytes (f32, f16 or bf16).
+    pub fn tensor_bytes(&self, name: &str) -> Result<(DType, Vec<usize>, &[u8])> {
         let info = self
             .metadata
             .info(name)
@@ -75,8 +82,7 @@ impl SafetensorsFile {
                 })
             }
         };
-        let t = Tensor::from_raw_buffer(data, dtype, &info.shape, device)?;
-        Ok(t.to_dtype(DType::F32)?)
+        Ok((dtype, info.shape.clone(), data))
     }
 }
 
@@ -146,5 +152,13 @@ impl SafetensorsWeights {
             .get(name)
             .ok_or_else(|| Error::MissingTensor(name.to_string()))?;
         self.files[i].tensor_f32(name, device)
+    }
+
+    pub fn tensor_bytes(&self, name: &str) -> Result<(DType, Vec<usize>, &[u8])> {
+        let &i = self
+            .index
+            .get(name)
+            .ok_or_else(|| Error::MissingTensor(name.to_string()))?;
+        self.files[i].tensor_bytes(name)
     }
 }

@@ -114,6 +114,102 @@ impl Weights {
     }
 }
 
+/// How a [`RawTensor`]'s bytes are laid out (GGUF block layouts for the quantized ones).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawDtype {
+    F32,
+    F16,
+    /// Blocks of 32: f16 scale, 32 × i8 (34 bytes).
+    Q8_0,
+    /// Blocks of 32: f16 scale, 16 bytes of nibbles, element j low / j+16 high (18 bytes).
+    Q4_0,
+}
+
+impl RawDtype {
+    /// (elements, bytes) per block.
+    pub fn block(self) -> (usize, usize) {
+        match self {
+            RawDtype::F32 => (1, 4),
+            RawDtype::F16 => (1, 2),
+            RawDtype::Q8_0 => (32, 34),
+            RawDtype::Q4_0 => (32, 18),
+        }
+    }
+}
+
+/// A weight as stored (HF name and layout, rows = output features): what a GPU engine uploads
+/// without going through the CPU engine's own forms.
+#[derive(Debug, Clone)]
+pub struct RawTensor {
+    pub dtype: RawDtype,
+    pub shape: Vec<usize>,
+    pub data: Vec<u8>,
+}
+
+impl Weights {
+    /// The tensor `name` of shape `shape`, in its stored form where that is f32, f16, Q8_0 or
+    /// Q4_0; bf16 (and anything else candle reads) comes as f32.
+    pub fn raw(&mut self, name: &str, shape: &[usize], cfg: &Config) -> Result<RawTensor> {
+        use candle_core::quantized::GgmlDType;
+        use candle_core::DType;
+        if let Weights::Safetensors(s) = self {
+            let (dtype, actual, data) = s.tensor_bytes(name)?;
+            check_shape(name, &actual, shape)?;
+            let raw = |dtype, data: &[u8]| RawTensor {
+                dtype,
+                shape: actual.clone(),
+                data: data.to_vec(),
+            };
+            return Ok(match dtype {
+                DType::F32 => raw(RawDtype::F32, data),
+                DType::F16 => raw(RawDtype::F16, data),
+                _ => {
+                    let t = s.tensor_f32(name, &Device::Cpu)?.flatten_all()?;
+                    let v: Vec<f32> = t.to_vec1()?;
+                    raw(RawDtype::F32, &f32_bytes(&v))
+                }
+            });
+        }
+        let q = match self.get(name, cfg, shape)? {
+            Weight::Quantized(q) => q,
+            Weight::Dense(_) => return Err(Error::MissingTensor(name.to_string())),
+        };
+        let dtype = match q.dtype() {
+            GgmlDType::F32 => Some(RawDtype::F32),
+            GgmlDType::F16 => Some(RawDtype::F16),
+            GgmlDType::Q8_0 => Some(RawDtype::Q8_0),
+            GgmlDType::Q4_0 => Some(RawDtype::Q4_0),
+            _ => None,
+        };
+        let (dtype, data) = match dtype {
+            Some(d) => (d, q.data()?.into_owned()),
+            None => {
+                let t = q.dequantize(&Device::Cpu)?.to_dtype(DType::F32)?;
+                let v: Vec<f32> = t.flatten_all()?.to_vec1()?;
+                (RawDtype::F32, f32_bytes(&v))
+            }
+        };
+        let (per, bytes) = dtype.block();
+        let n: usize = shape.iter().product();
+        if !n.is_multiple_of(per) || data.len() != n / per * bytes {
+            return Err(Error::TensorShape {
+                name: name.to_string(),
+                expected: shape.to_vec(),
+                actual: q.shape().dims().to_vec(),
+            });
+        }
+        Ok(RawTensor {
+            dtype,
+            shape: shape.to_vec(),
+            data,
+        })
+    }
+}
+
+fn f32_bytes(v: &[f32]) -> Vec<u8> {
+    v.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
 fn check_shape(name: &str, actual: &[usize], expected: &[usize]) -> Result<()> {
     if actual != expected {
         return Err(Error::TensorShape {

@@ -1,0 +1,303 @@
+//! Each kernel on its own: upload inputs, one dispatch, read the output back. What the kernel
+//! tests (native on lavapipe, wasm in Chromium) compare with the CPU reference; also handy for
+//! trying a kernel on a new adapter.
+use tandem_core::RawTensor;
+
+use crate::context::Gpu;
+use crate::error::Result;
+use crate::matrix::Matrix;
+use crate::model::Pick;
+use crate::ops::*;
+use crate::pipelines::{self as k, Defines};
+
+fn bytes(v: &[f32]) -> Vec<u8> {
+    bytemuck::cast_slice(v).to_vec()
+}
+
+async fn read_f32(gpu: &Gpu, enc: wgpu::CommandEncoder, buf: &wgpu::Buffer, n: usize) -> Result<Vec<f32>> {
+    let mut enc = enc;
+    let size = (n as u64 * 4).max(4);
+    let staging = gpu.staging("read", size);
+    enc.copy_buffer_to_buffer(buf, 0, &staging, 0, size.next_multiple_of(4));
+    gpu.queue.submit([enc.finish()]);
+    let b = gpu.read(&staging, size).await?;
+    Ok(bytemuck::cast_slice::<u8, f32>(&b)[..n].to_vec())
+}
+
+fn step(gpu: &Gpu, n_tokens: usize, pos0: usize) -> wgpu::Buffer {
+    gpu.uniform(
+        "step",
+        &Step {
+            n_tokens: n_tokens as u32,
+            pos0: pos0 as u32,
+            _pad: [0; 2],
+        },
+    )
+}
+
+fn run(enc: &mut wgpu::CommandEncoder, d: &Dispatch, t: u32) {
+    let mut pass = enc.begin_compute_pass(&Default::default());
+    d.record(&mut pass, t);
+}
+
+/// Which matrix kernel to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatKernel {
+    Matvec,
+    Matmul,
+}
+
+/// `out[m] = x[m] · Wᵀ (+ bias) (+ acc[m])` for `m` input rows, W split into parts as the
+/// device requires. `acc`, when given, is the initial output (the residual-add path).
+#[allow(clippy::too_many_arguments)]
+pub async fn linear(
+    gpu: &Gpu,
+    w: &RawTensor,
+    x: &[f32],
+    m: usize,
+    bias: Option<&[f32]>,
+    acc: Option<&[f32]>,
+    kernel: MatKernel,
+    defines: Defines,
+) -> Result<Vec<f32>> {
+    let mat = Matrix::upload(gpu, "w", w)?;
+    let (rows, cols) = (mat.rows, mat.cols);
+    let xb = gpu.storage_init("x", &bytes(x))?;
+    let out = match acc {
+        Some(a) => gpu.storage_init("out", &bytes(a))?,
+        None => gpu.storage("out", (m * rows * 4) as u64)?,
+    };
+    let bb = gpu.storage_init("bias", &bytes(bias.unwrap_or(&[0.0])))?;
+    let st = step(gpu, m, 0);
+    let kern = match kernel {
+        MatKernel::Matvec => &k::MATVEC,
+        MatKernel::Matmul => &k::MATMUL,
+    };
+    let pipeline = gpu.pipeline(kern, Some(mat.format), defines)?;
+    let mut enc = gpu.device.create_command_encoder(&Default::default());
+    for part in &mat.parts {
+        let mut flags = 0;
+        if bias.is_some() {
+            flags |= FLAG_BIAS;
+        }
+        if acc.is_some() {
+            flags |= FLAG_ACCUMULATE;
+        }
+        let params = gpu.uniform(
+            "p",
+            &MatParams {
+                rows: part.rows as u32,
+                cols: cols as u32,
+                out_stride: rows as u32,
+                row_offset: part.row_start as u32,
+                flags,
+                m_fixed: 0,
+                _pad: [0; 2],
+            },
+        );
+        let bind_group = gpu.bind_group(kern, &[&params, &part.buffer, &xb, &out, &bb, &st]);
+        let grid = match kernel {
+            MatKernel::Matvec => Grid::Fixed((part.rows as u32).div_ceil(8)),
+            MatKernel::Matmul => Grid::TokenTiles((part.rows as u32).div_ceil(64), 32),
+        };
+        let d = Dispatch {
+            pipeline: pipeline.clone(),
+            bind_group,
+            grid,
+        };
+        run(&mut enc, &d, m as u32);
+    }
+    read_f32(gpu, enc, &out, m * rows).await
+}
+
+/// Rows `ids` of the embedding matrix `w`.
+pub async fn embed(gpu: &Gpu, w: &RawTensor, ids: &[u32], defines: Defines) -> Result<Vec<f32>> {
+    let mat = Matrix::upload(gpu, "embed", w)?;
+    let cols = mat.cols;
+    let idb = gpu.storage_init("ids", bytemuck::cast_slice(ids))?;
+    let out = gpu.storage("out", (ids.len() * cols * 4) as u64)?;
+    let st = step(gpu, ids.len(), 0);
+    let pipeline = gpu.pipeline(&k::EMBED, Some(mat.format), defines)?;
+    let mut enc = gpu.device.create_command_encoder(&Default::default());
+    for part in &mat.parts {
+        let params = gpu.uniform(
+            "p",
+            &EmbedParams {
+                cols: cols as u32,
+                row_start: part.row_start as u32,
+                rows: part.rows as u32,
+                _pad: 0,
+            },
+        );
+        let d = Dispatch {
+            pipeline: pipeline.clone(),
+            bind_group: gpu.bind_group(&k::EMBED, &[&params, &part.buffer, &idb, &out, &st]),
+            grid: Grid::PerToken(((cols / 8) as u32).div_ceil(64)),
+        };
+        run(&mut enc, &d, ids.len() as u32);
+    }
+    read_f32(gpu, enc, &out, ids.len() * cols).await
+}
+
+/// RMSNorm of each `dim`-row of `x`.
+pub async fn rmsnorm(gpu: &Gpu, x: &[f32], weight: &[f32], eps: f32) -> Result<Vec<f32>> {
+    let dim = weight.len();
+    let rows = x.len() / dim;
+    let params = gpu.uniform(
+        "p",
+        &NormParams {
+            dim: dim as u32,
+            eps,
+            last_only: 0,
+            _pad: 0,
+        },
+    );
+    let xb = gpu.storage_init("x", &bytes(x))?;
+    let wb = gpu.storage_init("w", &bytes(weight))?;
+    let out = gpu.storage("out", (x.len() * 4) as u64)?;
+    let st = step(gpu, rows, 0);
+    let d = Dispatch {
+        pipeline: gpu.pipeline(&k::RMSNORM, None, gpu.defines())?,
+        bind_group: gpu.bind_group(&k::RMSNORM, &[&params, &xb, &wb, &out, &st]),
+        grid: Grid::PerToken(1),
+    };
+    let mut enc = gpu.device.create_command_encoder(&Default::default());
+    run(&mut enc, &d, rows as u32);
+    read_f32(gpu, enc, &out, x.len()).await
+}
+
+/// Shapes of an attention step: `t` new tokens at positions `pos0..pos0 + t`.
+#[derive(Debug, Clone, Copy)]
+pub struct AttnShape {
+    pub n_heads: usize,
+    pub n_kv: usize,
+    pub head_dim: usize,
+    pub pos0: usize,
+    pub t: usize,
+}
+
+/// RoPE with the cos/sin `table` (`[pos][head_dim / 2]` of (cos, sin)): returns rotated q and
+/// the K and V caches (capacity `pos0 + t`, earlier rows zero) with the new rows written.
+pub async fn rope(
+    gpu: &Gpu,
+    s: AttnShape,
+    table: &[f32],
+    q: &[f32],
+    k: &[f32],
+    v: &[f32],
+) -> Result<(Vec<f32>, Vec<f32>, Vec<f32>)> {
+    let kvd = s.n_kv * s.head_dim;
+    let cap = (s.pos0 + s.t) * kvd;
+    let params = gpu.uniform(
+        "p",
+        &RopeParams {
+            n_heads: s.n_heads as u32,
+            n_kv: s.n_kv as u32,
+            head_dim: s.head_dim as u32,
+            _pad: 0,
+        },
+    );
+    let qb = gpu.storage_init("q", &bytes(q))?;
+    let kb = gpu.storage_init("k", &bytes(k))?;
+    let vb = gpu.storage_init("v", &bytes(v))?;
+    let kc = gpu.storage_init("kc", &bytes(&vec![0.0; cap]))?;
+    let vc = gpu.storage_init("vc", &bytes(&vec![0.0; cap]))?;
+    let tb = gpu.storage_init("table", &bytes(table))?;
+    let st = step(gpu, s.t, s.pos0);
+    let half = s.head_dim / 2;
+    let d = Dispatch {
+        pipeline: gpu.pipeline(&k::ROPE, None, gpu.defines())?,
+        bind_group: gpu.bind_group(&k::ROPE, &[&params, &qb, &kb, &vb, &kc, &vc, &tb, &st]),
+        grid: Grid::PerToken((((s.n_heads + s.n_kv) * half) as u32).div_ceil(64)),
+    };
+    let mut enc = gpu.device.create_command_encoder(&Default::default());
+    run(&mut enc, &d, s.t as u32);
+    let q_out = read_f32(gpu, enc, &qb, q.len()).await?;
+    let enc = gpu.device.create_command_encoder(&Default::default());
+    let k_out = read_f32(gpu, enc, &kc, cap).await?;
+    let enc = gpu.device.create_command_encoder(&Default::default());
+    let v_out = read_f32(gpu, enc, &vc, cap).await?;
+    Ok((q_out, k_out, v_out))
+}
+
+/// Causal attention of `t` queries (`[t][n_heads][head_dim]`) over caches holding `pos0 + t`
+/// positions (`[pos][n_kv][head_dim]`).
+pub async fn attention(
+    gpu: &Gpu,
+    s: AttnShape,
+    q: &[f32],
+    k_cache: &[f32],
+    v_cache: &[f32],
+) -> Result<Vec<f32>> {
+    let params = gpu.uniform(
+        "p",
+        &AttnParams {
+            n_heads: s.n_heads as u32,
+            n_kv: s.n_kv as u32,
+            head_dim: s.head_dim as u32,
+            scale: 1.0 / (s.head_dim as f32).sqrt(),
+        },
+    );
+    let qb = gpu.storage_init("q", &bytes(q))?;
+    let kc = gpu.storage_init("kc", &bytes(k_cache))?;
+    let vc = gpu.storage_init("vc", &bytes(v_cache))?;
+    let out = gpu.storage("out", (q.len() * 4) as u64)?;
+    let st = step(gpu, s.t, s.pos0);
+    let d = Dispatch {
+        pipeline: gpu.pipeline(&k::ATTENTION, None, gpu.defines())?,
+        bind_group: gpu.bind_group(&k::ATTENTION, &[&params, &qb, &kc, &vc, &out, &st]),
+        grid: Grid::PerToken(s.n_heads as u32),
+    };
+    let mut enc = gpu.device.create_command_encoder(&Default::default());
+    run(&mut enc, &d, s.t as u32);
+    read_f32(gpu, enc, &out, q.len()).await
+}
+
+/// `silu(gate) * up` for `rows` rows of `gate.len() / rows`.
+pub async fn silu_mul(gpu: &Gpu, gate: &[f32], up: &[f32], rows: usize) -> Result<Vec<f32>> {
+    let dim = gate.len() / rows;
+    let params = gpu.uniform(
+        "p",
+        &DimParams {
+            dim: dim as u32,
+            _pad: [0; 3],
+        },
+    );
+    let gb = gpu.storage_init("g", &bytes(gate))?;
+    let ub = gpu.storage_init("u", &bytes(up))?;
+    let st = step(gpu, rows, 0);
+    let d = Dispatch {
+        pipeline: gpu.pipeline(&k::SILU_MUL, None, gpu.defines())?,
+        bind_group: gpu.bind_group(&k::SILU_MUL, &[&params, &gb, &ub, &st]),
+        grid: Grid::Elements(dim as u32),
+    };
+    let mut enc = gpu.device.create_command_encoder(&Default::default());
+    run(&mut enc, &d, rows as u32);
+    read_f32(gpu, enc, &gb, gate.len()).await
+}
+
+/// The greedy pick over `logits`.
+pub async fn argmax(gpu: &Gpu, logits: &[f32]) -> Result<Pick> {
+    let params = gpu.uniform(
+        "p",
+        &DimParams {
+            dim: logits.len() as u32,
+            _pad: [0; 3],
+        },
+    );
+    let lb = gpu.storage_init("logits", &bytes(logits))?;
+    let rb = gpu.storage("result", 16)?;
+    let d = Dispatch {
+        pipeline: gpu.pipeline(&k::ARGMAX, None, gpu.defines())?,
+        bind_group: gpu.bind_group(&k::ARGMAX, &[&params, &lb, &rb]),
+        grid: Grid::Fixed(1),
+    };
+    let mut enc = gpu.device.create_command_encoder(&Default::default());
+    run(&mut enc, &d, 1);
+    let r = read_f32(gpu, enc, &rb, 4).await?;
+    Ok(Pick {
+        id: r[0].to_bits(),
+        logprob: r[1],
+        entropy: r[2],
+    })
+}

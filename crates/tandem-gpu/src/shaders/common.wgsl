@@ -1,0 +1,24 @@
+// What every kernel sees of the current forward step (one uniform, rewritten once per step).
+struct Step {
+    n_tokens: u32,
+    // Position of the first token of this step in the sequence (= tokens already cached).
+    pos0: u32,
+    _pad0: u32,
+    _pad1: u32,
+}
+
+// Parameters of one matrix product out = x · Wᵀ (+ bias) (+ out).
+struct MatParams {
+    // Rows of W in this part (weights larger than one binding are split by rows).
+    rows: u32,
+    cols: u32,
+    // Output row stride (all rows of W) and where this part's rows start in it.
+    out_stride: u32,
+    row_offset: u32,
+    // bit 0: add bias; bit 1: accumulate into out (residual add).
+    flags: u32,
+    // Number of input rows; 0 = the step's token count.
+    m_fixed: u32,
+    _pad0: u32,
+    _pad1: u32,
+}

@@ -1,0 +1,82 @@
+// Prefill: out[m, row] = dot(W[row], x[m]) for many input rows. Tiles of 64 weight rows × 32
+// input rows × 32 columns in workgroup memory; each of the 256 threads computes 4 rows × 2
+// inputs. Weights are dequantized once per tile and reused by all 32 input rows.
+@group(0) @binding(0) var<uniform> p: MatParams;
+// binding 1: the weights `w`, declared by the format's weights_*.wgsl.
+@group(0) @binding(2) var<storage, read> x: array<vec4<f32>>;
+@group(0) @binding(3) var<storage, read_write> out: array<f32>;
+@group(0) @binding(4) var<storage, read> bias: array<f32>;
+@group(0) @binding(5) var<uniform> step: Step;
+
+const TN: u32 = 64u;
+const TM: u32 = 32u;
+const TK: u32 = 32u;
+// Row strides padded by one to spread the reads over memory banks.
+const WS: u32 = 33u;
+const XS: u32 = 33u;
+
+var<workgroup> wt: array<f32, 2112>; // TN × WS
+var<workgroup> xt: array<f32, 1056>; // TM × XS
+
+@compute @workgroup_size(256)
+fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec3<u32>) {
+    let m_total = select(step.n_tokens, p.m_fixed, p.m_fixed != 0u);
+    let n0 = wg.x * TN;
+    let m0 = wg.y * TM;
+    let tn = li % 16u; // rows n0 + tn + 16 j, j < 4
+    let tm = li / 16u; // inputs m0 + tm + 16 i, i < 2
+    var acc: array<f32, 8>;
+    for (var k0 = 0u; k0 < p.cols; k0 += TK) {
+        // 64 rows × 4 chunks of 8 weights: one chunk per thread.
+        {
+            let r = li / 4u;
+            let c = li % 4u;
+            var v = W8(vec4<f32>(0.0), vec4<f32>(0.0));
+            if (n0 + r < p.rows) {
+                v = load8(n0 + r, k0 / 8u + c, p.cols);
+            }
+            let o = r * WS + c * 8u;
+            wt[o] = v.a.x; wt[o + 1u] = v.a.y; wt[o + 2u] = v.a.z; wt[o + 3u] = v.a.w;
+            wt[o + 4u] = v.b.x; wt[o + 5u] = v.b.y; wt[o + 6u] = v.b.z; wt[o + 7u] = v.b.w;
+        }
+        // 32 inputs × 8 chunks of 4 floats: one chunk per thread.
+        {
+            let r = li / 8u;
+            let c = li % 8u;
+            var v = vec4<f32>(0.0);
+            if (m0 + r < m_total) {
+                v = x[((m0 + r) * p.cols + k0) / 4u + c];
+            }
+            let o = r * XS + c * 4u;
+            xt[o] = v.x; xt[o + 1u] = v.y; xt[o + 2u] = v.z; xt[o + 3u] = v.w;
+        }
+        workgroupBarrier();
+        for (var k = 0u; k < TK; k++) {
+            let x0 = xt[tm * XS + k];
+            let x1 = xt[(tm + 16u) * XS + k];
+            for (var j = 0u; j < 4u; j++) {
+                let wv = wt[(tn + 16u * j) * WS + k];
+                acc[j] += wv * x0;
+                acc[4u + j] += wv * x1;
+            }
+        }
+        workgroupBarrier();
+    }
+    for (var i = 0u; i < 2u; i++) {
+        let m = m0 + tm + 16u * i;
+        for (var j = 0u; j < 4u; j++) {
+            let row = n0 + tn + 16u * j;
+            if (m < m_total && row < p.rows) {
+                let o = m * p.out_stride + p.row_offset + row;
+                var v = acc[i * 4u + j];
+                if ((p.flags & 1u) != 0u) {
+                    v += bias[p.row_offset + row];
+                }
+                if ((p.flags & 2u) != 0u) {
+                    v += out[o];
+                }
+                out[o] = v;
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+// Decode: out[row] = dot(W[row], x) for one input row. 8 rows per workgroup of 256, 32 threads
+// per row striding over 8-weight chunks; reduced through subgroups where the adapter has them
+// (subgroup size ≤ 32), else through workgroup memory.
+@group(0) @binding(0) var<uniform> p: MatParams;
+// binding 1: the weights `w`, declared by the format's weights_*.wgsl.
+@group(0) @binding(2) var<storage, read> x: array<vec4<f32>>;
+@group(0) @binding(3) var<storage, read_write> out: array<f32>;
+@group(0) @binding(4) var<storage, read> bias: array<f32>;
+@group(0) @binding(5) var<uniform> step: Step;
+
+var<workgroup> partial: array<f32, 256>;
+
+fn finish(row: u32, acc: f32) {
+    let o = p.row_offset + row;
+    var v = acc;
+    if ((p.flags & 1u) != 0u) {
+        v += bias[o];
+    }
+    if ((p.flags & 2u) != 0u) {
+        v += out[o];
+    }
+    out[o] = v;
+}
+
+@compute @workgroup_size(256)
+fn main(
+    @builtin(local_invocation_index) li: u32,
+    @builtin(workgroup_id) wg: vec3<u32>,
+#if SUBGROUPS
+    @builtin(subgroup_invocation_id) sg_lane: u32,
+    @builtin(subgroup_size) sg_size: u32,
+#endif
+) {
+    let r = li / 32u;
+    let lane = li % 32u;
+    let row = wg.x * 8u + r;
+    var acc = 0.0;
+    if (row < p.rows) {
+        let n8 = p.cols / 8u;
+        for (var k8 = lane; k8 < n8; k8 += 32u) {
+            let wv = load8(row, k8, p.cols);
+            acc += dot(wv.a, x[k8 * 2u]) + dot(wv.b, x[k8 * 2u + 1u]);
+        }
+    }
+#if SUBGROUPS
+    let s = subgroupAdd(acc);
+    if (sg_lane == 0u) {
+        partial[r * 32u + lane / sg_size] = s;
+    }
+    workgroupBarrier();
+    if (lane == 0u && row < p.rows) {
+        var t = 0.0;
+        for (var i = 0u; i < 32u / sg_size; i++) {
+            t += partial[r * 32u + i];
+        }
+        finish(row, t);
+    }
+#else
+    partial[li] = acc;
+    workgroupBarrier();
+    for (var s = 16u; s > 0u; s >>= 1u) {
+        if (lane < s) {
+            partial[li] += partial[li + s];
+        }
+        workgroupBarrier();
+    }
+    if (lane == 0u && row < p.rows) {
+        finish(row, partial[li]);
+    }
+#endif
+}
