@@ -1,0 +1,253 @@
+//! The GPU engine on every committed reference model, on whatever adapter wgpu finds (lavapipe
+//! in CI): logits against transformers (f32: 1e-3; Q8_0/Q4_0: against transformers run on the
+//! dequantized weights, and within the quantized tolerance of the CPU engine), greedy
+//! continuations, chunked prefill, on-device greedy picks, bad input. Fails without an adapter.
+mod common;
+
+use std::sync::Arc;
+
+use common::*;
+use pollster::block_on;
+use tandem_core::{GenerateParams, Logits, ModelParts, SamplingParams};
+use tandem_gpu::{Gpu, GpuModel, GpuOptions, ModelOptions};
+
+const TOL_F32: f32 = 1e-3;
+/// Q8_0/Q4_0: the GPU multiplies f32 activations by the dequantized weights, as transformers
+/// does on them; the CPU engine (like llama.cpp) also quantizes activations to Q8_0, which moves
+/// logits by up to 4 % of their range.
+const TOL_Q_VS_HF: f32 = 1e-3;
+const REL_TOL_Q_VS_CPU: f32 = 0.04;
+
+fn gpu_with(opts: GpuOptions) -> Arc<Gpu> {
+    match block_on(Gpu::with_options(&opts)) {
+        Ok(g) => Arc::new(g),
+        Err(e) => panic!("GPU tests need a WebGPU adapter (lavapipe: mesa-vulkan-drivers): {e}"),
+    }
+}
+
+fn gpu() -> Arc<Gpu> {
+    gpu_with(GpuOptions::default())
+}
+
+fn open(path: &std::path::Path) -> ModelParts {
+    tandem_core::open(path).unwrap()
+}
+
+fn load(gpu: &Arc<Gpu>, parts: &mut ModelParts, opts: &ModelOptions) -> GpuModel {
+    let cfg = parts.config.clone();
+    block_on(GpuModel::load(gpu.clone(), &mut parts.weights, &cfg, opts)).unwrap()
+}
+
+fn rows(flat: Vec<f32>, vocab: usize) -> Vec<Vec<f32>> {
+    flat.chunks(vocab).map(|c| c.to_vec()).collect()
+}
+
+fn gpu_logits(m: &mut GpuModel, ids: &[u32]) -> Vec<Vec<f32>> {
+    m.clear();
+    let v = m.config().vocab_size;
+    rows(block_on(m.forward(ids, Logits::All)).unwrap(), v)
+}
+
+fn gpu_greedy(m: &mut GpuModel, parts: &ModelParts, prompt: &[u32], n: usize) -> Vec<u32> {
+    let params = GenerateParams {
+        max_new_tokens: n,
+        ..Default::default()
+    };
+    block_on(tandem_gpu::generate(
+        m,
+        parts.tokenizer.as_ref(),
+        prompt,
+        &params,
+        &mut |_| true,
+    ))
+    .unwrap()
+    .ids
+}
+
+#[test]
+fn f32_models_match_transformers() {
+    let g = gpu();
+    println!("adapter: {}", g.describe());
+    for name in MODELS {
+        let r = Reference::load(name);
+        for source in [model_dir(name), model_dir(name).join(format!("{name}-f32.gguf"))] {
+            let mut parts = open(&source);
+            let mut m = load(&g, &mut parts, &ModelOptions::default());
+            let d = max_abs_diff(&gpu_logits(&mut m, &r.sequence("hf.f32")), &r.logits("hf.f32"));
+            // token by token through the GPU KV cache
+            m.clear();
+            let mut steps = Vec::new();
+            for &id in &r.sequence("hf.f32") {
+                steps.push(block_on(m.next_logits(&[id])).unwrap());
+            }
+            let d_steps = max_abs_diff(&steps, &r.logits("hf.f32"));
+            println!(
+                "{name} {}: GPU vs transformers max |diff| = {d:e} (prefill), {d_steps:e} (token by token)",
+                source.file_name().unwrap().to_string_lossy()
+            );
+            assert!(d <= TOL_F32 && d_steps <= TOL_F32, "{name}: {d} / {d_steps}");
+            let want = r.new_ids("hf.f32");
+            assert_eq!(gpu_greedy(&mut m, &parts, &r.prompt_ids(), want.len()), want, "{name}");
+        }
+    }
+}
+
+#[test]
+fn chunked_prefill_matches_one_pass() {
+    let g = gpu();
+    for name in MODELS {
+        let r = Reference::load(name);
+        let mut parts = open(&model_dir(name));
+        let opts = ModelOptions {
+            prefill_chunk: 3,
+            ..Default::default()
+        };
+        let mut m = load(&g, &mut parts, &opts);
+        let d = max_abs_diff(&gpu_logits(&mut m, &r.sequence("hf.f32")), &r.logits("hf.f32"));
+        println!("{name}: chunks of 3, GPU vs transformers max |diff| = {d:e}");
+        assert!(d <= TOL_F32, "{name}: {d}");
+        let want = r.new_ids("hf.f32");
+        assert_eq!(gpu_greedy(&mut m, &parts, &r.prompt_ids(), want.len()), want);
+    }
+}
+
+#[test]
+fn quantized_models_match_dequantized_transformers_and_cpu() {
+    let g = gpu();
+    for name in MODELS {
+        let r = Reference::load(name);
+        for q in ["q8_0", "q4_0"] {
+            let path = model_dir(name).join(format!("{name}-{q}.gguf"));
+            let mut parts = open(&path);
+            let mut m = load(&g, &mut parts, &ModelOptions::default());
+            let hf = format!("hf.{q}");
+            let seq = r.sequence(&hf);
+            let got = gpu_logits(&mut m, &seq);
+            let d_hf = max_abs_diff(&got, &r.logits(&hf));
+            let cpu = tandem_core::load(&path).unwrap();
+            let cpu_rows = prefill_logits(&cpu, &seq);
+            let scale = cpu_rows.iter().flatten().fold(0f32, |a, x| a.max(x.abs()));
+            let d_cpu = max_abs_diff(&got, &cpu_rows);
+            println!(
+                "{name} {q}: GPU vs transformers(dequantized) max |diff| = {d_hf:e}; vs CPU engine = {d_cpu:.4} (logit range {scale:.1})"
+            );
+            assert!(d_hf <= TOL_Q_VS_HF, "{name} {q} vs transformers: {d_hf}");
+            assert!(d_cpu <= REL_TOL_Q_VS_CPU * scale, "{name} {q} vs CPU: {d_cpu}");
+            let want = r.new_ids(&hf);
+            assert_eq!(gpu_greedy(&mut m, &parts, &r.prompt_ids(), want.len()), want, "{name} {q}");
+        }
+    }
+}
+
+#[test]
+fn demo_model_f16_matches_transformers() {
+    let g = gpu();
+    let dir = demo_dir();
+    let r = Reference::load_dir(&dir);
+    let mut parts = open(&dir);
+    let mut m = load(&g, &mut parts, &ModelOptions::default());
+    let d = max_abs_diff(&gpu_logits(&mut m, &r.sequence("hf.f32")), &r.logits("hf.f32"));
+    println!("demo model (f16): GPU vs transformers max |diff| = {d:e}");
+    assert!(d <= TOL_F32, "{d}");
+    let want = r.new_ids("hf.f32");
+    let got = gpu_greedy(&mut m, &parts, &r.prompt_ids(), want.len());
+    assert_eq!(got, want);
+    let text = parts.tokenizer().unwrap().decode(&got, true).unwrap();
+    assert_eq!(text, r.meta["text"].as_str().unwrap());
+}
+
+/// Splitting every weight into 8 KiB bindings changes nothing (the path a 150k-vocab lm_head
+/// takes on a 128 MiB adapter).
+#[test]
+fn split_tensors_give_the_same_logits() {
+    let g = gpu_with(GpuOptions {
+        max_binding: Some(8192),
+        ..Default::default()
+    });
+    let name = "qwen2-tiny";
+    let r = Reference::load(name);
+    let mut parts = open(&model_dir(name));
+    let opts = ModelOptions {
+        prefill_chunk: 1,
+        max_context: 64,
+        ..Default::default()
+    };
+    let mut m = load(&g, &mut parts, &opts);
+    let d = max_abs_diff(&gpu_logits(&mut m, &r.sequence("hf.f32")), &r.logits("hf.f32"));
+    println!("{name}, 8 KiB bindings: GPU vs transformers max |diff| = {d:e}");
+    assert!(d <= TOL_F32, "{d}");
+}
+
+/// Sampling with temperature reads back the logits and samples on the CPU: with the same seed
+/// the GPU engine gives the CPU engine's tokens; the on-device greedy pick reports the CPU's
+/// logprob and entropy.
+#[test]
+fn sampled_and_greedy_generation_match_the_cpu_engine() {
+    let g = gpu();
+    let dir = demo_dir();
+    let mut parts = open(&dir);
+    let mut m = load(&g, &mut parts, &ModelOptions::default());
+    let cpu = tandem_core::load(&dir).unwrap();
+    let prompt = cpu.tokenizer().unwrap().encode("Licensed under", true).unwrap();
+    for sampling in [
+        SamplingParams::default(),
+        SamplingParams {
+            temperature: 0.8,
+            top_k: Some(40),
+            top_p: Some(0.95),
+            seed: 7,
+            ..Default::default()
+        },
+    ] {
+        let params = GenerateParams {
+            max_new_tokens: 24,
+            sampling,
+            stop_strings: vec!["\n\n".into()],
+            ..Default::default()
+        };
+        let a = tandem_core::generate(&cpu.model, cpu.tokenizer.as_ref(), &prompt, &params, &mut |_| true)
+            .unwrap();
+        let b = block_on(tandem_gpu::generate(
+            &mut m,
+            parts.tokenizer.as_ref(),
+            &prompt,
+            &params,
+            &mut |_| true,
+        ))
+        .unwrap();
+        assert_eq!(a.ids, b.ids);
+        assert_eq!(a.text, b.text);
+        assert_eq!(a.finish_reason, b.finish_reason);
+        for (x, y) in a.logprobs.iter().zip(&b.logprobs) {
+            assert!((x - y).abs() < 1e-3, "logprob {x} vs {y}");
+        }
+        for (x, y) in a.entropies.iter().zip(&b.entropies) {
+            assert!((x - y).abs() < 1e-3, "entropy {x} vs {y}");
+        }
+    }
+}
+
+#[test]
+fn bad_input_is_a_typed_error_and_keeps_the_cache() {
+    let g = gpu();
+    let mut parts = open(&model_dir("llama-tiny"));
+    let opts = ModelOptions {
+        max_context: 16,
+        ..Default::default()
+    };
+    let mut m = load(&g, &mut parts, &opts);
+    block_on(m.next_logits(&[1, 2, 3])).unwrap();
+    let err = |r: tandem_gpu::Result<Vec<f32>>| r.unwrap_err().to_string();
+    assert!(err(block_on(m.next_logits(&[5, 320]))).contains("320"));
+    assert!(err(block_on(m.next_logits(&[]))).to_lowercase().contains("empty"));
+    assert!(err(block_on(m.next_logits(&[1; 14]))).contains("16"));
+    assert_eq!(m.cache_len(), 3, "failed calls leave the cache as it was");
+    // step_greedy before any greedy prefill on a fresh cache
+    m.clear();
+    assert!(block_on(m.step_greedy()).is_err());
+    // a config the kernels cannot run
+    let mut parts = open(&model_dir("llama-tiny"));
+    let mut cfg = parts.config.clone();
+    cfg.hidden_size = 48;
+    assert!(block_on(GpuModel::load(g.clone(), &mut parts.weights, &cfg, &opts)).is_err());
+}
