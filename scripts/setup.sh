@@ -15,3 +15,25 @@ installed_components=$(rustup component list --installed)
 for c in rustfmt clippy; do
   grep -q "^$c" <<<"$installed_components" || rustup component add "$c"
 done
+
+# GPU tests need a Vulkan adapter: lavapipe (Mesa's Vulkan on the CPU) where there is no GPU.
+# The kernel tests also run in headless Chromium on its SwiftShader WebGPU adapter.
+need_apt=()
+dpkg -s mesa-vulkan-drivers >/dev/null 2>&1 || need_apt+=(mesa-vulkan-drivers libvulkan1)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${need_apt[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
+fi
+
+# wasm-bindgen's CLI must be the exact version in Cargo.lock; wasm-pack drives the browser tests.
+# (No --locked for wasm-bindgen-cli: one locked dependency is missing from the registry mirror.)
+wbg_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wbg_version" ]; then
+  cargo install -q wasm-bindgen-cli --version "$wbg_version" --force
+fi
+command -v wasm-pack >/dev/null 2>&1 || cargo install -q wasm-pack --version 0.15.1

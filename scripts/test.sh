@@ -12,5 +12,8 @@ step() { printf '\n== %s\n' "$*"; }
 step "format";  cargo fmt --all --check
 step "lint";    cargo clippy --workspace --all-targets --locked -- -D warnings
 step "test";    cargo test --workspace --locked
-step "wasm32";  cargo check -p tandem-core --target wasm32-unknown-unknown --locked
+step "wasm32";  cargo check -p tandem-core -p tandem-gpu --target wasm32-unknown-unknown --locked
+# The GPU kernel tests again, compiled to wasm32, in headless Chromium on its WebGPU adapter
+# (SwiftShader; flags in crates/tandem-gpu/webdriver.json). They fail without an adapter.
+step "browser"; (cd crates/tandem-gpu && wasm-pack test --headless --chrome . --locked --test kernels)
 step "ok"

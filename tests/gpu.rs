@@ -70,10 +70,16 @@ fn f32_models_match_transformers() {
     println!("adapter: {}", g.describe());
     for name in MODELS {
         let r = Reference::load(name);
-        for source in [model_dir(name), model_dir(name).join(format!("{name}-f32.gguf"))] {
+        for source in [
+            model_dir(name),
+            model_dir(name).join(format!("{name}-f32.gguf")),
+        ] {
             let mut parts = open(&source);
             let mut m = load(&g, &mut parts, &ModelOptions::default());
-            let d = max_abs_diff(&gpu_logits(&mut m, &r.sequence("hf.f32")), &r.logits("hf.f32"));
+            let d = max_abs_diff(
+                &gpu_logits(&mut m, &r.sequence("hf.f32")),
+                &r.logits("hf.f32"),
+            );
             // token by token through the GPU KV cache
             m.clear();
             let mut steps = Vec::new();
@@ -85,9 +91,16 @@ fn f32_models_match_transformers() {
                 "{name} {}: GPU vs transformers max |diff| = {d:e} (prefill), {d_steps:e} (token by token)",
                 source.file_name().unwrap().to_string_lossy()
             );
-            assert!(d <= TOL_F32 && d_steps <= TOL_F32, "{name}: {d} / {d_steps}");
+            assert!(
+                d <= TOL_F32 && d_steps <= TOL_F32,
+                "{name}: {d} / {d_steps}"
+            );
             let want = r.new_ids("hf.f32");
-            assert_eq!(gpu_greedy(&mut m, &parts, &r.prompt_ids(), want.len()), want, "{name}");
+            assert_eq!(
+                gpu_greedy(&mut m, &parts, &r.prompt_ids(), want.len()),
+                want,
+                "{name}"
+            );
         }
     }
 }
@@ -103,11 +116,17 @@ fn chunked_prefill_matches_one_pass() {
             ..Default::default()
         };
         let mut m = load(&g, &mut parts, &opts);
-        let d = max_abs_diff(&gpu_logits(&mut m, &r.sequence("hf.f32")), &r.logits("hf.f32"));
+        let d = max_abs_diff(
+            &gpu_logits(&mut m, &r.sequence("hf.f32")),
+            &r.logits("hf.f32"),
+        );
         println!("{name}: chunks of 3, GPU vs transformers max |diff| = {d:e}");
         assert!(d <= TOL_F32, "{name}: {d}");
         let want = r.new_ids("hf.f32");
-        assert_eq!(gpu_greedy(&mut m, &parts, &r.prompt_ids(), want.len()), want);
+        assert_eq!(
+            gpu_greedy(&mut m, &parts, &r.prompt_ids(), want.len()),
+            want
+        );
     }
 }
 
@@ -132,9 +151,16 @@ fn quantized_models_match_dequantized_transformers_and_cpu() {
                 "{name} {q}: GPU vs transformers(dequantized) max |diff| = {d_hf:e}; vs CPU engine = {d_cpu:.4} (logit range {scale:.1})"
             );
             assert!(d_hf <= TOL_Q_VS_HF, "{name} {q} vs transformers: {d_hf}");
-            assert!(d_cpu <= REL_TOL_Q_VS_CPU * scale, "{name} {q} vs CPU: {d_cpu}");
+            assert!(
+                d_cpu <= REL_TOL_Q_VS_CPU * scale,
+                "{name} {q} vs CPU: {d_cpu}"
+            );
             let want = r.new_ids(&hf);
-            assert_eq!(gpu_greedy(&mut m, &parts, &r.prompt_ids(), want.len()), want, "{name} {q}");
+            assert_eq!(
+                gpu_greedy(&mut m, &parts, &r.prompt_ids(), want.len()),
+                want,
+                "{name} {q}"
+            );
         }
     }
 }
@@ -146,7 +172,10 @@ fn demo_model_f16_matches_transformers() {
     let r = Reference::load_dir(&dir);
     let mut parts = open(&dir);
     let mut m = load(&g, &mut parts, &ModelOptions::default());
-    let d = max_abs_diff(&gpu_logits(&mut m, &r.sequence("hf.f32")), &r.logits("hf.f32"));
+    let d = max_abs_diff(
+        &gpu_logits(&mut m, &r.sequence("hf.f32")),
+        &r.logits("hf.f32"),
+    );
     println!("demo model (f16): GPU vs transformers max |diff| = {d:e}");
     assert!(d <= TOL_F32, "{d}");
     let want = r.new_ids("hf.f32");
@@ -173,7 +202,10 @@ fn split_tensors_give_the_same_logits() {
         ..Default::default()
     };
     let mut m = load(&g, &mut parts, &opts);
-    let d = max_abs_diff(&gpu_logits(&mut m, &r.sequence("hf.f32")), &r.logits("hf.f32"));
+    let d = max_abs_diff(
+        &gpu_logits(&mut m, &r.sequence("hf.f32")),
+        &r.logits("hf.f32"),
+    );
     println!("{name}, 8 KiB bindings: GPU vs transformers max |diff| = {d:e}");
     assert!(d <= TOL_F32, "{d}");
 }
@@ -188,7 +220,11 @@ fn sampled_and_greedy_generation_match_the_cpu_engine() {
     let mut parts = open(&dir);
     let mut m = load(&g, &mut parts, &ModelOptions::default());
     let cpu = tandem_core::load(&dir).unwrap();
-    let prompt = cpu.tokenizer().unwrap().encode("Licensed under", true).unwrap();
+    let prompt = cpu
+        .tokenizer()
+        .unwrap()
+        .encode("Licensed under", true)
+        .unwrap();
     for sampling in [
         SamplingParams::default(),
         SamplingParams {
@@ -205,8 +241,14 @@ fn sampled_and_greedy_generation_match_the_cpu_engine() {
             stop_strings: vec!["\n\n".into()],
             ..Default::default()
         };
-        let a = tandem_core::generate(&cpu.model, cpu.tokenizer.as_ref(), &prompt, &params, &mut |_| true)
-            .unwrap();
+        let a = tandem_core::generate(
+            &cpu.model,
+            cpu.tokenizer.as_ref(),
+            &prompt,
+            &params,
+            &mut |_| true,
+        )
+        .unwrap();
         let b = block_on(tandem_gpu::generate(
             &mut m,
             parts.tokenizer.as_ref(),
@@ -239,7 +281,9 @@ fn bad_input_is_a_typed_error_and_keeps_the_cache() {
     block_on(m.next_logits(&[1, 2, 3])).unwrap();
     let err = |r: tandem_gpu::Result<Vec<f32>>| r.unwrap_err().to_string();
     assert!(err(block_on(m.next_logits(&[5, 320]))).contains("320"));
-    assert!(err(block_on(m.next_logits(&[]))).to_lowercase().contains("empty"));
+    assert!(err(block_on(m.next_logits(&[])))
+        .to_lowercase()
+        .contains("empty"));
     assert!(err(block_on(m.next_logits(&[1; 14]))).contains("16"));
     assert_eq!(m.cache_len(), 3, "failed calls leave the cache as it was");
     // step_greedy before any greedy prefill on a fresh cache
@@ -250,4 +294,29 @@ fn bad_input_is_a_typed_error_and_keeps_the_cache() {
     let mut cfg = parts.config.clone();
     cfg.hidden_size = 48;
     assert!(block_on(GpuModel::load(g.clone(), &mut parts.weights, &cfg, &opts)).is_err());
+}
+
+/// A lost device is a typed error, and the caller carries on with the CPU engine.
+#[test]
+fn device_loss_is_typed_and_the_cpu_engine_takes_over() {
+    let g = gpu();
+    let dir = model_dir("llama-tiny");
+    let mut parts = open(&dir);
+    let mut m = load(&g, &mut parts, &ModelOptions::default());
+    let ids = [1u32, 2, 3];
+    let before = block_on(m.next_logits(&ids)).unwrap();
+    g.destroy();
+    m.clear();
+    let err = block_on(m.next_logits(&ids)).unwrap_err();
+    assert!(matches!(err, tandem_gpu::GpuError::DeviceLost(_)), "{err}");
+    assert!(err.is_fatal_for_device());
+    let cpu = tandem_core::load(&dir).unwrap();
+    let mut cache = cpu.model.new_cache();
+    let after = cpu.model.next_logits(&ids, &mut cache).unwrap();
+    let d = before
+        .iter()
+        .zip(&after)
+        .map(|(a, b)| (a - b).abs())
+        .fold(0f32, f32::max);
+    assert!(d <= TOL_F32, "{d}");
 }

@@ -42,6 +42,19 @@ pub struct BenchArgs {
     /// Print one JSON object.
     #[arg(long)]
     json: bool,
+    /// The GPU's peak memory bandwidth in GB/s: reports decode's share of the roofline
+    /// (weight bytes read per token × tok/s ÷ peak).
+    #[arg(long)]
+    peak_bandwidth_gbs: Option<f64>,
+}
+
+/// What one backend measured.
+struct Measured {
+    prefill_tok_s: f64,
+    decode_tok_s: f64,
+    /// Weight bytes read per decoded token (GPU).
+    weight_bytes: Option<usize>,
+    device: String,
 }
 
 /// A memory figure of this process from /proc/self/status (Linux), in MiB: `VmHWM` is the peak
@@ -98,39 +111,23 @@ pub fn run(a: BenchArgs) -> Result<()> {
         pb.inc(1);
     }
     let mut weights = Weights::Memory(tensors);
-    let model = Model::load(&mut weights, &cfg)?;
-    drop(weights);
-    pb.inc(1);
-
     let prompt: Vec<u32> = (0..a.prefill)
         .map(|i| ((i * 7919 + 13) % cfg.vocab_size) as u32)
         .collect();
-    pb.set_message("warm-up");
-    let mut cache = model.new_cache();
-    model.next_logits(&prompt[..prompt.len().min(8)], &mut cache)?;
-    pb.inc(1);
-
-    pb.set_message("prefill");
-    let mut best = f64::INFINITY;
-    let mut logits = Vec::new();
-    for _ in 0..a.repeats {
-        cache.clear();
-        let t = Instant::now();
-        logits = model.next_logits(&prompt, &mut cache)?;
-        best = best.min(t.elapsed().as_secs_f64());
-        pb.inc(1);
-    }
-    let prefill_tok_s = a.prefill as f64 / best;
-
-    pb.set_message("decode");
-    let t = Instant::now();
-    for _ in 0..a.decode {
-        let next = argmax(&logits);
-        logits = model.next_logits(&[next], &mut cache)?;
-        pb.inc(1);
-    }
-    let decode_tok_s = a.decode as f64 / t.elapsed().as_secs_f64();
+    let m = match a.backend {
+        Backend::Cpu => bench_cpu(&a, &cfg, &mut weights, &prompt, &pb)?,
+        Backend::Gpu => pollster::block_on(bench_gpu(&a, &cfg, &mut weights, &prompt, &pb))?,
+    };
     pb.finish_and_clear();
+    let (prefill_tok_s, decode_tok_s) = (m.prefill_tok_s, m.decode_tok_s);
+    let backend = match a.backend {
+        Backend::Cpu => "cpu",
+        Backend::Gpu => "gpu",
+    };
+    let roofline = match (m.weight_bytes, a.peak_bandwidth_gbs) {
+        (Some(b), Some(peak)) if peak > 0.0 => Some(b as f64 * decode_tok_s / (peak * 1e9)),
+        _ => None,
+    };
 
     let threads = std::env::var("RAYON_NUM_THREADS")
         .ok()
@@ -141,7 +138,10 @@ pub fn run(a: BenchArgs) -> Result<()> {
     if a.json {
         let v = serde_json::json!({
             "engine": "tandem",
-            "backend": "cpu",
+            "backend": backend,
+            "device": m.device,
+            "weight_bytes": m.weight_bytes,
+            "roofline_share": roofline,
             "shape": a.shape,
             "dtype": a.dtype,
             "params": params,
@@ -156,9 +156,10 @@ pub fn run(a: BenchArgs) -> Result<()> {
         println!("{v}");
     } else {
         println!(
-            "tandem bench  shape={} dtype={} backend=cpu threads={threads}",
+            "tandem bench  shape={} dtype={} backend={backend} threads={threads}",
             a.shape, a.dtype
         );
+        println!("  device        {}", m.device);
         println!("  params        {:.1} M", params as f64 / 1e6);
         println!(
             "  prefill       {prefill_tok_s:.1} tok/s ({} tokens, best of {})",
@@ -168,6 +169,16 @@ pub fn run(a: BenchArgs) -> Result<()> {
             "  decode        {decode_tok_s:.1} tok/s ({} tokens after the prefill)",
             a.decode
         );
+        if let Some(b) = m.weight_bytes {
+            println!(
+                "  weights       {:.1} MiB read per decoded token ({:.2} GB/s at this speed)",
+                b as f64 / (1 << 20) as f64,
+                b as f64 * decode_tok_s / 1e9
+            );
+        }
+        if let Some(r) = roofline {
+            println!("  roofline      {:.1} % of the peak bandwidth", r * 100.0);
+        }
         match (peak, rss) {
             (Some(p), Some(r)) => {
                 println!("  memory        {r:.0} MiB resident after decoding, {p:.0} MiB peak (incl. making the weights)")
@@ -176,4 +187,91 @@ pub fn run(a: BenchArgs) -> Result<()> {
         }
     }
     Ok(())
+}
+
+fn bench_cpu(
+    a: &BenchArgs,
+    cfg: &Config,
+    weights: &mut Weights,
+    prompt: &[u32],
+    pb: &ProgressBar,
+) -> Result<Measured> {
+    let model = Model::load(weights, cfg)?;
+    pb.inc(1);
+    pb.set_message("warm-up");
+    let mut cache = model.new_cache();
+    model.next_logits(&prompt[..prompt.len().min(8)], &mut cache)?;
+    pb.inc(1);
+
+    pb.set_message("prefill");
+    let mut best = f64::INFINITY;
+    let mut logits = Vec::new();
+    for _ in 0..a.repeats {
+        cache.clear();
+        let t = Instant::now();
+        logits = model.next_logits(prompt, &mut cache)?;
+        best = best.min(t.elapsed().as_secs_f64());
+        pb.inc(1);
+    }
+    pb.set_message("decode");
+    let t = Instant::now();
+    for _ in 0..a.decode {
+        let next = argmax(&logits);
+        logits = model.next_logits(&[next], &mut cache)?;
+        pb.inc(1);
+    }
+    Ok(Measured {
+        prefill_tok_s: a.prefill as f64 / best,
+        decode_tok_s: a.decode as f64 / t.elapsed().as_secs_f64(),
+        weight_bytes: None,
+        device: "cpu".into(),
+    })
+}
+
+/// Prefill: the prompt through the GPU, logits of the last position read back. Decode: greedy
+/// on the device, one submit and a 16-byte readback per token.
+async fn bench_gpu(
+    a: &BenchArgs,
+    cfg: &Config,
+    weights: &mut Weights,
+    prompt: &[u32],
+    pb: &ProgressBar,
+) -> Result<Measured> {
+    let gpu = std::sync::Arc::new(tandem_gpu::Gpu::new().await?);
+    let opts = tandem_gpu::ModelOptions {
+        max_context: a.prefill + a.decode + 8,
+        ..Default::default()
+    };
+    let mut model = tandem_gpu::GpuModel::load(gpu.clone(), weights, cfg, &opts).await?;
+    pb.inc(1);
+    pb.set_message("warm-up");
+    model.next_logits(&prompt[..prompt.len().min(8)]).await?;
+    model.clear();
+    model.prefill_greedy(&prompt[..1]).await?;
+    model.step_greedy().await?;
+    pb.inc(1);
+
+    pb.set_message("prefill");
+    let mut best = f64::INFINITY;
+    for _ in 0..a.repeats {
+        model.clear();
+        let t = Instant::now();
+        model.next_logits(prompt).await?;
+        best = best.min(t.elapsed().as_secs_f64());
+        pb.inc(1);
+    }
+    pb.set_message("decode");
+    model.clear();
+    model.prefill_greedy(prompt).await?;
+    let t = Instant::now();
+    for _ in 0..a.decode {
+        model.step_greedy().await?;
+        pb.inc(1);
+    }
+    Ok(Measured {
+        prefill_tok_s: a.prefill as f64 / best,
+        decode_tok_s: a.decode as f64 / t.elapsed().as_secs_f64(),
+        weight_bytes: Some(model.weight_bytes()),
+        device: gpu.describe(),
+    })
 }

@@ -22,7 +22,57 @@ struct Cli {
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Backend {
+    /// tandem-core on the CPU (the reference).
     Cpu,
+    /// tandem-gpu: WGSL kernels on the first wgpu adapter (Vulkan/Metal/DX12; lavapipe on CPU).
+    Gpu,
+}
+
+/// A loaded model on the chosen backend, with what generation needs around it.
+struct Loaded {
+    engine: Engine,
+    tokenizer: Option<tandem_core::Tokenizer>,
+    chat_template: Option<tandem_core::ChatTemplate>,
+    chat_template_error: Option<String>,
+    eos_token_ids: Vec<u32>,
+}
+
+enum Engine {
+    Cpu(tandem_core::Model),
+    Gpu(Box<tandem_gpu::GpuModel>),
+}
+
+fn load(path: &std::path::Path, backend: Backend) -> Result<Loaded> {
+    let mut parts =
+        tandem_core::open(path).with_context(|| format!("loading {}", path.display()))?;
+    let engine = match backend {
+        Backend::Cpu => Engine::Cpu(tandem_core::Model::load(&mut parts.weights, &parts.config)?),
+        Backend::Gpu => {
+            let gpu = std::sync::Arc::new(pollster::block_on(tandem_gpu::Gpu::new())?);
+            let cfg = parts.config.clone();
+            Engine::Gpu(Box::new(pollster::block_on(tandem_gpu::GpuModel::load(
+                gpu,
+                &mut parts.weights,
+                &cfg,
+                &tandem_gpu::ModelOptions::default(),
+            ))?))
+        }
+    };
+    Ok(Loaded {
+        engine,
+        tokenizer: parts.tokenizer,
+        chat_template: parts.chat_template,
+        chat_template_error: parts.chat_template_error,
+        eos_token_ids: parts.eos_token_ids,
+    })
+}
+
+impl Loaded {
+    fn tokenizer(&self) -> Result<&tandem_core::Tokenizer> {
+        self.tokenizer
+            .as_ref()
+            .context("the model has no tokenizer.json")
+    }
 }
 
 #[derive(Subcommand)]
@@ -97,15 +147,22 @@ fn run(cli: Cli) -> Result<()> {
         Command::Logits {
             model,
             ids,
-            backend: _,
+            backend,
         } => {
-            let m = tandem_core::load(&model)
-                .with_context(|| format!("loading {}", model.display()))?;
-            let mut cache = m.model.new_cache();
-            let logits = m
-                .model
-                .forward(&ids, &mut cache, Logits::All)?
-                .to_vec2::<f32>()?;
+            let m = load(&model, backend)?;
+            let logits: Vec<Vec<f32>> = match m.engine {
+                Engine::Cpu(model) => {
+                    let mut cache = model.new_cache();
+                    model.forward(&ids, &mut cache, Logits::All)?.to_vec2()?
+                }
+                Engine::Gpu(mut model) => {
+                    let vocab = model.config().vocab_size;
+                    pollster::block_on(model.forward(&ids, Logits::All))?
+                        .chunks(vocab)
+                        .map(<[f32]>::to_vec)
+                        .collect()
+                }
+            };
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             serde_json::to_writer(&mut out, &serde_json::json!({ "logits": logits }))?;
             writeln!(out)?;
@@ -123,11 +180,10 @@ fn run(cli: Cli) -> Result<()> {
             seed,
             stop,
             ignore_eos,
-            backend: _,
+            backend,
             json,
         } => {
-            let m = tandem_core::load(&model)
-                .with_context(|| format!("loading {}", model.display()))?;
+            let mut m = load(&model, backend)?;
             let prompt_ids = match (prompt, ids) {
                 (_, Some(ids)) => ids,
                 (Some(p), None) => {
@@ -174,13 +230,22 @@ fn run(cli: Cli) -> Result<()> {
                 }
                 true
             };
-            let g = generate(
-                &m.model,
-                m.tokenizer.as_ref(),
-                &prompt_ids,
-                &params,
-                &mut on_token,
-            )?;
+            let g = match &mut m.engine {
+                Engine::Cpu(model) => generate(
+                    model,
+                    m.tokenizer.as_ref(),
+                    &prompt_ids,
+                    &params,
+                    &mut on_token,
+                )?,
+                Engine::Gpu(model) => pollster::block_on(tandem_gpu::generate(
+                    model,
+                    m.tokenizer.as_ref(),
+                    &prompt_ids,
+                    &params,
+                    &mut on_token,
+                ))?,
+            };
             // A reader that went away (`| head`) is not an error worth a panic.
             let mut out = stdout.lock();
             let written = if json {

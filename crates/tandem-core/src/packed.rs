@@ -24,6 +24,7 @@ pub struct PackedMatrix {
     data: Vec<u8>,
 }
 
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))] // the SIMD kernels are x86-64 only
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Vnni {
     Avx,
@@ -192,6 +193,7 @@ impl PackedMatrix {
     }
 }
 
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))] // the SIMD kernels are x86-64 only
 #[derive(Clone, Copy)]
 struct SyncPtr(*mut f32);
 unsafe impl Send for SyncPtr {}
@@ -199,6 +201,7 @@ unsafe impl Sync for SyncPtr {}
 
 /// One activation row as Q8_0: scales, int8 (or int8 + 128 for Q8_0 weights) and the terms
 /// that undo the offsets.
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))] // the SIMD kernels are x86-64 only
 struct Act {
     d: Vec<f32>,
     qs: Vec<u8>,

@@ -58,7 +58,8 @@ pub struct Gpu {
     defines: Defines,
     binding_cap: Option<u64>,
     lost: Arc<Mutex<Option<String>>>,
-    error: Arc<Mutex<Option<wgpu::Error>>>,
+    /// The first uncaptured error: (out of memory?, message).
+    error: Arc<Mutex<Option<(bool, String)>>>,
     pub(crate) pipelines: Pipelines,
 }
 
@@ -68,7 +69,8 @@ impl Gpu {
     }
 
     pub async fn with_options(opts: &GpuOptions) -> Result<Self> {
-        let instance = wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle_from_env());
+        let instance =
+            wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle_from_env());
         let adapter = instance
             .request_adapter(&wgpu::RequestAdapterOptions {
                 power_preference: opts.power_preference,
@@ -125,7 +127,8 @@ impl Gpu {
         device.on_uncaptured_error(Arc::new(move |err: wgpu::Error| {
             let mut slot = e.lock().unwrap_or_else(|e| e.into_inner());
             if slot.is_none() {
-                *slot = Some(err);
+                let oom = matches!(err, wgpu::Error::OutOfMemory { .. });
+                *slot = Some((oom, err.to_string()));
             }
         }));
         Ok(Self {
@@ -156,7 +159,11 @@ impl Gpu {
             self.info.name,
             self.info.backend,
             self.info.device_type,
-            if self.defines.subgroups { ", subgroups" } else { "" },
+            if self.defines.subgroups {
+                ", subgroups"
+            } else {
+                ""
+            },
             if self.defines.f16 { ", shader-f16" } else { "" }
         )
     }
@@ -188,10 +195,11 @@ impl Gpu {
         if let Some(msg) = self.lost.lock().unwrap_or_else(|e| e.into_inner()).clone() {
             return Err(GpuError::DeviceLost(msg));
         }
-        if let Some(err) = self.error.lock().unwrap_or_else(|e| e.into_inner()).take() {
-            return Err(match err {
-                wgpu::Error::OutOfMemory { .. } => GpuError::OutOfMemory(err.to_string()),
-                other => GpuError::Validation(other.to_string()),
+        if let Some((oom, msg)) = self.error.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            return Err(if oom {
+                GpuError::OutOfMemory(msg)
+            } else {
+                GpuError::Validation(msg)
             });
         }
         Ok(())
@@ -311,6 +319,16 @@ impl Gpu {
             .to_vec();
         staging.unmap();
         Ok(data)
+    }
+
+    /// Gives the device up (as a driver reset or a browser reclaiming the GPU would): every
+    /// later call returns [`GpuError::DeviceLost`].
+    pub fn destroy(&self) {
+        self.lost
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get_or_insert_with(|| "destroyed by the application".into());
+        self.device.destroy();
     }
 
     /// Waits until the GPU has finished all submitted work; surfaces device loss and errors.

@@ -14,7 +14,12 @@ fn bytes(v: &[f32]) -> Vec<u8> {
     bytemuck::cast_slice(v).to_vec()
 }
 
-async fn read_f32(gpu: &Gpu, enc: wgpu::CommandEncoder, buf: &wgpu::Buffer, n: usize) -> Result<Vec<f32>> {
+async fn read_f32(
+    gpu: &Gpu,
+    enc: wgpu::CommandEncoder,
+    buf: &wgpu::Buffer,
+    n: usize,
+) -> Result<Vec<f32>> {
     let mut enc = enc;
     let size = (n as u64 * 4).max(4);
     let staging = gpu.staging("read", size);

@@ -410,7 +410,16 @@ impl GpuModel {
             body.push(b.kernel(
                 &k::ROPE,
                 None,
-                &[&rope_params, &qb, &kb, &vb, &k_cache, &v_cache, &table, &step],
+                &[
+                    &rope_params,
+                    &qb,
+                    &kb,
+                    &vb,
+                    &k_cache,
+                    &v_cache,
+                    &table,
+                    &step,
+                ],
                 Grid::PerToken((((nh + nkv) * half) as u32).div_ceil(64)),
             )?);
             body.push(b.kernel(

@@ -151,7 +151,11 @@ pub struct Pipelines {
 }
 
 impl Pipelines {
-    pub fn layout(&self, device: &wgpu::Device, slots: &'static [Slot]) -> Arc<wgpu::BindGroupLayout> {
+    pub fn layout(
+        &self,
+        device: &wgpu::Device,
+        slots: &'static [Slot],
+    ) -> Arc<wgpu::BindGroupLayout> {
         let mut layouts = self.layouts.lock().unwrap_or_else(|e| e.into_inner());
         layouts
             .entry(slots)
@@ -165,9 +169,7 @@ impl Pipelines {
                         ty: wgpu::BindingType::Buffer {
                             ty: match s {
                                 Slot::Uniform => wgpu::BufferBindingType::Uniform,
-                                Slot::Read => {
-                                    wgpu::BufferBindingType::Storage { read_only: true }
-                                }
+                                Slot::Read => wgpu::BufferBindingType::Storage { read_only: true },
                                 Slot::ReadWrite => {
                                     wgpu::BufferBindingType::Storage { read_only: false }
                                 }

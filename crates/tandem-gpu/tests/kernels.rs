@@ -45,7 +45,9 @@ mod cases {
     pub async fn gpu_with(opts: GpuOptions) -> Gpu {
         match Gpu::with_options(&opts).await {
             Ok(g) => g,
-            Err(e) => panic!("GPU tests need a WebGPU adapter (lavapipe: mesa-vulkan-drivers): {e}"),
+            Err(e) => {
+                panic!("GPU tests need a WebGPU adapter (lavapipe: mesa-vulkan-drivers): {e}")
+            }
         }
     }
 
@@ -60,7 +62,12 @@ mod cases {
     }
 
     /// A weight in `dtype` and its exact f32 values (what the GPU should compute with).
-    pub fn weight(rng: &mut Rng, rows: usize, cols: usize, dtype: RawDtype) -> (RawTensor, Vec<f32>) {
+    pub fn weight(
+        rng: &mut Rng,
+        rows: usize,
+        cols: usize,
+        dtype: RawDtype,
+    ) -> (RawTensor, Vec<f32>) {
         let v = randn(rng, rows * cols, 0.5);
         let (data, exact) = match dtype {
             RawDtype::F32 => (bytemuck::cast_slice(&v).to_vec(), v),
@@ -70,7 +77,11 @@ mod cases {
                 (h.iter().flat_map(|x| x.to_le_bytes()).collect(), exact)
             }
             RawDtype::Q8_0 | RawDtype::Q4_0 => {
-                let g = if dtype == RawDtype::Q8_0 { GgmlDType::Q8_0 } else { GgmlDType::Q4_0 };
+                let g = if dtype == RawDtype::Q8_0 {
+                    GgmlDType::Q8_0
+                } else {
+                    GgmlDType::Q4_0
+                };
                 let t = Tensor::from_vec(v, (rows, cols), &Device::Cpu).unwrap();
                 let q = QTensor::quantize(&t, g).unwrap();
                 let exact = q
@@ -115,15 +126,19 @@ mod cases {
             .zip(want)
             .map(|(a, b)| (a - b).abs())
             .fold(0f32, f32::max);
-        assert!(
-            d <= tol * scale,
-            "{what}: max |diff| {d} > {tol} × {scale}"
-        );
+        assert!(d <= tol * scale, "{what}: max |diff| {d} > {tol} × {scale}");
     }
 
     const DTYPES: [RawDtype; 4] = [RawDtype::F32, RawDtype::F16, RawDtype::Q8_0, RawDtype::Q4_0];
 
-    async fn linear_case(gpu: &Gpu, kernel: MatKernel, m: usize, rows: usize, cols: usize, seed: u64) {
+    async fn linear_case(
+        gpu: &Gpu,
+        kernel: MatKernel,
+        m: usize,
+        rows: usize,
+        cols: usize,
+        seed: u64,
+    ) {
         for dtype in DTYPES {
             let mut rng = Rng::new(seed);
             let (raw, exact) = weight(&mut rng, rows, cols, dtype);
@@ -134,11 +149,25 @@ mod cases {
                 .await
                 .unwrap();
             let want = cpu_linear(&exact, &x, m, rows, cols);
-            assert_close(&format!("{kernel:?} {dtype:?} {m}×{rows}×{cols}"), &plain, &want, 1e-5);
+            assert_close(
+                &format!("{kernel:?} {dtype:?} {m}×{rows}×{cols}"),
+                &plain,
+                &want,
+                1e-5,
+            );
             // bias and residual accumulation
-            let got = kernels::linear(gpu, &raw, &x, m, Some(&bias), Some(&acc), kernel, gpu.defines())
-                .await
-                .unwrap();
+            let got = kernels::linear(
+                gpu,
+                &raw,
+                &x,
+                m,
+                Some(&bias),
+                Some(&acc),
+                kernel,
+                gpu.defines(),
+            )
+            .await
+            .unwrap();
             let want: Vec<f32> = (0..m * rows)
                 .map(|i| want[i] + bias[i % rows] + acc[i])
                 .collect();
@@ -170,7 +199,9 @@ mod cases {
         let mut rng = Rng::new(7);
         let (raw, exact) = weight(&mut rng, 90, 64, RawDtype::Q8_0);
         let ids = [0u32, 89, 17, 45, 46, 3];
-        let got = kernels::embed(&gpu, &raw, &ids, gpu.defines()).await.unwrap();
+        let got = kernels::embed(&gpu, &raw, &ids, gpu.defines())
+            .await
+            .unwrap();
         let want: Vec<f32> = ids
             .iter()
             .flat_map(|&i| exact[i as usize * 64..(i as usize + 1) * 64].to_vec())
@@ -185,9 +216,15 @@ mod cases {
         let (raw, exact) = weight(&mut rng, 45, 128, RawDtype::F16);
         let x = randn(&mut rng, 3 * 128, 1.0);
         let want = cpu_linear(&exact, &x, 3, 45, 128);
-        let mut variants = vec![Defines { f16: false, ..gpu.defines() }];
+        let mut variants = vec![Defines {
+            f16: false,
+            ..gpu.defines()
+        }];
         if gpu.has_f16() {
-            variants.push(Defines { f16: true, ..gpu.defines() });
+            variants.push(Defines {
+                f16: true,
+                ..gpu.defines()
+            });
         }
         for d in variants {
             for kernel in [MatKernel::Matvec, MatKernel::Matmul] {
@@ -195,20 +232,36 @@ mod cases {
                 let got = kernels::linear(&gpu, &raw, &x[..m * 128], m, None, None, kernel, d)
                     .await
                     .unwrap();
-                assert_close(&format!("f16 {d:?} {kernel:?}"), &got, &want[..m * 45], 1e-5);
+                assert_close(
+                    &format!("f16 {d:?} {kernel:?}"),
+                    &got,
+                    &want[..m * 45],
+                    1e-5,
+                );
             }
         }
     }
 
     pub async fn subgroup_and_plain_reductions_agree() {
         let gpu = gpu().await;
+        let adapter = format!("adapter: {}", gpu.describe());
+        #[cfg(target_arch = "wasm32")]
+        wasm_bindgen_test::console_log!("{adapter}");
+        #[cfg(not(target_arch = "wasm32"))]
+        println!("{adapter}");
         let mut rng = Rng::new(9);
         let (raw, exact) = weight(&mut rng, 300, 256, RawDtype::Q4_0);
         let x = randn(&mut rng, 256, 1.0);
         let want = cpu_linear(&exact, &x, 1, 300, 256);
-        let mut variants = vec![Defines { subgroups: false, ..gpu.defines() }];
+        let mut variants = vec![Defines {
+            subgroups: false,
+            ..gpu.defines()
+        }];
         if gpu.has_subgroups() {
-            variants.push(Defines { subgroups: true, ..gpu.defines() });
+            variants.push(Defines {
+                subgroups: true,
+                ..gpu.defines()
+            });
         }
         for d in variants {
             let got = kernels::linear(&gpu, &raw, &x, 1, None, None, MatKernel::Matvec, d)
@@ -224,7 +277,9 @@ mod cases {
             let mut rng = Rng::new(10);
             let (raw, exact) = weight(&mut rng, 321, 96, dtype);
             let ids = [5u32, 320, 0, 5, 77];
-            let got = kernels::embed(&gpu, &raw, &ids, gpu.defines()).await.unwrap();
+            let got = kernels::embed(&gpu, &raw, &ids, gpu.defines())
+                .await
+                .unwrap();
             let want: Vec<f32> = ids
                 .iter()
                 .flat_map(|&i| exact[i as usize * 96..(i as usize + 1) * 96].to_vec())
@@ -278,7 +333,13 @@ mod cases {
             high_freq_factor: 4.0,
             original_max_position_embeddings: 32.0,
         };
-        let s = AttnShape { n_heads: 5, n_kv: 1, head_dim: 24, pos0: 1000, t: 3 };
+        let s = AttnShape {
+            n_heads: 5,
+            n_kv: 1,
+            head_dim: 24,
+            pos0: 1000,
+            t: 3,
+        };
         let table = rope_table(&cfg, s.pos0 + s.t);
         let mut rng = Rng::new(12);
         let q = randn(&mut rng, s.t * s.n_heads * 24, 1.0);
@@ -309,7 +370,10 @@ mod cases {
             .collect();
         assert_close("rope k into cache", &gk[s.pos0 * kvd..], &want_k, 1e-6);
         assert_close("v into cache", &gv[s.pos0 * kvd..], &v, 0.0);
-        assert!(gk[..s.pos0 * kvd].iter().all(|&x| x == 0.0), "rows before pos0 untouched");
+        assert!(
+            gk[..s.pos0 * kvd].iter().all(|&x| x == 0.0),
+            "rows before pos0 untouched"
+        );
     }
 
     fn cpu_attention(s: AttnShape, q: &[f32], kc: &[f32], vc: &[f32]) -> Vec<f32> {
@@ -324,7 +388,10 @@ mod cases {
                 let scores: Vec<f64> = (0..n)
                     .map(|j| {
                         let kv = &kc[(j * s.n_kv + kvh) * hd..][..hd];
-                        qv.iter().zip(kv).map(|(a, b)| (*a * *b) as f64).sum::<f64>()
+                        qv.iter()
+                            .zip(kv)
+                            .map(|(a, b)| (*a * *b) as f64)
+                            .sum::<f64>()
                             / (hd as f64).sqrt()
                     })
                     .collect();
@@ -346,11 +413,29 @@ mod cases {
         let gpu = gpu().await;
         let shapes = [
             // prefill from 0, GQA 4:2, head_dim 32
-            AttnShape { n_heads: 4, n_kv: 2, head_dim: 32, pos0: 0, t: 19 },
+            AttnShape {
+                n_heads: 4,
+                n_kv: 2,
+                head_dim: 32,
+                pos0: 0,
+                t: 19,
+            },
             // decode after 130 cached tokens (3 key tiles, the last partial), MQA, head_dim 24
-            AttnShape { n_heads: 3, n_kv: 1, head_dim: 24, pos0: 130, t: 1 },
+            AttnShape {
+                n_heads: 3,
+                n_kv: 1,
+                head_dim: 24,
+                pos0: 130,
+                t: 1,
+            },
             // a chunk in the middle, head_dim 128 (two dims per thread), 9:3
-            AttnShape { n_heads: 9, n_kv: 3, head_dim: 128, pos0: 61, t: 5 },
+            AttnShape {
+                n_heads: 9,
+                n_kv: 3,
+                head_dim: 128,
+                pos0: 61,
+                t: 5,
+            },
         ];
         let mut rng = Rng::new(13);
         for s in shapes {
@@ -359,7 +444,12 @@ mod cases {
             let kc = randn(&mut rng, n * s.n_kv * s.head_dim, 2.0);
             let vc = randn(&mut rng, n * s.n_kv * s.head_dim, 1.0);
             let got = kernels::attention(&gpu, s, &q, &kc, &vc).await.unwrap();
-            assert_close(&format!("attention {s:?}"), &got, &cpu_attention(s, &q, &kc, &vc), 1e-5);
+            assert_close(
+                &format!("attention {s:?}"),
+                &got,
+                &cpu_attention(s, &q, &kc, &vc),
+                1e-5,
+            );
         }
     }
 
@@ -393,8 +483,16 @@ mod cases {
             let id = cpu_argmax(&logits);
             let (lp, ent) = logprob_and_entropy(&logits, id);
             assert_eq!(pick.id, id, "argmax over {n}");
-            assert!((pick.logprob - lp).abs() <= 1e-4, "logprob {} vs {lp}", pick.logprob);
-            assert!((pick.entropy - ent).abs() <= 1e-4, "entropy {} vs {ent}", pick.entropy);
+            assert!(
+                (pick.logprob - lp).abs() <= 1e-4,
+                "logprob {} vs {lp}",
+                pick.logprob
+            );
+            assert!(
+                (pick.entropy - ent).abs() <= 1e-4,
+                "entropy {} vs {ent}",
+                pick.entropy
+            );
         }
     }
 }
