@@ -37,6 +37,7 @@ struct Loaded {
     eos_token_ids: Vec<u32>,
 }
 
+#[allow(clippy::large_enum_variant)] // one per process
 enum Engine {
     Cpu(tandem_core::Model),
     Gpu(Box<tandem_gpu::GpuModel>),
