@@ -250,7 +250,8 @@ impl GpuModel {
             .prefill_chunk
             .clamp(1, 4096)
             .min((max_binding / (vocab * 4)).max(1))
-            .min(max_binding / (inter.max(qd) * 4));
+            .min(max_binding / (inter.max(qd) * 4))
+            .max(1);
 
         let mut weight_bytes = 0;
         let mut mat = |w: &mut Weights, name: &str, rows: usize, cols: usize| -> Result<Matrix> {
@@ -611,38 +612,26 @@ impl GpuModel {
             self.gpu.queue.submit([enc.finish()]);
             self.pos += c.len();
             if let Some((staging, size)) = read {
-                let bytes = self.read_or_rewind(start, &staging, size).await?;
+                let r = self.gpu.read(&staging, size).await;
+                let bytes = self.rewind_on_err(start, r)?;
                 out.extend_from_slice(bytemuck::cast_slice::<u8, f32>(&bytes));
             }
         }
         if matches!(which, tandem_core::Logits::Last) {
             let size = vocab as u64 * 4;
-            let staging = &self.staging_row;
-            let bytes = match self.gpu.read(staging, size).await {
-                Ok(b) => b,
-                Err(e) => {
-                    self.pos = start;
-                    return Err(e);
-                }
-            };
+            let r = self.gpu.read(&self.staging_row, size).await;
+            let bytes = self.rewind_on_err(start, r)?;
             out = bytemuck::cast_slice::<u8, f32>(&bytes).to_vec();
         }
         Ok(out)
     }
 
-    async fn read_or_rewind(
-        &mut self,
-        start: usize,
-        staging: &wgpu::Buffer,
-        size: u64,
-    ) -> Result<Vec<u8>> {
-        match self.gpu.read(staging, size).await {
-            Ok(b) => Ok(b),
-            Err(e) => {
-                self.pos = start;
-                Err(e)
-            }
+    /// A failed step leaves the cache length where it was before the call.
+    fn rewind_on_err<T>(&mut self, start: usize, r: Result<T>) -> Result<T> {
+        if r.is_err() {
+            self.pos = start;
         }
+        r
     }
 
     /// Logits after feeding `ids` (the next-token distribution).
@@ -712,14 +701,8 @@ impl GpuModel {
     }
 
     async fn read_pick(&mut self, start: usize) -> Result<Pick> {
-        let staging = &self.staging_pick;
-        let bytes = match self.gpu.read(staging, 16).await {
-            Ok(b) => b,
-            Err(e) => {
-                self.pos = start;
-                return Err(e);
-            }
-        };
+        let r = self.gpu.read(&self.staging_pick, 16).await;
+        let bytes = self.rewind_on_err(start, r)?;
         let w: &[u32] = bytemuck::cast_slice(&bytes);
         Ok(Pick {
             id: w[0],
