@@ -96,9 +96,9 @@ pub fn generate_with_cache(
     on_token: &mut dyn FnMut(&TokenEvent) -> bool,
 ) -> Result<Generation> {
     let mut gen = Generator::new(
-        tokenizer,
+        tokenizer.cloned(),
         prompt,
-        params,
+        params.clone(),
         model.config().max_position_embeddings,
     )?;
     if params.max_new_tokens == 0 {
@@ -116,10 +116,11 @@ pub fn generate_with_cache(
 
 /// The bookkeeping of one generation, apart from the model: sampling, stop tokens and strings,
 /// the token budget, streaming with held-back text. The CPU loop above and the GPU engine's
-/// async loop both drive it, so they stop and stream identically.
-pub struct Generator<'a> {
-    tokenizer: Option<&'a Tokenizer>,
-    params: &'a GenerateParams,
+/// async loop both drive it, so they stop and stream identically. It owns what it needs, so a
+/// step-by-step driver (the wasm engine) can keep it between calls.
+pub struct Generator {
+    tokenizer: Option<Tokenizer>,
+    params: GenerateParams,
     sampler: Sampler,
     context: Vec<u32>,
     out: Generation,
@@ -127,11 +128,11 @@ pub struct Generator<'a> {
     max_ctx: usize,
 }
 
-impl<'a> Generator<'a> {
+impl Generator {
     pub fn new(
-        tokenizer: Option<&'a Tokenizer>,
+        tokenizer: Option<Tokenizer>,
         prompt: &[u32],
-        params: &'a GenerateParams,
+        params: GenerateParams,
         max_ctx: usize,
     ) -> Result<Self> {
         if params.stop_strings.iter().any(String::is_empty) {
@@ -140,10 +141,11 @@ impl<'a> Generator<'a> {
         if !params.stop_strings.is_empty() && tokenizer.is_none() {
             return Err(Error::InvalidParams("stop strings need a tokenizer".into()));
         }
+        let sampler = Sampler::new(params.sampling.clone())?;
         Ok(Self {
             tokenizer,
             params,
-            sampler: Sampler::new(params.sampling.clone())?,
+            sampler,
             context: prompt.to_vec(),
             out: Generation {
                 ids: Vec::new(),
@@ -181,7 +183,7 @@ impl<'a> Generator<'a> {
         cache_len: usize,
         on_token: &mut dyn FnMut(&TokenEvent) -> bool,
     ) -> Result<Option<FinishReason>> {
-        let params = self.params;
+        let params = &self.params;
         let out = &mut self.out;
         out.ids.push(id);
         out.logprobs.push(lp);
@@ -196,7 +198,7 @@ impl<'a> Generator<'a> {
         // character (decoders show pending bytes as U+FFFD, one per byte with byte fallback) and
         // a tail that could still become a stop string.
         let mut end = 0;
-        if let Some(tok) = self.tokenizer {
+        if let Some(tok) = &self.tokenizer {
             let full = tok.decode(&out.ids, true)?;
             match params
                 .stop_strings
@@ -239,6 +241,16 @@ impl<'a> Generator<'a> {
             finish = Some(FinishReason::Cancelled);
         }
         Ok(finish)
+    }
+
+    /// Prompt and generated ids so far: what a fresh engine must prefill to carry on.
+    pub fn context(&self) -> &[u32] {
+        &self.context
+    }
+
+    /// What has been generated so far.
+    pub fn output(&self) -> &Generation {
+        &self.out
     }
 
     pub fn finish(mut self, reason: FinishReason) -> Generation {

@@ -136,20 +136,49 @@ pub fn open_hf_dir(dir: &Path) -> Result<ModelParts> {
         let p = dir.join("model.safetensors");
         files.push(SafetensorsFile::from_bytes("model.safetensors", read(&p)?)?);
     }
-    let tokenizer = match dir.join("tokenizer.json") {
-        p if p.exists() => Some(Tokenizer::from_json(&read_string(&p)?)?),
-        _ => None,
+    let optional = |name: &str| -> Result<Option<String>> {
+        match dir.join(name) {
+            p if p.exists() => Ok(Some(read_string(&p)?)),
+            _ => Ok(None),
+        }
     };
-    let template = match dir.join("tokenizer_config.json") {
-        p if p.exists() => ChatTemplate::from_tokenizer_config(&read_string(&p)?),
-        _ => Ok(None),
+    hf_parts_from_texts(
+        &config_json,
+        files,
+        &HfTexts {
+            tokenizer: optional("tokenizer.json")?.as_deref(),
+            tokenizer_config: optional("tokenizer_config.json")?.as_deref(),
+            generation_config: optional("generation_config.json")?.as_deref(),
+        },
+    )
+}
+
+/// The optional JSON files of a Hugging Face checkpoint, as text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HfTexts<'a> {
+    pub tokenizer: Option<&'a str>,
+    pub tokenizer_config: Option<&'a str>,
+    pub generation_config: Option<&'a str>,
+}
+
+/// A Hugging Face checkpoint already in memory (what the browser fetched): config.json's text,
+/// the safetensors files, and the optional tokenizer/tokenizer_config/generation_config texts.
+pub fn hf_parts_from_texts(
+    config_json: &str,
+    files: Vec<SafetensorsFile>,
+    texts: &HfTexts,
+) -> Result<ModelParts> {
+    let tokenizer = texts.tokenizer.map(Tokenizer::from_json).transpose()?;
+    let template = match texts.tokenizer_config {
+        Some(t) => ChatTemplate::from_tokenizer_config(t),
+        None => Ok(None),
     };
-    let gen_eos = match dir.join("generation_config.json") {
-        p if p.exists() => eos_from_generation_config(&read_string(&p)?),
-        _ => Vec::new(),
-    };
+    let gen_eos = texts
+        .generation_config
+        .map(eos_from_generation_config)
+        .unwrap_or_default();
     let (chat_template, error) = split_template(template);
-    let mut m = hf_parts(&config_json, files, tokenizer, chat_template, gen_eos)?;
+    let mut m = hf_parts(config_json, files, tokenizer, chat_template, gen_eos)?;
     m.chat_template_error = error;
     Ok(m)
 }

@@ -10,8 +10,10 @@ use tokenizers::AddedToken;
 
 use crate::{Error, Result};
 
+/// Cheap to clone (the vocabulary is shared), so a generation can own one.
+#[derive(Clone)]
 pub struct Tokenizer {
-    inner: tokenizers::Tokenizer,
+    inner: std::sync::Arc<tokenizers::Tokenizer>,
 }
 
 impl Tokenizer {
@@ -19,7 +21,9 @@ impl Tokenizer {
     pub fn from_json(json: &str) -> Result<Self> {
         let inner = tokenizers::Tokenizer::from_bytes(json.as_bytes())
             .map_err(|e| Error::Tokenizer(e.to_string()))?;
-        Ok(Self { inner })
+        Ok(Self {
+            inner: std::sync::Arc::new(inner),
+        })
     }
 
     /// From GGUF metadata of a GPT-2 style byte-level BPE (`tokenizer.ggml.model = "gpt2"`).
@@ -131,7 +135,9 @@ impl Tokenizer {
                 .map_err(|e| Error::Tokenizer(e.to_string()))?;
             inner.with_post_processor(Some(post));
         }
-        Ok(Self { inner })
+        Ok(Self {
+            inner: std::sync::Arc::new(inner),
+        })
     }
 
     /// Encodes text; `add_special` adds what the tokenizer's post-processor adds (e.g. BOS).

@@ -69,6 +69,14 @@ impl Gpu {
     }
 
     pub async fn with_options(opts: &GpuOptions) -> Result<Self> {
+        // In a browser without WebGPU (or off the main thread / a dedicated worker) creating
+        // the instance would panic: ask first.
+        #[cfg(target_arch = "wasm32")]
+        if !wgpu::util::is_browser_webgpu_supported().await {
+            return Err(GpuError::NoAdapter(
+                "this browser context has no WebGPU (navigator.gpu missing or no adapter)".into(),
+            ));
+        }
         let instance =
             wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle_from_env());
         let adapter = instance
