@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Writes models/manifests/*.json: each committed model's files with sha256 and size, URLs
+// relative to the manifest (what @tandem-llm/tandem loads and caches). Rerun after changing a
+// model; tests/unit/manifests.test.ts fails when a manifest is stale.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, 'manifests');
+
+export const MODELS = [
+  { id: 'license-llama', dir: 'demo/license-llama', format: 'safetensors', description: 'the demo model: 0.33 M-parameter Llama trained on license texts (f16)' },
+  { id: 'llama-tiny', dir: 'tiny/llama-tiny', format: 'safetensors', description: 'random test Llama (f32)' },
+  { id: 'qwen2-tiny', dir: 'tiny/qwen2-tiny', format: 'safetensors', description: 'random test Qwen2 (f32)' },
+  { id: 'llama-tiny-q8_0', dir: 'tiny/llama-tiny', format: 'gguf', weights: 'llama-tiny-q8_0.gguf', description: 'random test Llama, GGUF Q8_0' },
+  { id: 'qwen2-tiny-q4_0', dir: 'tiny/qwen2-tiny', format: 'gguf', weights: 'qwen2-tiny-q4_0.gguf', description: 'random test Qwen2, GGUF Q4_0' },
+];
+
+function entry(path) {
+  const bytes = readFileSync(path);
+  return {
+    url: relative(out, path).split('\\').join('/'),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    size: bytes.length,
+  };
+}
+
+export function manifestFor(m) {
+  const d = join(here, m.dir);
+  const files = {};
+  const optional = { tokenizer: 'tokenizer.json', tokenizerConfig: 'tokenizer_config.json', generationConfig: 'generation_config.json' };
+  if (m.format === 'safetensors') files.config = entry(join(d, 'config.json'));
+  for (const [k, name] of Object.entries(optional)) {
+    // A GGUF carries its config, chat template and eos ids; only tokenizer.json goes beside it.
+    if (m.format === 'gguf' && k !== 'tokenizer') continue;
+    if (existsSync(join(d, name))) files[k] = entry(join(d, name));
+  }
+  files.weights = [entry(join(d, m.weights ?? 'model.safetensors'))];
+  return { id: m.id, format: m.format, description: m.description, files };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const m of MODELS) {
+    const path = join(out, `${m.id}.json`);
+    writeFileSync(path, JSON.stringify(manifestFor(m), null, 2) + '\n');
+    console.log(`wrote ${relative(process.cwd(), path)}`);
+  }
+}

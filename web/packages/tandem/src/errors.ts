@@ -1,0 +1,85 @@
+/**
+ * Every failure the package reports is a `TandemError` with a stable `kind` to branch on; the
+ * message is for people. The wasm engine's kinds (see crates/tandem-wasm/src/errors.rs) pass
+ * through unchanged.
+ */
+export type TandemErrorKind =
+  | 'invalid_model' // a model file is corrupt, the config is wrong, a tensor is missing
+  | 'invalid_manifest' // the model manifest is malformed
+  | 'invalid_request' // a request parameter is out of range
+  | 'invalid_options' // an engine option is unknown or out of range
+  | 'context_overflow' // the prompt does not fit the model's context
+  | 'tokenizer'
+  | 'chat_template'
+  | 'integrity' // a download's sha256 or size does not match the manifest
+  | 'network' // a fetch failed (and the file is not cached)
+  | 'storage' // Cache Storage refused to store or read
+  | 'no_adapter' // no WebGPU adapter (backend 'webgpu' only; 'auto' falls back to the CPU)
+  | 'gpu_unsupported'
+  | 'device_lost'
+  | 'out_of_memory'
+  | 'gpu'
+  | 'busy'
+  | 'unloaded' // the engine was unloaded
+  | 'worker' // the worker died or could not start
+  | 'internal';
+
+export class TandemError extends Error {
+  readonly kind: TandemErrorKind;
+
+  constructor(kind: TandemErrorKind, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'TandemError';
+    this.kind = kind;
+  }
+}
+
+/** Plain data of an error, as it crosses a worker boundary. */
+export interface SerializedError {
+  name: string;
+  kind?: string;
+  message: string;
+}
+
+/** Any thrown value as a TandemError (AbortError-like values are returned unchanged by
+ * `serializeError`/`deserializeError` so callers can tell a cancel from a failure). */
+export function toTandemError(e: unknown): TandemError {
+  if (e instanceof TandemError) return e;
+  if (e && typeof e === 'object') {
+    const o = e as { kind?: unknown; message?: unknown; name?: unknown };
+    if (typeof o.kind === 'string' && typeof o.message === 'string') {
+      return new TandemError(o.kind as TandemErrorKind, o.message, { cause: e });
+    }
+    if (typeof o.message === 'string') {
+      return new TandemError('internal', o.message, { cause: e });
+    }
+  }
+  return new TandemError('internal', String(e));
+}
+
+export function isAbortError(e: unknown): boolean {
+  return !!e && typeof e === 'object' && (e as { name?: unknown }).name === 'AbortError';
+}
+
+export function abortError(signal?: AbortSignal): Error {
+  const reason = signal?.reason;
+  if (reason instanceof Error && reason.name === 'AbortError') return reason;
+  const err = new Error(typeof reason === 'string' ? reason : 'the request was aborted');
+  err.name = 'AbortError';
+  return err;
+}
+
+export function serializeError(e: unknown): SerializedError {
+  if (isAbortError(e)) return { name: 'AbortError', message: (e as Error).message };
+  const t = toTandemError(e);
+  return { name: t.name, kind: t.kind, message: t.message };
+}
+
+export function deserializeError(s: SerializedError): Error {
+  if (s.name === 'AbortError') {
+    const err = new Error(s.message);
+    err.name = 'AbortError';
+    return err;
+  }
+  return new TandemError((s.kind ?? 'internal') as TandemErrorKind, s.message);
+}

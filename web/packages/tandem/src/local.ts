@@ -1,0 +1,184 @@
+/**
+ * The engine in the current thread (a worker, normally): model files from the loader, the wasm
+ * engine, and the generation loop — one token per step, yielding to the event loop between
+ * tokens, requests served one at a time. When the GPU device is lost mid-generation the engine
+ * reloads the weights (from Cache Storage) on the CPU and the generation carries on.
+ */
+import { abortError, TandemError, toTandemError } from './errors.js';
+import type { EngineFinish, GenerationCore, GenEvent, GenRequest } from './generation.js';
+import { loadModelFiles, type LoadProgress, type ModelSource } from './loader.js';
+import { Mutex, yieldToEventLoop } from './scheduling.js';
+import type { EngineBackend, EngineInfo } from './types.js';
+import { ensureWasm, WasmEngine } from './wasm.js';
+
+export interface LocalLoadOptions {
+  backend?: 'auto' | 'webgpu' | 'cpu';
+  useCache?: boolean;
+  maxContext?: number;
+  prefillChunk?: number;
+  wasmUrl?: string;
+  onProgress?: (p: LoadProgress) => void;
+  onBackendChange?: (backend: EngineBackend, reason: string) => void;
+}
+
+interface WasmInfo {
+  backend: EngineBackend;
+  adapter: string | null;
+  fallbackReason: string | null;
+  architecture: string;
+  vocabSize: number;
+  hiddenSize: number;
+  numLayers: number;
+  maxContext: number;
+  hasChatTemplate: boolean;
+  gpuWeightBytes: number;
+}
+
+interface WasmStep {
+  id: number;
+  text: string;
+  logprob: number;
+  entropy: number;
+  finishReason: EngineFinish | null;
+}
+
+interface WasmGeneration {
+  ids: number[];
+  text: string;
+  finishReason: EngineFinish;
+  promptTokens: number;
+}
+
+export class LocalCore implements GenerationCore {
+  private wasm: WasmEngine | undefined;
+  private readonly mutex = new Mutex();
+
+  private constructor(
+    wasm: WasmEngine,
+    private readonly source: ModelSource,
+    private readonly modelId: string,
+    private readonly opts: LocalLoadOptions,
+    private readonly fromCache: boolean,
+    private readonly loadMs: number,
+  ) {
+    this.wasm = wasm;
+  }
+
+  static async load(source: ModelSource, opts: LocalLoadOptions = {}): Promise<LocalCore> {
+    const t0 = performance.now();
+    const wasmReady = ensureWasm(opts.wasmUrl);
+    const { manifest, files, fromCache } = await loadModelFiles(source, {
+      onProgress: opts.onProgress,
+      useCache: opts.useCache,
+    });
+    await wasmReady;
+    let wasm: WasmEngine;
+    try {
+      wasm = await WasmEngine.load(files, {
+        backend: opts.backend ?? 'auto',
+        maxContext: opts.maxContext,
+        prefillChunk: opts.prefillChunk,
+      });
+    } catch (e) {
+      throw toTandemError(e);
+    }
+    const total = files.weights.reduce((n, w) => n + w.bytes.byteLength, 0);
+    opts.onProgress?.({ stage: 'ready', loadedBytes: total, totalBytes: total, cachedFiles: 0 });
+    return new LocalCore(wasm, source, manifest.id, opts, fromCache, performance.now() - t0);
+  }
+
+  private engine(): WasmEngine {
+    if (!this.wasm) throw new TandemError('unloaded', 'the engine was unloaded');
+    return this.wasm;
+  }
+
+  async info(): Promise<EngineInfo> {
+    const i = this.engine().info() as WasmInfo;
+    return { model: this.modelId, ...i, fromCache: this.fromCache, loadMs: this.loadMs };
+  }
+
+  async unload(): Promise<void> {
+    const release = await this.mutex.lock();
+    try {
+      this.wasm?.free();
+      this.wasm = undefined;
+    } finally {
+      release();
+    }
+  }
+
+  async simulateDeviceLoss(): Promise<void> {
+    this.engine().loseDevice();
+  }
+
+  /** After a lost device: the same weights, from Cache Storage, on the CPU. */
+  private async moveToCpu(reason: string): Promise<void> {
+    const { files } = await loadModelFiles(this.source, { useCache: this.opts.useCache });
+    try {
+      this.engine().useCpu(files);
+    } catch (e) {
+      throw toTandemError(e);
+    }
+    this.opts.onBackendChange?.('cpu', reason);
+  }
+
+  async *generate(req: GenRequest, signal?: AbortSignal): AsyncGenerator<GenEvent> {
+    const release = await this.mutex.lock();
+    let begun = false;
+    let ended = false;
+    try {
+      if (signal?.aborted) throw abortError(signal);
+      const e = this.engine();
+      let prompt: Uint32Array;
+      try {
+        const text = e.renderChat(req.messages);
+        prompt = e.encode(text, false);
+        e.begin(prompt, req.params);
+      } catch (err) {
+        throw toTandemError(err);
+      }
+      begun = true;
+      let moved = false;
+      for (;;) {
+        if (signal?.aborted) throw abortError(signal);
+        let s: WasmStep;
+        try {
+          s = (await e.step()) as WasmStep;
+        } catch (err) {
+          const t = toTandemError(err);
+          if (t.kind === 'device_lost' && !moved) {
+            moved = true;
+            await this.moveToCpu(t.message);
+            continue;
+          }
+          throw t;
+        }
+        yield { type: 'token', id: s.id, text: s.text, logprob: s.logprob, entropy: s.entropy };
+        if (s.finishReason) {
+          const g = e.end() as WasmGeneration;
+          ended = true;
+          const backend = (e.info() as WasmInfo).backend;
+          yield {
+            type: 'done',
+            finishReason: g.finishReason,
+            promptTokens: g.promptTokens,
+            completionTokens: g.ids.length,
+            text: g.text,
+            backend,
+          };
+          return;
+        }
+        await yieldToEventLoop();
+      }
+    } finally {
+      if (begun && !ended && this.wasm) {
+        try {
+          this.wasm.end('cancelled');
+        } catch {
+          // Nothing in progress.
+        }
+      }
+      release();
+    }
+  }
+}

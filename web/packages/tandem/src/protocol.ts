@@ -1,0 +1,29 @@
+/** Messages between a page and the engine's Web Worker. Every request has an id; replies and
+ * streamed events carry it back. */
+import type { SerializedError } from './errors.js';
+import type { LoadProgress, ModelSource } from './loader.js';
+import type { EngineInfo } from './types.js';
+import type { GenEvent, GenRequest } from './generation.js';
+
+export interface WorkerLoadOptions {
+  backend?: 'auto' | 'webgpu' | 'cpu';
+  useCache?: boolean;
+  maxContext?: number;
+  prefillChunk?: number;
+  wasmUrl?: string;
+}
+
+export type ToWorker =
+  | { t: 'load'; id: number; model: ModelSource; options: WorkerLoadOptions }
+  | { t: 'generate'; id: number; request: GenRequest }
+  | { t: 'abort'; id: number }
+  | { t: 'info'; id: number }
+  | { t: 'unload'; id: number }
+  | { t: 'loseDevice'; id: number };
+
+export type FromWorker =
+  | { t: 'ok'; id: number; value?: EngineInfo }
+  | { t: 'err'; id: number; error: SerializedError }
+  | { t: 'progress'; id: number; progress: LoadProgress }
+  | { t: 'event'; id: number; event: GenEvent }
+  | { t: 'backend'; backend: string; reason: string };

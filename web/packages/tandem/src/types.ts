@@ -1,0 +1,129 @@
+/** OpenAI-shaped request and response types of `engine.chat.completions.create`. */
+import type { LoadProgress, ModelSource } from './loader.js';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant' | (string & {});
+  content: string;
+}
+
+export interface ChatCompletionRequest {
+  messages: ChatMessage[];
+  /** Ignored (the engine runs the model it loaded); accepted for OpenAI compatibility. */
+  model?: string;
+  stream?: boolean;
+  stream_options?: { include_usage?: boolean };
+  max_tokens?: number;
+  /** OpenAI's newer name for max_tokens. */
+  max_completion_tokens?: number;
+  /** Default 1 (as OpenAI); 0 = greedy. */
+  temperature?: number;
+  top_p?: number;
+  /** Tandem extension: keep the k most likely tokens. */
+  top_k?: number;
+  /** Tandem extension: transformers' repetition penalty. */
+  repetition_penalty?: number;
+  stop?: string | string[] | null;
+  seed?: number;
+  n?: number;
+  signal?: AbortSignal;
+}
+
+/** Per-token uncertainty, what a router reads (natural log; entropy in nats). */
+export interface TokenInfo {
+  id: number;
+  logprob: number;
+  entropy: number;
+}
+
+export type FinishReason = 'stop' | 'length';
+
+export interface TandemExtra {
+  backend: EngineBackend;
+  tokens: TokenInfo[];
+  /** The engine's own reason: stop_token, stop_string, length, context_full. */
+  finish_detail?: string;
+}
+
+export interface ChatCompletion {
+  id: string;
+  object: 'chat.completion';
+  created: number;
+  model: string;
+  choices: {
+    index: number;
+    message: { role: 'assistant'; content: string };
+    finish_reason: FinishReason;
+    logprobs: null;
+  }[];
+  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+  tandem: TandemExtra;
+}
+
+export interface ChatCompletionChunk {
+  id: string;
+  object: 'chat.completion.chunk';
+  created: number;
+  model: string;
+  choices: {
+    index: number;
+    delta: { role?: 'assistant'; content?: string };
+    finish_reason: FinishReason | null;
+    logprobs: null;
+  }[];
+  usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | null;
+  tandem?: Partial<TandemExtra>;
+}
+
+export type EngineBackend = 'webgpu' | 'cpu' | 'lost';
+
+export interface EngineInfo {
+  model: string;
+  backend: EngineBackend;
+  adapter?: string | null;
+  fallbackReason?: string | null;
+  architecture: string;
+  vocabSize: number;
+  hiddenSize: number;
+  numLayers: number;
+  maxContext: number;
+  hasChatTemplate: boolean;
+  gpuWeightBytes: number;
+  /** True when every model file came from Cache Storage. */
+  fromCache: boolean;
+  /** Milliseconds from createEngine to ready. */
+  loadMs: number;
+}
+
+export interface EngineOptions {
+  /** A manifest, or its URL. */
+  model: ModelSource;
+  /** 'auto' (default): WebGPU when an adapter exists, the CPU otherwise (and after device loss). */
+  backend?: 'auto' | 'webgpu' | 'cpu';
+  onProgress?: (p: LoadProgress) => void;
+  /** Keep model files in Cache Storage (default true). */
+  useCache?: boolean;
+  /** GPU KV cache capacity in tokens (default 4096, capped by the model). */
+  maxContext?: number;
+  /** Tokens per GPU prefill submit (default 128). */
+  prefillChunk?: number;
+  /** URL of tandem_wasm_bg.wasm when it is not beside the package's wasm glue. */
+  wasmUrl?: string;
+  /** Called when the engine moves to the CPU after the GPU device was lost. */
+  onBackendChange?: (backend: EngineBackend, reason: string) => void;
+}
+
+/** The one interface of an engine, in the page or behind a worker. */
+export interface TandemEngine {
+  readonly chat: {
+    readonly completions: {
+      create(req: ChatCompletionRequest & { stream: true }): Promise<AsyncIterable<ChatCompletionChunk>>;
+      create(req: ChatCompletionRequest & { stream?: false | null }): Promise<ChatCompletion>;
+      create(req: ChatCompletionRequest): Promise<ChatCompletion | AsyncIterable<ChatCompletionChunk>>;
+    };
+  };
+  info(): Promise<EngineInfo>;
+  /** Frees the model (and ends the worker when the engine started it). Later calls fail with kind 'unloaded'. */
+  unload(): Promise<void>;
+  /** Test hook: destroys the GPU device as a driver reset would; generation continues on the CPU. */
+  simulateDeviceLoss(): Promise<void>;
+}
