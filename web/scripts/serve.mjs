@@ -21,9 +21,19 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
+// `blocked`: path prefixes whose requests get their connection reset, as if the network were
+// down (tests switch it at run time; `hits` counts the requests that were refused).
 export function startServer({ root = ROOT, port = 0, isolated = false, log = false } = {}) {
+  const blocked = new Set();
+  const hits = { blocked: 0, served: [] };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if ([...blocked].some((p) => url.pathname.startsWith(p))) {
+      hits.blocked++;
+      req.socket.destroy();
+      return;
+    }
+    hits.served.push(url.pathname);
     let path = normalize(join(root, decodeURIComponent(url.pathname)));
     if (path !== root && !path.startsWith(root + sep)) {
       res.writeHead(403).end();
@@ -58,7 +68,17 @@ export function startServer({ root = ROOT, port = 0, isolated = false, log = fal
   return new Promise((ok) => {
     server.listen(port, '127.0.0.1', () => {
       const { port: p } = server.address();
-      ok({ server, url: `http://127.0.0.1:${p}`, close: () => new Promise((r) => server.close(() => r())) });
+      ok({
+        server,
+        url: `http://127.0.0.1:${p}`,
+        blocked,
+        hits,
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections?.();
+            server.close(() => r());
+          }),
+      });
     });
   });
 }

@@ -52,6 +52,8 @@ interface WasmGeneration {
 export class LocalCore implements GenerationCore {
   private wasm: WasmEngine | undefined;
   private readonly mutex = new Mutex();
+  private generating = false;
+  private lossRequested = false;
 
   private constructor(
     wasm: WasmEngine,
@@ -108,7 +110,9 @@ export class LocalCore implements GenerationCore {
   }
 
   async simulateDeviceLoss(): Promise<void> {
-    this.engine().loseDevice();
+    // Mid-generation the engine is inside a step: lose the device before the next one.
+    if (this.generating) this.lossRequested = true;
+    else this.engine().loseDevice();
   }
 
   /** After a lost device: the same weights, from Cache Storage, on the CPU. */
@@ -138,9 +142,14 @@ export class LocalCore implements GenerationCore {
         throw toTandemError(err);
       }
       begun = true;
+      this.generating = true;
       let moved = false;
       for (;;) {
         if (signal?.aborted) throw abortError(signal);
+        if (this.lossRequested) {
+          this.lossRequested = false;
+          e.loseDevice();
+        }
         let s: WasmStep;
         try {
           s = (await e.step()) as WasmStep;
@@ -171,6 +180,7 @@ export class LocalCore implements GenerationCore {
         await yieldToEventLoop();
       }
     } finally {
+      this.generating = false;
       if (begun && !ended && this.wasm) {
         try {
           this.wasm.end('cancelled');

@@ -4,20 +4,25 @@
  * the worker to `createWorkerEngine`.
  */
 import { serializeError } from './errors.js';
-import { LocalCore } from './local.js';
+import type { GenerationCore } from './generation.js';
+import type { ModelSource } from './loader.js';
+import { LocalCore, type LocalLoadOptions } from './local.js';
 import type { FromWorker, ToWorker } from './protocol.js';
+
+/** How the worker builds its engine (tests pass a fake). */
+export type CoreLoader = (model: ModelSource, opts: LocalLoadOptions) => Promise<GenerationCore>;
 
 interface Scope {
   postMessage(m: FromWorker): void;
   addEventListener(type: 'message', fn: (ev: MessageEvent) => void): void;
 }
 
-export function serveEngine(scope: Scope): void {
-  let core: LocalCore | undefined;
+export function serveEngine(scope: Scope, loadCore: CoreLoader = LocalCore.load): void {
+  let core: GenerationCore | undefined;
   const running = new Map<number, AbortController>();
   const post = (m: FromWorker) => scope.postMessage(m);
   const fail = (id: number, e: unknown) => post({ t: 'err', id, error: serializeError(e) });
-  const need = (): LocalCore => {
+  const need = (): GenerationCore => {
     if (!core) throw Object.assign(new Error('no model loaded'), { kind: 'unloaded' });
     return core;
   };
@@ -29,7 +34,7 @@ export function serveEngine(scope: Scope): void {
         case 'load': {
           await core?.unload();
           core = undefined;
-          core = await LocalCore.load(m.model, {
+          core = await loadCore(m.model, {
             ...m.options,
             onProgress: (progress) => post({ t: 'progress', id: m.id, progress }),
             onBackendChange: (backend, reason) => post({ t: 'backend', backend, reason }),

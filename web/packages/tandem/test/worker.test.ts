@@ -1,0 +1,88 @@
+// The worker protocol end to end over a real MessageChannel: the page-side WorkerCore talks to
+// serveEngine running a fake core.
+import { describe, expect, it } from 'vitest';
+import { createWorkerEngine } from '../src/engine.js';
+import type { ChatCompletion, ChatCompletionChunk } from '../src/types.js';
+import { serveEngine } from '../src/worker.js';
+import type { WorkerLike } from '../src/worker-client.js';
+import { FakeCore } from './fake-core.js';
+
+function pair(core: FakeCore, failLoad = false): WorkerLike & { terminated: boolean } {
+  const ch = new MessageChannel();
+  serveEngine(
+    { postMessage: (m) => ch.port1.postMessage(m), addEventListener: (_t, fn) => ch.port1.addEventListener('message', fn) },
+    async (_model, opts) => {
+      opts.onProgress?.({ stage: 'download', loadedBytes: 5, totalBytes: 10, cachedFiles: 0 });
+      if (failLoad) throw Object.assign(new Error('bad file'), { kind: 'invalid_model' });
+      return core;
+    },
+  );
+  ch.port1.start();
+  const w = {
+    terminated: false,
+    postMessage: (m: unknown) => ch.port2.postMessage(m),
+    addEventListener: (t: string, fn: (ev: MessageEvent) => void) => {
+      if (t === 'message') ch.port2.addEventListener('message', fn);
+    },
+    terminate() {
+      this.terminated = true;
+      ch.port1.close();
+      ch.port2.close();
+    },
+  };
+  ch.port2.start();
+  return w as WorkerLike & { terminated: boolean };
+}
+
+const messages = [{ role: 'user', content: 'hi' }];
+
+describe('worker engine', () => {
+  it('loads with progress, completes and streams', async () => {
+    const progress: number[] = [];
+    const core = new FakeCore('stream me');
+    const e = await createWorkerEngine(pair(core), { model: '/m.json', onProgress: (p) => progress.push(p.loadedBytes) });
+    expect(progress).toEqual([5]);
+    expect((await e.info()).model).toBe('fake');
+    const c = (await e.chat.completions.create({ messages, temperature: 0 })) as ChatCompletion;
+    expect(c.choices[0]!.message.content).toBe('stream me');
+    expect(core.lastRequest!.params.temperature).toBe(0);
+    let text = '';
+    for await (const ch of (await e.chat.completions.create({ messages, stream: true })) as AsyncIterable<ChatCompletionChunk>) {
+      text += ch.choices[0]?.delta.content ?? '';
+    }
+    expect(text).toBe('stream me');
+  });
+
+  it('aborts a streamed generation in the worker', async () => {
+    const core = new FakeCore('x'.repeat(200), 2);
+    const e = await createWorkerEngine(pair(core), { model: '/m.json' });
+    const ac = new AbortController();
+    let n = 0;
+    const err = await (async () => {
+      for await (const _ of (await e.chat.completions.create({ messages, stream: true, signal: ac.signal })) as AsyncIterable<ChatCompletionChunk>) {
+        if (++n === 5) ac.abort();
+      }
+    })().catch((x) => x);
+    expect(err.name).toBe('AbortError');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(core.cancelled).toBe(1);
+    expect(core.steps).toBeLessThan(20);
+    // The engine serves the next request.
+    const c = (await e.chat.completions.create({ messages, max_tokens: 3 })) as ChatCompletion;
+    expect(c.choices[0]!.message.content).toBe('xxx');
+  });
+
+  it('reports load errors with their kind, and unload ends the engine', async () => {
+    const err = await createWorkerEngine(pair(new FakeCore(), true), { model: '/m.json' }).catch((x) => x);
+    expect(err.name).toBe('TandemError');
+    expect(err.kind).toBe('invalid_model');
+    const w = pair(new FakeCore());
+    const e = await createWorkerEngine(w, { model: '/m.json' });
+    await e.unload();
+    await expect(e.info()).rejects.toMatchObject({ kind: 'unloaded' });
+  });
+
+  it('validates options before starting', async () => {
+    await expect(createWorkerEngine(pair(new FakeCore()), { model: '/m', backend: 'tpu' as never })).rejects.toMatchObject({ kind: 'invalid_options' });
+  });
+});
