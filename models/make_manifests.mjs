@@ -3,12 +3,11 @@
 // relative to the manifest (what @tandem-llm/tandem loads and caches). Rerun after changing a
 // model; tests/unit/manifests.test.ts fails when a manifest is stale.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const out = join(here, 'manifests');
 
 export const MODELS = [
   { id: 'license-llama', dir: 'demo/license-llama', format: 'safetensors', description: 'the demo model: 0.33 M-parameter Llama trained on license texts (f16)' },
@@ -17,6 +16,16 @@ export const MODELS = [
   { id: 'llama-tiny-q8_0', dir: 'tiny/llama-tiny', format: 'gguf', weights: 'llama-tiny-q8_0.gguf', description: 'random test Llama, GGUF Q8_0' },
   { id: 'qwen2-tiny-q4_0', dir: 'tiny/qwen2-tiny', format: 'gguf', weights: 'qwen2-tiny-q4_0.gguf', description: 'random test Qwen2, GGUF Q4_0' },
 ];
+
+// The benchmark model (models/make_bench_model.py; not committed): `--bench` writes its
+// manifests into models/bench/manifests/.
+export const BENCH = [
+  { id: 'smollm2-135m-f32', dir: 'bench/smollm2-135m', format: 'safetensors', description: 'SmolLM2-135M shapes, random weights, f32' },
+  { id: 'smollm2-135m-q8_0', dir: 'bench/smollm2-135m', format: 'gguf', weights: 'model-q8_0.gguf', description: 'SmolLM2-135M shapes, random weights, GGUF Q8_0' },
+  { id: 'smollm2-135m-f32-gguf', dir: 'bench/smollm2-135m', format: 'gguf', weights: 'model-f32.gguf', description: 'SmolLM2-135M shapes, random weights, GGUF f32' },
+];
+
+let out = join(here, 'manifests');
 
 function entry(path) {
   const bytes = readFileSync(path);
@@ -42,7 +51,12 @@ export function manifestFor(m) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const m of MODELS) {
+  const bench = process.argv.includes('--bench');
+  if (bench) {
+    out = join(here, 'bench/manifests');
+    mkdirSync(out, { recursive: true });
+  }
+  for (const m of bench ? BENCH : MODELS) {
     const path = join(out, `${m.id}.json`);
     writeFileSync(path, JSON.stringify(manifestFor(m), null, 2) + '\n');
     console.log(`wrote ${relative(process.cwd(), path)}`);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job, end to end: build the `tandem` CLI and generate text with a committed model.
-# (Later issues grow this into the browser demo with the server's embedded LLM.)
+# The main job, end to end: build the `tandem` CLI and generate text with a committed model, then
+# build the wasm engine and the npm package and serve the browser example on 127.0.0.1:8080.
+# (The server's embedded LLM joins with issue 5.) TANDEM_DEMO_NO_SERVE=1 stops before serving.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tandem-target}"
@@ -23,3 +24,12 @@ done
 echo
 echo "== the same as JSON, with each token's logprob and entropy (what the router reads)"
 "$tandem" generate --model "$model" --prompt "$prompt" --max-new-tokens 8 --json
+echo
+echo "== the browser engine: wasm + npm package"
+bash web/packages/tandem/scripts/build-wasm.sh
+(cd web/packages/tandem && ../../../node_modules/.bin/tsc -p tsconfig.json)
+if [ "${TANDEM_DEMO_NO_SERVE:-0}" = "1" ]; then exit 0; fi
+port="${TANDEM_DEMO_PORT:-8080}"
+echo
+echo "open http://127.0.0.1:$port/web/examples/chat/ (Ctrl-C stops the server)"
+exec node web/scripts/serve.mjs --port "$port"

@@ -37,3 +37,19 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wbg_version
   cargo install -q wasm-bindgen-cli --version "$wbg_version" --force
 fi
 command -v wasm-pack >/dev/null 2>&1 || cargo install -q wasm-pack --version 0.15.1
+
+# The npm workspace (package build, vitest, playwright-core, npm binaryen's wasm-opt). Node ≥ 20 from
+# Debian/NodeSource/nvm is expected; `npm ci` runs only when the lockfile changed.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "setup: node and npm (>= 20) are needed for the web package and browser tests" >&2
+  exit 1
+fi
+if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+  echo "setup: node >= 20 is needed (have $(node --version))" >&2
+  exit 1
+fi
+stamp=node_modules/.tandem-lock-stamp
+if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json "$stamp"
+fi

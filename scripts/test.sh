@@ -12,8 +12,15 @@ step() { printf '\n== %s\n' "$*"; }
 step "format";  cargo fmt --all --check
 step "lint";    cargo clippy --workspace --all-targets --locked -- -D warnings
 step "test";    cargo test --workspace --locked
-step "wasm32";  cargo check -p tandem-core -p tandem-gpu --target wasm32-unknown-unknown --locked
+step "wasm32";  cargo clippy -p tandem-core -p tandem-gpu -p tandem-wasm --target wasm32-unknown-unknown --locked -- -D warnings
 # The GPU kernel tests again, compiled to wasm32, in headless Chromium on its WebGPU adapter
 # (SwiftShader; flags in crates/tandem-gpu/webdriver.json). They fail without an adapter.
 step "browser"; (cd crates/tandem-gpu && wasm-pack test --headless --chrome . --locked --test kernels)
+# The npm package: wasm (wasm-pack + npm binaryen), TypeScript, its unit tests, then the browser
+# tests in Debian Chromium against the native CLI's tokens.
+step "wasm";    bash web/packages/tandem/scripts/build-wasm.sh
+step "ts";      (cd web/packages/tandem && ../../../node_modules/.bin/tsc -p tsconfig.json)
+step "unit";    node_modules/.bin/vitest run --project unit
+step "cli";     cargo build -p tandem-cli --locked
+step "browser-e2e"; node_modules/.bin/vitest run --project browser
 step "ok"

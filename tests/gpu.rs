@@ -189,8 +189,10 @@ fn demo_model_f16_matches_transformers() {
 /// takes on a 128 MiB adapter).
 #[test]
 fn split_tensors_give_the_same_logits() {
+    // Also the cooperative (not row-wise) decode matvec, whatever the adapter's default.
     let g = gpu_with(GpuOptions {
         max_binding: Some(8192),
+        rowwise: Some(false),
         ..Default::default()
     });
     let name = "qwen2-tiny";

@@ -4,6 +4,7 @@
 //   options    passed to load() (merged with the page's query parameters)
 //   isolation  true: the page is opened with ?coi=1, the server then sends COOP/COEP
 //              (crossOriginIsolated → SharedArrayBuffer → threads)
+//   defaults   optional { nNew, reps } for run.mjs when its --nNew / --reps are not given
 //
 // Adding an engine = one entry here + one module:
 //
@@ -36,14 +37,24 @@ export const ENGINES = {
   },
   'tfjs-webgpu': {
     module: './engines/transformers.js', model: ONNX_DIR, options: { device: 'webgpu' },
+    // on SwiftShader (no GPU) this takes ~12 s per decoded token: fewer tokens, one pass
+    defaults: { nNew: 8, reps: 1 },
     label: 'transformers.js 3.8.1 (ORT-web 1.22 dev), ONNX fp32, WebGPU',
   },
   'tfjs-wasm': {
     module: './engines/transformers.js', model: ONNX_DIR, options: { device: 'wasm', threads: 1 },
     label: 'transformers.js 3.8.1 (ORT-web 1.22 dev), ONNX fp32, wasm 1 thread',
   },
-  // 'tandem-webgpu': { module: './engines/tandem.js', model: '/models/bench/smollm2-135m',
-  //                    options: { backend: 'webgpu' }, label: 'Tandem, f32 safetensors, WebGPU' },
-  // 'tandem-cpu':    { module: './engines/tandem.js', model: '/models/bench/smollm2-135m',
-  //                    options: { backend: 'cpu' }, label: 'Tandem, f32 safetensors, CPU wasm' },
+  'tandem-webgpu': {
+    module: './engines/tandem.js', model: '/models/bench/manifests/smollm2-135m-f32.json', options: { backend: 'webgpu' },
+    label: 'Tandem, f32 safetensors, WebGPU',
+  },
+  'tandem-cpu': {
+    module: './engines/tandem.js', model: '/models/bench/manifests/smollm2-135m-q8_0.json', options: { backend: 'cpu' },
+    label: 'Tandem, Q8_0 GGUF, CPU wasm (1 thread)',
+  },
+  'tandem-cpu-f32': {
+    module: './engines/tandem.js', model: '/models/bench/manifests/smollm2-135m-f32.json', options: { backend: 'cpu' },
+    label: 'Tandem, f32 safetensors, CPU wasm (1 thread)',
+  },
 };

@@ -3,15 +3,17 @@
 // when there is no GPU), a fresh browser context (no shared cache) and page per engine, all
 // against the static server (server.mjs) on 127.0.0.1. Prints JSON, then a Markdown table.
 //
-//   cd web/bench && npm install && node run.mjs
+//   cd web/bench && ONNXRUNTIME_NODE_INSTALL_CUDA=skip npm ci && node run.mjs
 //   node run.mjs --engines wllama,tfjs-wasm --nNew 32 --reps 2 --json out.json
 //   node run.mjs --list
 //
-// Options: --engines a,b (default: all in engines.js)  --nNew N  --reps N  --timeout SECONDS (per
+// Options: --engines a,b (default: all in engines.js)  --nNew N  --reps N (default: the engine's
+// `defaults`, else 32 new tokens and 2 passes: cold, then the reported warm one)  --timeout SECONDS (per
 // engine, default 900)  --json FILE  --chromium PATH  --port N  --param k=v (extra query parameter,
 // repeatable, e.g. --param threads=2)
 import { chromium } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { ENGINES } from './engines.js';
 import { startServer } from './server.mjs';
 
@@ -19,7 +21,7 @@ const FLAGS = ['--headless=new', '--no-sandbox', '--enable-unsafe-webgpu', '--di
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 function parseArgs(argv) {
-  const a = { engines: Object.keys(ENGINES), nNew: null, reps: 2, timeout: 900, json: null,
+  const a = { engines: Object.keys(ENGINES), nNew: null, reps: null, timeout: 900, json: null,
               chromium: '/usr/bin/chromium', port: 0, params: [] };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i], v = () => argv[++i];
@@ -43,7 +45,8 @@ async function main() {
   const { server, origin } = await startServer({ port: a.port });
   // playwright makes (and removes) a fresh profile per launch; --user-data-dir is not allowed in args
   const browser = await chromium.launch({ executablePath: a.chromium, args: FLAGS, headless: true });
-  const env = { chromium: browser.version(), origin, hardwareConcurrency: null, webgpu: null };
+  const env = { chromium: browser.version(), origin, hardwareConcurrency: null, webgpu: null,
+                loadavgBefore: loadavg().map((x) => Math.round(x * 100) / 100) };
   const results = [];
   try {
     {
@@ -64,8 +67,9 @@ async function main() {
     console.error(`chromium ${env.chromium}, webgpu ${JSON.stringify(env.webgpu)}`);
     for (const engine of a.engines) {
       const spec = ENGINES[engine];
-      const q = new URLSearchParams({ engine, reps: String(a.reps) });
-      if (a.nNew) q.set('nNew', String(a.nNew));
+      const q = new URLSearchParams({ engine, reps: String(a.reps ?? spec.defaults?.reps ?? 2) });
+      const nNew = a.nNew ?? spec.defaults?.nNew;  // else the reference's n_new (32)
+      if (nNew) q.set('nNew', String(nNew));
       for (const p of a.params) { const [k, ...v] = p.split('='); q.set(k, v.join('=')); }
       if (spec.isolation) q.set('coi', '1');
       const ctx = await browser.newContext();
@@ -95,6 +99,7 @@ async function main() {
       results.push(r);
       await ctx.close();
     }
+    env.loadavgAfter = loadavg().map((x) => Math.round(x * 100) / 100);
   } finally {
     await browser.close();
     server.close();
@@ -109,16 +114,17 @@ async function main() {
 function table({ env, results }) {
   const rows = [
     `Chromium ${env.chromium}, ${env.hardwareConcurrency} logical cores, WebGPU adapter: ` +
-      (env.webgpu ? `${env.webgpu.vendor || '?'} ${env.webgpu.architecture || ''} ${env.webgpu.description || ''}`.trim() : 'none'),
+      (env.webgpu ? `${env.webgpu.vendor || '?'} ${env.webgpu.architecture || ''} ${env.webgpu.description || ''}`.trim() : 'none') +
+      `, load average ${env.loadavgBefore?.[0]} → ${env.loadavgAfter?.[0]}`,
     '',
-    '| engine | load (ms) | first token (ms) | decode (tok/s) | cold first token (ms) | cold decode (tok/s) | greedy ids vs transformers |',
-    '|---|---:|---:|---:|---:|---:|---|',
+    '| engine | new tokens × passes | load (ms) | first token (ms) | decode (tok/s) | cold first token (ms) | cold decode (tok/s) | greedy ids vs transformers |',
+    '|---|---|---:|---:|---:|---:|---:|---|',
   ];
   for (const r of results) {
-    if (!r.ok) { rows.push(`| ${r.engine} | failed: ${r.error.split('\n')[0].slice(0, 80)} | | | | | |`); continue; }
+    if (!r.ok) { rows.push(`| ${r.engine} | failed: ${r.error.split('\n')[0].slice(0, 80)} | | | | | | |`); continue; }
     const x = r.result, c = x.check;
     const same = c.sameAsHfF32 ? 'same as f32' : c.sameAsHfQ8_0Dequant ? 'same as Q8_0-dequantized' : `differs at ${c.firstDifferenceVsHfF32}`;
-    rows.push(`| ${x.engine} | ${Math.round(x.loadMs)} | ${x.firstTokenMs} | ${x.decodeTokS} | ${x.coldFirstTokenMs} | ${x.coldDecodeTokS} | ${same} |`);
+    rows.push(`| ${x.engine} | ${x.nNew} × ${x.reps} | ${Math.round(x.loadMs)} | ${x.firstTokenMs} | ${x.decodeTokS} | ${x.coldFirstTokenMs} | ${x.coldDecodeTokS} | ${same} |`);
   }
   return rows.join('\n');
 }

@@ -17,6 +17,8 @@ pub struct GpuOptions {
     /// Treat bindings as at most this many bytes (below the adapter's own limit): exercises
     /// the splitting of large tensors on any adapter.
     pub max_binding: Option<u64>,
+    /// One invocation per row in the decode matvec; `None` = on CPU adapters only.
+    pub rowwise: Option<bool>,
 }
 
 impl Default for GpuOptions {
@@ -26,6 +28,7 @@ impl Default for GpuOptions {
             allow_subgroups: true,
             allow_f16: true,
             max_binding: None,
+            rowwise: None,
         }
     }
 }
@@ -101,6 +104,9 @@ impl Gpu {
         }
         let features = adapter.features();
         let info = adapter.get_info();
+        let rowwise = opts
+            .rowwise
+            .unwrap_or(info.device_type == wgpu::DeviceType::Cpu);
         // The subgroup reductions assume a subgroup never spans two 32-thread rows.
         let subgroups = opts.allow_subgroups
             && features.contains(wgpu::Features::SUBGROUP)
@@ -144,7 +150,11 @@ impl Gpu {
             queue,
             info,
             limits,
-            defines: Defines { subgroups, f16 },
+            defines: Defines {
+                subgroups,
+                f16,
+                rowwise,
+            },
             binding_cap: opts.max_binding,
             lost,
             error,
@@ -172,8 +182,12 @@ impl Gpu {
             } else {
                 ""
             },
-            if self.defines.f16 { ", shader-f16" } else { "" }
-        )
+            if self.defines.f16 { ", shader-f16" } else { "" },
+        ) + if self.defines.rowwise {
+            ", row-wise matvec"
+        } else {
+            ""
+        }
     }
 
     pub fn has_subgroups(&self) -> bool {

@@ -226,6 +226,17 @@ impl Engine {
     /// Starts a generation after `prompt` (the model's end-of-sequence ids always stop it, besides
     /// `params.stop_token_ids`). A generation still running is dropped.
     pub fn begin(&mut self, prompt: &[u32], mut params: GenerateParams) -> Result<()> {
+        for &e in &self.eos_token_ids {
+            if !params.stop_token_ids.contains(&e) {
+                params.stop_token_ids.push(e);
+            }
+        }
+        self.begin_ignoring_eos(prompt, params)
+    }
+
+    /// As [`Engine::begin`], stopping only at `params.stop_token_ids` (benchmarks, raw
+    /// continuations).
+    pub fn begin_ignoring_eos(&mut self, prompt: &[u32], params: GenerateParams) -> Result<()> {
         if prompt.is_empty() {
             return Err(tandem_core::Error::EmptyInput.into());
         }
@@ -240,11 +251,6 @@ impl Engine {
                 max,
             }
             .into());
-        }
-        for &e in &self.eos_token_ids {
-            if !params.stop_token_ids.contains(&e) {
-                params.stop_token_ids.push(e);
-            }
         }
         let gen = Generator::new(self.tokenizer.clone(), prompt, params, max)?;
         // Keep the cache when it holds a proper prefix of this prompt (the next turn of a chat).
@@ -290,7 +296,9 @@ impl Engine {
             .unwrap_or_default()
             .to_vec();
         if new.is_empty() {
-            return Err(GpuError::Validation("engine cache ahead of the context".into()));
+            return Err(GpuError::Validation(
+                "engine cache ahead of the context".into(),
+            ));
         }
         let picked = match &mut self.backend {
             Backend::Lost => return Err(lost()),
@@ -325,10 +333,12 @@ impl Engine {
         self.cached.extend_from_slice(&new);
         s.pick_on_device = on_device;
         let mut text = String::new();
-        let finish = s.gen.push(id, logprob, entropy, self.cached.len(), &mut |ev| {
-            text.push_str(ev.text);
-            true
-        })?;
+        let finish = s
+            .gen
+            .push(id, logprob, entropy, self.cached.len(), &mut |ev| {
+                text.push_str(ev.text);
+                true
+            })?;
         s.finish = finish;
         Ok(Step {
             id,
@@ -397,6 +407,9 @@ async fn gpu_backend(
     cfg: &Config,
     opts: &EngineOptions,
 ) -> Result<(Backend, String)> {
+    // `Arc` as tandem-gpu shares the device natively; on wasm32 (one thread) wgpu's handles
+    // are not Send/Sync, which is fine there.
+    #[allow(clippy::arc_with_non_send_sync)]
     let gpu = Arc::new(Gpu::with_options(&opts.gpu).await?);
     let adapter = gpu.describe();
     let model = GpuModel::load(gpu, weights, cfg, &opts.model).await?;

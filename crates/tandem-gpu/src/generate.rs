@@ -16,7 +16,12 @@ pub async fn generate(
     on_token: &mut dyn FnMut(&TokenEvent) -> bool,
 ) -> Result<Generation> {
     model.clear();
-    let mut gen = Generator::new(tokenizer.cloned(), prompt, params.clone(), model.max_context())?;
+    let mut gen = Generator::new(
+        tokenizer.cloned(),
+        prompt,
+        params.clone(),
+        model.max_context(),
+    )?;
     if params.max_new_tokens == 0 {
         return Ok(gen.finish(FinishReason::Length));
     }

@@ -81,6 +81,9 @@ fn weights_source(f: Format) -> &'static str {
 pub struct Defines {
     pub subgroups: bool,
     pub f16: bool,
+    /// Decode matvec with one invocation per row (no cross-invocation reduction): faster on CPU
+    /// adapters (SwiftShader, lavapipe), where a workgroup barrier is a context switch.
+    pub rowwise: bool,
 }
 
 impl Defines {
@@ -88,6 +91,7 @@ impl Defines {
         match name {
             "SUBGROUPS" => Some(self.subgroups),
             "F16" => Some(self.f16),
+            "ROWWISE" => Some(self.rowwise),
             _ => None,
         }
     }

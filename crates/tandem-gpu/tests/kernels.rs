@@ -253,13 +253,23 @@ mod cases {
         let (raw, exact) = weight(&mut rng, 300, 256, RawDtype::Q4_0);
         let x = randn(&mut rng, 256, 1.0);
         let want = cpu_linear(&exact, &x, 1, 300, 256);
-        let mut variants = vec![Defines {
-            subgroups: false,
-            ..gpu.defines()
-        }];
+        // Plain, row-wise (CPU adapters) and, where the adapter has them, subgroup reductions.
+        let mut variants = vec![
+            Defines {
+                subgroups: false,
+                rowwise: false,
+                ..gpu.defines()
+            },
+            Defines {
+                subgroups: false,
+                rowwise: true,
+                ..gpu.defines()
+            },
+        ];
         if gpu.has_subgroups() {
             variants.push(Defines {
                 subgroups: true,
+                rowwise: false,
                 ..gpu.defines()
             });
         }

@@ -250,11 +250,18 @@ impl WasmEngine {
     }
 
     /// Starts a generation after `prompt` with `params` ({ max_tokens, temperature, top_p,
-    /// top_k, repetition_penalty, seed, stop, stop_token_ids }).
+    /// top_k, repetition_penalty, seed, stop, stop_token_ids, ignore_eos }).
     pub fn begin(&self, prompt: Vec<u32>, params: JsValue) -> Result<(), JsValue> {
-        let p: JsGenerateParams = from_js(params, "generation parameters")?;
-        let p = p.to_params().map_err(js_error)?;
-        self.with(|e| e.begin(&prompt, p).map_err(|x| js_error(x.into())))
+        let js: JsGenerateParams = from_js(params, "generation parameters")?;
+        let p = js.to_params().map_err(js_error)?;
+        self.with(|e| {
+            let r = if js.ignore_eos {
+                e.begin_ignoring_eos(&prompt, p)
+            } else {
+                e.begin(&prompt, p)
+            };
+            r.map_err(|x| js_error(x.into()))
+        })
     }
 
     /// The next token: { id, text, logprob, entropy, finishReason }.

@@ -73,6 +73,9 @@ pub struct JsGenerateParams {
     pub stop: Vec<String>,
     #[serde(default)]
     pub stop_token_ids: Vec<u32>,
+    /// Do not stop at the model's end-of-sequence ids.
+    #[serde(default)]
+    pub ignore_eos: bool,
 }
 
 /// Tokens generated when the request names no budget.

@@ -1,6 +1,7 @@
 // Decode: out[row] = dot(W[row], x) for one input row. 8 rows per workgroup of 256, 32 threads
 // per row striding over 8-weight chunks; reduced through subgroups where the adapter has them
-// (subgroup size ≤ 32), else through workgroup memory.
+// (subgroup size ≤ 32), else through workgroup memory. ROWWISE (CPU adapters): a workgroup of 8,
+// one invocation per row, no barrier.
 @group(0) @binding(0) var<uniform> p: MatParams;
 // binding 1: the weights `w`, declared by the format's weights_*.wgsl.
 @group(0) @binding(2) var<storage, read> x: array<vec4<f32>>;
@@ -22,6 +23,22 @@ fn finish(row: u32, acc: f32) {
     out[o] = v;
 }
 
+#if ROWWISE
+@compute @workgroup_size(8)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+    let row = gid.x;
+    if (row >= p.rows) {
+        return;
+    }
+    let n8 = p.cols / 8u;
+    var acc = vec4<f32>(0.0);
+    for (var k8 = 0u; k8 < n8; k8++) {
+        let wv = load8(row, k8, p.cols);
+        acc += wv.a * x[k8 * 2u] + wv.b * x[k8 * 2u + 1u];
+    }
+    finish(row, acc.x + acc.y + acc.z + acc.w);
+}
+#else
 @compute @workgroup_size(256)
 fn main(
     @builtin(local_invocation_index) li: u32,
@@ -69,3 +86,4 @@ fn main(
     }
 #endif
 }
+#endif

@@ -14,6 +14,7 @@ export interface GenParams {
   repetition_penalty?: number;
   seed?: number;
   stop: string[];
+  ignore_eos?: boolean;
 }
 
 export interface GenRequest {
@@ -95,6 +96,10 @@ export function normalizeRequest(req: ChatCompletionRequest): GenRequest {
     }
     if (stop.length > MAX_STOP) throw invalid(`at most ${MAX_STOP} stop sequences`);
     params.stop = stop;
+  }
+  if (req.ignore_eos !== undefined && req.ignore_eos !== null) {
+    if (typeof req.ignore_eos !== 'boolean') throw invalid('ignore_eos must be a boolean');
+    if (req.ignore_eos) params.ignore_eos = true;
   }
   return { messages, params };
 }

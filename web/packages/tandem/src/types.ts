@@ -23,6 +23,8 @@ export interface ChatCompletionRequest {
   /** Tandem extension: transformers' repetition penalty. */
   repetition_penalty?: number;
   stop?: string | string[] | null;
+  /** Tandem extension: do not stop at the model's end-of-sequence token. */
+  ignore_eos?: boolean;
   seed?: number;
   n?: number;
   signal?: AbortSignal;
