@@ -233,7 +233,7 @@ impl Attention {
                 let w = pt / sum;
                 let vt = &v[base + t * d..base + (t + 1) * d];
                 for (oi, &vi) in o.iter_mut().zip(vt) {
-                    *oi = w.mul_add(vi, *oi);
+                    *oi = crate::matvec::madd(w, vi, *oi);
                 }
             }
         }

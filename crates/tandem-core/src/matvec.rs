@@ -300,7 +300,23 @@ pub(crate) fn dense(w: &[f32], rows: usize, cols: usize, x: &[f32], y: &mut [f32
     true
 }
 
-/// Dot product with 16 independent lanes, which the compiler turns into SIMD FMAs.
+/// a × b + c: fused where the target has FMA; on wasm32 (no FMA instruction) a multiply and an
+/// add, which vectorize, instead of a software `fmaf` call.
+#[inline(always)]
+pub(crate) fn madd(a: f32, b: f32, c: f32) -> f32 {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        a.mul_add(b, c)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        a * b + c
+    }
+}
+
+/// Dot product with 16 independent lanes, which the compiler turns into SIMD FMAs (on wasm32,
+/// which has no fused multiply-add, into SIMD128 multiplies and adds: `mul_add` would be a
+/// software `fmaf` call per element there).
 #[inline]
 pub(crate) fn dot_f32(a: &[f32], b: &[f32]) -> f32 {
     let mut acc = [0f32; 16];
@@ -308,7 +324,7 @@ pub(crate) fn dot_f32(a: &[f32], b: &[f32]) -> f32 {
     let (ra, rb) = (ca.remainder(), cb.remainder());
     for (x, y) in ca.zip(cb) {
         for l in 0..16 {
-            acc[l] = x[l].mul_add(y[l], acc[l]);
+            acc[l] = madd(x[l], y[l], acc[l]);
         }
     }
     let mut s: f32 = acc.iter().sum();
