@@ -81,7 +81,7 @@ fn weights_source(f: Format) -> &'static str {
 pub struct Defines {
     pub subgroups: bool,
     pub f16: bool,
-    /// Decode matvec with one invocation per row (no cross-invocation reduction): faster on CPU
+    /// Matvec and matmul with one invocation per weight row (no workgroup memory): faster on CPU
     /// adapters (SwiftShader, lavapipe), where a workgroup barrier is a context switch.
     pub rowwise: bool,
 }

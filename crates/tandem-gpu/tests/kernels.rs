@@ -273,11 +273,40 @@ mod cases {
                 ..gpu.defines()
             });
         }
-        for d in variants {
-            let got = kernels::linear(&gpu, &raw, &x, 1, None, None, MatKernel::Matvec, d)
+        for d in &variants {
+            let got = kernels::linear(&gpu, &raw, &x, 1, None, None, MatKernel::Matvec, *d)
                 .await
                 .unwrap();
             assert_close(&format!("matvec {d:?}"), &got, &want, 1e-5);
+        }
+        // The tiled and the row-wise prefill matmul: 37 inputs (two 32-input tiles, a partial
+        // group of 4), 131 rows (a partial 64-row tile), with bias and accumulate.
+        let (raw, exact) = weight(&mut rng, 131, 256, RawDtype::Q8_0);
+        let x = randn(&mut rng, 37 * 256, 1.0);
+        let bias = randn(&mut rng, 131, 1.0);
+        let acc = randn(&mut rng, 37 * 131, 1.0);
+        let mut want = cpu_linear(&exact, &x, 37, 131, 256);
+        for (i, w) in want.iter_mut().enumerate() {
+            *w += bias[i % 131] + acc[i];
+        }
+        for rowwise in [false, true] {
+            let d = Defines {
+                rowwise,
+                ..gpu.defines()
+            };
+            let got = kernels::linear(
+                &gpu,
+                &raw,
+                &x,
+                37,
+                Some(&bias),
+                Some(&acc),
+                MatKernel::Matmul,
+                d,
+            )
+            .await
+            .unwrap();
+            assert_close(&format!("matmul {d:?}"), &got, &want, 1e-4);
         }
     }
 

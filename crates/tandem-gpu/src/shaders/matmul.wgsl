@@ -1,6 +1,8 @@
 // Prefill: out[m, row] = dot(W[row], x[m]) for many input rows. Tiles of 64 weight rows × 32
 // input rows × 32 columns in workgroup memory; each of the 256 threads computes 4 rows × 2
 // inputs. Weights are dequantized once per tile and reused by all 32 input rows.
+// ROWWISE (CPU adapters, where a workgroup barrier is a context switch): the same 64 × 32 tile
+// per workgroup, one invocation per weight row, 4 inputs at a time, no workgroup memory.
 @group(0) @binding(0) var<uniform> p: MatParams;
 // binding 1: the weights `w`, declared by the format's weights_*.wgsl.
 @group(0) @binding(2) var<storage, read> x: array<vec4<f32>>;
@@ -15,6 +17,61 @@ const TK: u32 = 32u;
 const WS: u32 = 33u;
 const XS: u32 = 33u;
 
+fn store(m: u32, row: u32, acc: vec4<f32>) {
+    let o = m * p.out_stride + p.row_offset + row;
+    var v = acc.x + acc.y + acc.z + acc.w;
+    if ((p.flags & 1u) != 0u) {
+        v += bias[p.row_offset + row];
+    }
+    if ((p.flags & 2u) != 0u) {
+        v += out[o];
+    }
+    out[o] = v;
+}
+
+#if ROWWISE
+@compute @workgroup_size(64)
+fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec3<u32>) {
+    let m_total = select(step.n_tokens, p.m_fixed, p.m_fixed != 0u);
+    let row = wg.x * TN + li;
+    let m0 = wg.y * TM;
+    if (row >= p.rows || m0 >= m_total) {
+        return;
+    }
+    let m_end = min(m0 + TM, m_total);
+    let n8 = p.cols / 8u;
+    let xs = p.cols / 4u;
+    for (var mb = m0; mb < m_end; mb += 4u) {
+        // Inputs past the end repeat the last one; their sums are not stored.
+        let x0 = mb * xs;
+        let x1 = min(mb + 1u, m_end - 1u) * xs;
+        let x2 = min(mb + 2u, m_end - 1u) * xs;
+        let x3 = min(mb + 3u, m_end - 1u) * xs;
+        var a0 = vec4<f32>(0.0);
+        var a1 = vec4<f32>(0.0);
+        var a2 = vec4<f32>(0.0);
+        var a3 = vec4<f32>(0.0);
+        for (var k8 = 0u; k8 < n8; k8++) {
+            let wv = load8(row, k8, p.cols);
+            let b = k8 * 2u;
+            a0 += wv.a * x[x0 + b] + wv.b * x[x0 + b + 1u];
+            a1 += wv.a * x[x1 + b] + wv.b * x[x1 + b + 1u];
+            a2 += wv.a * x[x2 + b] + wv.b * x[x2 + b + 1u];
+            a3 += wv.a * x[x3 + b] + wv.b * x[x3 + b + 1u];
+        }
+        store(mb, row, a0);
+        if (mb + 1u < m_end) {
+            store(mb + 1u, row, a1);
+        }
+        if (mb + 2u < m_end) {
+            store(mb + 2u, row, a2);
+        }
+        if (mb + 3u < m_end) {
+            store(mb + 3u, row, a3);
+        }
+    }
+}
+#else
 var<workgroup> wt: array<f32, 2112>; // TN × WS
 var<workgroup> xt: array<f32, 1056>; // TM × XS
 
@@ -80,3 +137,4 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec
         }
     }
 }
+#endif
