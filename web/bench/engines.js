@@ -53,6 +53,10 @@ export const ENGINES = {
     module: './engines/tandem.js', model: '/models/bench/manifests/smollm2-135m-q8_0.json', options: { backend: 'cpu' },
     label: 'Tandem, Q8_0 GGUF, CPU wasm (1 thread)',
   },
+  'tandem-cpu-cached': {
+    module: './engines/tandem.js', model: '/models/bench/manifests/smollm2-135m-q8_0.json', options: { backend: 'cpu', cache: 'warm' },
+    label: 'Tandem, Q8_0 GGUF, CPU wasm, files from Cache Storage', defaults: { nNew: 8, reps: 1 },
+  },
   'tandem-cpu-f32': {
     module: './engines/tandem.js', model: '/models/bench/manifests/smollm2-135m-f32.json', options: { backend: 'cpu' },
     label: 'Tandem, f32 safetensors, CPU wasm (1 thread)',
