@@ -198,6 +198,38 @@ describe('worker engine, cache, integrity', () => {
     }
   });
 
+  it('a corrupt model file is a typed error and the worker keeps serving', async () => {
+    const ctx = await launch({ webgpu: true });
+    try {
+      const page = await openPage(ctx, srv);
+      const r = await page.evaluate(async (url) => {
+        const t = (window as any).tandem;
+        const abs = new URL(url, location.href).href;
+        const m = await (await fetch(abs)).json();
+        // Files that pass their checksums but are not what they claim: a tokenizer as weights.
+        const bad = { ...m, baseUrl: abs, files: { ...m.files, weights: [m.files.tokenizer] } };
+        const worker = new Worker('/web/packages/tandem/dist/worker.js', { type: 'module' });
+        let err: any = null;
+        try {
+          await t.createWorkerEngine(worker, { model: bad });
+        } catch (e: any) {
+          err = { name: e.name, kind: e.kind, message: e.message };
+        }
+        // The same worker then loads the real model.
+        const e = await t.createWorkerEngine(worker, { model: abs, backend: 'cpu' });
+        const c = await e.chat.completions.create({ messages: [{ role: 'user', content: 'hi' }], max_tokens: 3, temperature: 0 });
+        await e.unload();
+        worker.terminate();
+        return { err, ok: c.usage.completion_tokens > 0 };
+      }, manifestUrl('llama-tiny'));
+      expect(r.err).toMatchObject({ name: 'TandemError', kind: 'invalid_model' });
+      expect(r.err.message).toMatch(/safetensors/);
+      expect(r.ok).toBe(true);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('a wrong sha256 is rejected with a clear error and nothing is cached', async () => {
     const ctx = await launch({ webgpu: true });
     try {
