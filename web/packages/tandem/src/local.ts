@@ -21,18 +21,8 @@ export interface LocalLoadOptions {
   onBackendChange?: (backend: EngineBackend, reason: string) => void;
 }
 
-interface WasmInfo {
-  backend: EngineBackend;
-  adapter: string | null;
-  fallbackReason: string | null;
-  architecture: string;
-  vocabSize: number;
-  hiddenSize: number;
-  numLayers: number;
-  maxContext: number;
-  hasChatTemplate: boolean;
-  gpuWeightBytes: number;
-}
+/** What the wasm engine's info() returns: EngineInfo less what the package adds. */
+type WasmInfo = Omit<EngineInfo, 'model' | 'fromCache' | 'loadMs'>;
 
 interface WasmStep {
   id: number;
