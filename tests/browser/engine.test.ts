@@ -64,6 +64,17 @@ describe('WebGPU backend (SwiftShader)', () => {
   });
   afterAll(async () => ctx?.close());
 
+  it('checkSupport reports the adapter and a memory estimate before any weights are fetched', async () => {
+    const r = await page.evaluate(async (model) => (window as any).tandem.checkSupport({ model, contextTokens: 1024 }), manifestUrl('license-llama'));
+    expect(r).toMatchObject({ webgpu: true, wasmSimd: true, cacheStorage: true, recommendedBackend: 'webgpu' });
+    expect(r.gpu.isFallbackAdapter).toBe(true); // SwiftShader
+    expect(r.gpu.limits.maxStorageBufferBindingSize).toBeGreaterThanOrEqual(1 << 27);
+    // license-llama: 3 layers × (K and V) × 2 kv heads × head_dim 24 × 4 bytes per token.
+    expect(r.memory.kvBytesPerToken).toBe(3 * 2 * 2 * 24 * 4);
+    expect(r.memory.weightBytes).toBe(674032);
+    expect(r.memory.totalBytes).toBeGreaterThan(r.memory.weightBytes + r.memory.kvBytesPerToken * 1024);
+  });
+
   it.each(MODELS.map((m) => [m.manifest, m]))('%s: greedy tokens = native CLI --backend gpu', async (_n, m) => {
     const r = await greedy(page, manifestUrl(m.manifest), m.prompt, 'webgpu');
     expect(r.backend).toBe('webgpu');
@@ -114,6 +125,12 @@ describe('CPU backend (WebGPU off)', () => {
     expect(r.backend).toBe('cpu');
     expect(r.fallbackReason).toMatch(/WebGPU|adapter/);
     expect(r.ids).toEqual(cliIds(m, 'cpu'));
+  });
+
+  it('checkSupport says there is no WebGPU and recommends the CPU', async () => {
+    const r = await page.evaluate(() => (window as any).tandem.checkSupport());
+    expect(r).toMatchObject({ webgpu: false, wasmSimd: true, recommendedBackend: 'cpu' });
+    expect(r.webgpuReason).toMatch(/WebGPU|adapter/);
   });
 
   it('backend "webgpu" without an adapter is a typed error', async () => {
