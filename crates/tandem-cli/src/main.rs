@@ -127,6 +127,28 @@ enum Command {
     },
     /// Benchmark prefill and decode on random weights at a real model's shapes.
     Bench(bench::BenchArgs),
+    /// Serve the model over an OpenAI-compatible HTTP API (POST /v1/chat/completions,
+    /// GET /v1/models, GET /healthz).
+    Serve {
+        /// Model directory or .gguf file (default: the committed demo model).
+        #[arg(long, default_value = "models/demo/license-llama")]
+        model: PathBuf,
+        /// Address to listen on (loopback unless told otherwise).
+        #[arg(long, default_value = "127.0.0.1:8000")]
+        bind: std::net::SocketAddr,
+        /// The model's name in the API (default: the model directory's or file's name).
+        #[arg(long)]
+        model_id: Option<String>,
+        /// Requests that may wait behind the running one; more get 429.
+        #[arg(long, default_value_t = 16)]
+        queue: usize,
+        /// Largest max_tokens a request may ask for.
+        #[arg(long, default_value_t = 2048)]
+        max_tokens_limit: usize,
+        /// Largest request body in bytes.
+        #[arg(long, default_value_t = 1 << 20)]
+        max_body_bytes: usize,
+    },
 }
 
 fn main() {
@@ -267,6 +289,25 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Bench(args) => bench::run(args)?,
+        Command::Serve {
+            model,
+            bind,
+            model_id,
+            queue,
+            max_tokens_limit,
+            max_body_bytes,
+        } => {
+            let mut cfg = tandem_server::ServerConfig::new(model);
+            if let Some(id) = model_id {
+                cfg.model_id = id;
+            }
+            cfg.bind = bind;
+            cfg.queue = queue;
+            cfg.max_tokens_limit = max_tokens_limit;
+            cfg.max_body_bytes = max_body_bytes;
+            let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+            rt.block_on(tandem_server::serve(cfg))?;
+        }
     }
     Ok(())
 }

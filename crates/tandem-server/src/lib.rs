@@ -1,0 +1,58 @@
+//! tandem-server: the server LLM of Tandem's collaboration. An OpenAI-compatible HTTP API
+//! (axum) over an embedded model run natively by tandem-core on its own thread, behind a bounded
+//! queue. Later parts of issue 5 (upstream proxy, `/v1/verify`, keys/CORS/rate limits) build on
+//! this router.
+pub mod config;
+pub mod engine;
+pub mod openai;
+pub mod routes;
+
+use std::sync::Arc;
+
+pub use config::ServerConfig;
+pub use engine::EngineHandle;
+pub use routes::{router, AppState};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    #[error("cannot load the model: {0}")]
+    Model(#[from] tandem_core::Error),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: std::net::SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("server error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Loads the model and builds the app (the caller binds and serves it).
+pub fn app(config: ServerConfig) -> Result<axum::Router, ServerError> {
+    let model = tandem_core::load(&config.model)?;
+    let engine = EngineHandle::spawn(model, config.queue);
+    Ok(router(AppState::new(config, engine)))
+}
+
+/// Serves until ctrl-c.
+pub async fn serve(config: ServerConfig) -> Result<(), ServerError> {
+    let addr = config.bind;
+    let app = app(config)?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|source| ServerError::Bind { addr, source })?;
+    eprintln!(
+        "tandem-server: listening on http://{}",
+        listener.local_addr()?
+    );
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}
+
+/// Re-exported for tests that build the state themselves.
+pub fn state(config: ServerConfig, engine: EngineHandle) -> Arc<AppState> {
+    AppState::new(config, engine)
+}

@@ -1,0 +1,306 @@
+//! The HTTP surface: `/healthz`, `/v1/models`, `/v1/chat/completions` (JSON or server-sent
+//! events ending in `data: [DONE]`). Every error is OpenAI-shaped.
+use std::convert::Infallible;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::StatusCode;
+use axum::response::sse::{Event as SseEvent, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use futures_util::stream::{self, Stream, StreamExt};
+use tandem_core::{ChatMessage, FinishReason, GenerateParams, SamplingParams};
+use tokio_stream::wrappers::ReceiverStream;
+
+use crate::config::ServerConfig;
+use crate::engine::{EngineHandle, Event, Job};
+use crate::openai::*;
+
+pub struct AppState {
+    pub config: ServerConfig,
+    pub engine: EngineHandle,
+    next_id: AtomicU64,
+}
+
+impl AppState {
+    pub fn new(config: ServerConfig, engine: EngineHandle) -> Arc<Self> {
+        Arc::new(Self {
+            config,
+            engine,
+            next_id: AtomicU64::new(1),
+        })
+    }
+}
+
+pub fn router(state: Arc<AppState>) -> Router {
+    let body_limit = state.config.max_body_bytes;
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/v1/models", get(models))
+        .route("/v1/chat/completions", post(chat))
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(body_limit))
+        .with_state(state)
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+async fn healthz() -> impl IntoResponse {
+    Json(serde_json::json!({ "status": "ok" }))
+}
+
+async fn not_found() -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "invalid_request_error",
+        "not_found",
+        "no such endpoint",
+    )
+}
+
+async fn models(State(s): State<Arc<AppState>>) -> impl IntoResponse {
+    Json(ModelList {
+        object: "list",
+        data: vec![ModelCard {
+            id: s.config.model_id.clone(),
+            object: "model",
+            created: 0,
+            owned_by: "tandem",
+        }],
+    })
+}
+
+/// Checks a request and maps it onto the engine's parameters.
+pub fn validate(req: &ChatRequest, cfg: &ServerConfig) -> Result<Job, ApiError> {
+    if let Some(m) = &req.model {
+        if m != &cfg.model_id {
+            return Err(ApiError {
+                param: Some("model"),
+                ..ApiError::new(
+                    StatusCode::NOT_FOUND,
+                    "invalid_request_error",
+                    "model_not_found",
+                    format!(
+                        "the model {m:?} does not exist; this server has {:?}",
+                        cfg.model_id
+                    ),
+                )
+            });
+        }
+    }
+    if req.messages.is_empty() {
+        return Err(ApiError::invalid("messages", "messages must not be empty"));
+    }
+    if req.n.is_some_and(|n| n != 1) {
+        return Err(ApiError::invalid("n", "only n = 1 is supported"));
+    }
+    let max_tokens = match req.max_completion_tokens.or(req.max_tokens) {
+        None => cfg.default_max_tokens.min(cfg.max_tokens_limit),
+        Some(0) => {
+            return Err(ApiError::invalid(
+                "max_tokens",
+                "max_tokens must be at least 1",
+            ))
+        }
+        Some(n) if n as usize > cfg.max_tokens_limit => {
+            return Err(ApiError::invalid(
+                "max_tokens",
+                format!(
+                    "max_tokens {n} is over this server's limit of {}",
+                    cfg.max_tokens_limit
+                ),
+            ))
+        }
+        Some(n) => n as usize,
+    };
+    let temperature = req.temperature.unwrap_or(1.0);
+    if !(temperature.is_finite() && (0.0..=2.0).contains(&temperature)) {
+        return Err(ApiError::invalid(
+            "temperature",
+            "temperature must be in [0, 2]",
+        ));
+    }
+    if let Some(p) = req.top_p {
+        if !(p > 0.0 && p <= 1.0) {
+            return Err(ApiError::invalid("top_p", "top_p must be in (0, 1]"));
+        }
+    }
+    let stop = match &req.stop {
+        None => Vec::new(),
+        Some(Stop::One(s)) => vec![s.clone()],
+        Some(Stop::Many(v)) => v.clone(),
+    };
+    if stop.len() > 4 || stop.iter().any(String::is_empty) {
+        return Err(ApiError::invalid(
+            "stop",
+            "at most 4 non-empty stop sequences",
+        ));
+    }
+    Ok(Job {
+        messages: req
+            .messages
+            .iter()
+            .map(|m| ChatMessage::new(&m.role, &m.content))
+            .collect(),
+        params: GenerateParams {
+            max_new_tokens: max_tokens,
+            sampling: SamplingParams {
+                temperature,
+                top_p: req.top_p,
+                top_k: req.top_k.map(|k| k as usize).filter(|&k| k > 0),
+                repetition_penalty: 1.0,
+                seed: req.seed.unwrap_or(0),
+            },
+            stop_token_ids: Vec::new(),
+            stop_strings: stop,
+        },
+    })
+}
+
+fn finish_reason(f: FinishReason) -> &'static str {
+    match f {
+        FinishReason::Length | FinishReason::ContextFull => "length",
+        _ => "stop",
+    }
+}
+
+async fn chat(State(s): State<Arc<AppState>>, body: Bytes) -> Response {
+    match chat_inner(s, body).await {
+        Ok(r) => r,
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn chat_inner(s: Arc<AppState>, body: Bytes) -> Result<Response, ApiError> {
+    let req: ChatRequest = serde_json::from_slice(&body).map_err(|e| {
+        ApiError::invalid(
+            "body",
+            format!("the request body is not a valid chat request: {e}"),
+        )
+    })?;
+    let job = validate(&req, &s.config)?;
+    let mut rx = s.engine.submit(job)?;
+    let id = format!("chatcmpl-{}", s.next_id.fetch_add(1, Ordering::Relaxed));
+    let created = now();
+    let model = s.config.model_id.clone();
+    // The first event says whether the prompt was accepted: errors are still a 4xx then.
+    let prompt_tokens = match rx.recv().await {
+        Some(Event::Started { prompt_tokens }) => prompt_tokens,
+        Some(Event::Failed(e)) => return Err(e),
+        _ => return Err(ApiError::internal("the model thread ended the request")),
+    };
+    if req.stream {
+        return Ok(stream_response(rx, id, created, model).into_response());
+    }
+    loop {
+        match rx.recv().await {
+            Some(Event::Token { .. } | Event::Started { .. }) => {}
+            Some(Event::Done {
+                finish,
+                text,
+                completion_tokens,
+                ..
+            }) => {
+                return Ok(Json(ChatCompletion {
+                    id,
+                    object: "chat.completion",
+                    created,
+                    model,
+                    choices: vec![Choice {
+                        index: 0,
+                        message: AssistantMessage {
+                            role: "assistant",
+                            content: text,
+                        },
+                        finish_reason: finish_reason(finish),
+                        logprobs: None,
+                    }],
+                    usage: Usage {
+                        prompt_tokens,
+                        completion_tokens,
+                        total_tokens: prompt_tokens + completion_tokens,
+                    },
+                })
+                .into_response())
+            }
+            Some(Event::Failed(e)) => return Err(e),
+            None => return Err(ApiError::internal("the model thread ended the request")),
+        }
+    }
+}
+
+fn stream_response(
+    rx: tokio::sync::mpsc::Receiver<Event>,
+    id: String,
+    created: u64,
+    model: String,
+) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
+    let chunk = move |delta: Delta, finish: Option<&'static str>, usage: Option<Usage>| ChatChunk {
+        id: id.clone(),
+        object: "chat.completion.chunk",
+        created,
+        model: model.clone(),
+        choices: vec![ChunkChoice {
+            index: 0,
+            delta,
+            finish_reason: finish,
+            logprobs: None,
+        }],
+        usage,
+    };
+    let data =
+        |c: &ChatChunk| SseEvent::default().data(serde_json::to_string(c).unwrap_or_default());
+    let first = data(&chunk(
+        Delta {
+            role: Some("assistant"),
+            content: Some(String::new()),
+        },
+        None,
+        None,
+    ));
+    let events = ReceiverStream::new(rx).filter_map(move |ev| {
+        let out = match ev {
+            Event::Token { text, .. } if !text.is_empty() => Some(vec![data(&chunk(
+                Delta {
+                    role: None,
+                    content: Some(text),
+                },
+                None,
+                None,
+            ))]),
+            Event::Done {
+                finish,
+                prompt_tokens,
+                completion_tokens,
+                ..
+            } => Some(vec![
+                data(&chunk(
+                    Delta::default(),
+                    Some(finish_reason(finish)),
+                    Some(Usage {
+                        prompt_tokens,
+                        completion_tokens,
+                        total_tokens: prompt_tokens + completion_tokens,
+                    }),
+                )),
+                SseEvent::default().data("[DONE]"),
+            ]),
+            Event::Failed(e) => Some(vec![SseEvent::default().data(e.body().to_string())]),
+            _ => None,
+        };
+        std::future::ready(out)
+    });
+    let all = stream::once(std::future::ready(vec![first]))
+        .chain(events)
+        .flat_map(|v| stream::iter(v.into_iter().map(Ok)));
+    Sse::new(all)
+}

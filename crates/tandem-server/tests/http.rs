@@ -1,0 +1,244 @@
+//! The server over real HTTP on 127.0.0.1 (reqwest as the client), with the committed demo
+//! model embedded: OpenAI shapes (JSON and server-sent events), the same tokens as tandem-core,
+//! OpenAI-shaped 4xx for bad requests, 413 over the body limit, 429 with Retry-After when the
+//! queue is full — and the server stays healthy through all of it.
+use std::path::PathBuf;
+
+use serde_json::{json, Value};
+use tandem_server::{app, ServerConfig};
+
+fn demo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/demo/license-llama")
+}
+
+async fn start(cfg: ServerConfig) -> String {
+    let app = app(cfg).expect("the demo model loads");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    url
+}
+
+fn config() -> ServerConfig {
+    let mut c = ServerConfig::new(demo());
+    c.model_id = "license-llama".into();
+    c
+}
+
+const PROMPT: &str = "The Licensor grants You";
+
+/// tandem-core's own greedy continuation of the chat prompt.
+fn reference(max: usize) -> (String, usize, usize) {
+    let m = tandem_core::load(&demo()).unwrap();
+    let text = m
+        .chat_template
+        .as_ref()
+        .unwrap()
+        .render(&[tandem_core::ChatMessage::new("user", PROMPT)], true)
+        .unwrap();
+    let ids = m.tokenizer().unwrap().encode(&text, false).unwrap();
+    let params = tandem_core::GenerateParams {
+        max_new_tokens: max,
+        stop_token_ids: m.eos_token_ids.clone(),
+        ..Default::default()
+    };
+    let g = tandem_core::generate(&m.model, m.tokenizer.as_ref(), &ids, &params, &mut |_| true)
+        .unwrap();
+    (g.text, ids.len(), g.ids.len())
+}
+
+fn chat_body(stream: bool, max: u64) -> Value {
+    json!({ "model": "license-llama", "messages": [{ "role": "user", "content": PROMPT }],
+            "max_tokens": max, "temperature": 0, "stream": stream })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn completions_json_and_sse_are_openai_shaped_and_match_tandem_core() {
+    let url = start(config()).await;
+    let c = reqwest::Client::new();
+    let (want, prompt_tokens, n) = reference(40);
+
+    let r = c
+        .post(format!("{url}/v1/chat/completions"))
+        .json(&chat_body(false, 40))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["object"], "chat.completion");
+    assert_eq!(v["model"], "license-llama");
+    assert_eq!(v["choices"][0]["message"]["role"], "assistant");
+    assert_eq!(v["choices"][0]["message"]["content"], want);
+    assert!(["stop", "length"].contains(&v["choices"][0]["finish_reason"].as_str().unwrap()));
+    assert_eq!(v["usage"]["prompt_tokens"], prompt_tokens);
+    assert_eq!(v["usage"]["completion_tokens"], n);
+    assert_eq!(v["usage"]["total_tokens"], prompt_tokens + n);
+    assert!(v["id"].as_str().unwrap().starts_with("chatcmpl-"));
+
+    let r = c
+        .post(format!("{url}/v1/chat/completions"))
+        .json(&chat_body(true, 40))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/event-stream"));
+    let body = r.text().await.unwrap();
+    let data: Vec<&str> = body
+        .lines()
+        .filter_map(|l| l.strip_prefix("data: "))
+        .collect();
+    assert_eq!(*data.last().unwrap(), "[DONE]");
+    let chunks: Vec<Value> = data[..data.len() - 1]
+        .iter()
+        .map(|d| serde_json::from_str(d).unwrap())
+        .collect();
+    assert_eq!(chunks[0]["choices"][0]["delta"]["role"], "assistant");
+    let text: String = chunks
+        .iter()
+        .filter_map(|c| c["choices"][0]["delta"]["content"].as_str())
+        .collect();
+    assert_eq!(text, want);
+    let last = chunks.last().unwrap();
+    assert!(last["choices"][0]["finish_reason"].is_string());
+    assert_eq!(last["usage"]["completion_tokens"], n);
+    assert!(chunks
+        .iter()
+        .all(|c| c["object"] == "chat.completion.chunk" && c["id"] == chunks[0]["id"]));
+
+    let m: Value = c
+        .get(format!("{url}/v1/models"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(m["data"][0]["id"], "license-llama");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_requests_are_openai_shaped_4xx_and_the_server_stays_healthy() {
+    let mut cfg = config();
+    cfg.max_body_bytes = 4096;
+    cfg.max_tokens_limit = 100;
+    let url = start(cfg).await;
+    let c = reqwest::Client::new();
+    let post = |body: String| {
+        c.post(format!("{url}/v1/chat/completions"))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+    };
+    let check = |v: &Value, kind: &str| {
+        assert_eq!(v["error"]["type"], kind, "{v}");
+        assert!(v["error"]["message"].as_str().unwrap().len() > 5);
+    };
+
+    let r = post("{not json".into()).await.unwrap();
+    assert_eq!(r.status(), 400);
+    check(&r.json().await.unwrap(), "invalid_request_error");
+
+    let mut b = chat_body(false, 5);
+    b["model"] = json!("gpt-9");
+    let r = post(b.to_string()).await.unwrap();
+    assert_eq!(r.status(), 404);
+    let v: Value = r.json().await.unwrap();
+    check(&v, "invalid_request_error");
+    assert_eq!(v["error"]["code"], "model_not_found");
+
+    for (field, value) in [
+        ("max_tokens", json!(101)),
+        ("temperature", json!(3)),
+        ("top_p", json!(0)),
+        ("n", json!(2)),
+    ] {
+        let mut b = chat_body(false, 5);
+        b[field] = value;
+        let r = post(b.to_string()).await.unwrap();
+        assert_eq!(r.status(), 400, "{field}");
+        let v: Value = r.json().await.unwrap();
+        check(&v, "invalid_request_error");
+        assert_eq!(v["error"]["param"], field);
+    }
+
+    // A prompt longer than the model's context (256 tokens), under the body limit.
+    let mut b = chat_body(false, 5);
+    b["messages"][0]["content"] = json!("a b c d e f g h ".repeat(100));
+    let r = post(b.to_string()).await.unwrap();
+    assert_eq!(r.status(), 400);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["error"]["code"], "context_length_exceeded");
+
+    let mut b = chat_body(false, 5);
+    b["messages"][0]["content"] = json!("x".repeat(10_000));
+    let r = post(b.to_string()).await.unwrap();
+    assert_eq!(r.status(), 413);
+
+    let r = c.get(format!("{url}/nope")).send().await.unwrap();
+    assert_eq!(r.status(), 404);
+
+    assert_eq!(
+        c.get(format!("{url}/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let r = post(chat_body(false, 5).to_string()).await.unwrap();
+    assert_eq!(r.status(), 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_queue_is_429_with_retry_after_and_healthz_still_answers() {
+    let mut cfg = config();
+    cfg.queue = 0; // only the running request
+    let url = start(cfg).await;
+    let c = reqwest::Client::new();
+    let reqs = (0..16).map(|_| {
+        let c = c.clone();
+        let url = url.clone();
+        tokio::spawn(async move {
+            let r = c
+                .post(format!("{url}/v1/chat/completions"))
+                .json(&chat_body(false, 1000))
+                .send()
+                .await
+                .unwrap();
+            let status = r.status().as_u16();
+            let retry = r
+                .headers()
+                .get("retry-after")
+                .map(|v| v.to_str().unwrap().to_string());
+            let v: Value = r.json().await.unwrap();
+            (status, retry, v)
+        })
+    });
+    let health = c
+        .get(format!("{url}/healthz"))
+        .send()
+        .await
+        .unwrap()
+        .status();
+    let mut ok = 0;
+    let mut busy = 0;
+    for h in reqs {
+        let (status, retry, v) = h.await.unwrap();
+        match status {
+            200 => ok += 1,
+            429 => {
+                busy += 1;
+                assert_eq!(retry.as_deref(), Some("1"));
+                assert_eq!(v["error"]["type"], "rate_limit_error");
+            }
+            s => panic!("unexpected status {s}: {v}"),
+        }
+    }
+    assert_eq!(health, 200);
+    assert!(ok >= 1 && busy >= 1, "ok {ok}, busy {busy}");
+}
