@@ -38,9 +38,18 @@ pub enum Event {
     Failed(ApiError),
 }
 
-struct Queued {
-    job: Job,
-    events: mpsc::Sender<Event>,
+enum Queued {
+    Job {
+        job: Job,
+        events: mpsc::Sender<Event>,
+    },
+    /// Keeps the model thread busy until the paired sender is dropped (tests of the queue).
+    Hold(std::sync::mpsc::Receiver<()>),
+}
+
+/// While alive, the model thread is busy (see [`EngineHandle::hold`]).
+pub struct HoldGuard {
+    _release: std::sync::mpsc::Sender<()>,
 }
 
 /// What handlers hold: the queue's sending side and the model's facts.
@@ -59,7 +68,12 @@ impl EngineHandle {
             .name("tandem-model".into())
             .spawn(move || {
                 while let Ok(q) = rx.recv() {
-                    run(&model, q);
+                    match q {
+                        Queued::Job { job, events } => run(&model, job, events),
+                        Queued::Hold(until) => {
+                            let _ = until.recv();
+                        }
+                    }
                 }
             })
             .map(|_| ())
@@ -73,7 +87,7 @@ impl EngineHandle {
     /// Queues `job`; its events arrive on the returned receiver. Full queue → 429.
     pub fn submit(&self, job: Job) -> Result<mpsc::Receiver<Event>, ApiError> {
         let (tx, rx) = mpsc::channel(64);
-        match self.queue.try_send(Queued { job, events: tx }) {
+        match self.queue.try_send(Queued::Job { job, events: tx }) {
             Ok(()) => Ok(rx),
             Err(TrySendError::Full(_)) => Err(ApiError::busy(1)),
             Err(TrySendError::Disconnected(_)) => {
@@ -81,11 +95,22 @@ impl EngineHandle {
             }
         }
     }
+
+    /// Occupies the model thread (once it is free) until the guard is dropped: lets tests fill
+    /// the queue deterministically. Blocks while the queue is full.
+    #[doc(hidden)]
+    pub fn hold(&self) -> Result<HoldGuard, ApiError> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        self.queue
+            .send(Queued::Hold(rx))
+            .map_err(|_| ApiError::internal("the model thread has stopped"))?;
+        Ok(HoldGuard { _release: tx })
+    }
 }
 
-fn run(model: &LoadedModel, q: Queued) {
-    let send = |e: Event| q.events.blocking_send(e).is_ok();
-    let prompt = match prompt_ids(model, &q.job.messages) {
+fn run(model: &LoadedModel, job: Job, events: mpsc::Sender<Event>) {
+    let send = |e: Event| events.blocking_send(e).is_ok();
+    let prompt = match prompt_ids(model, &job.messages) {
         Ok(p) => p,
         Err(e) => {
             send(Event::Failed(e));
@@ -113,7 +138,7 @@ fn run(model: &LoadedModel, q: Queued) {
     }) {
         return;
     }
-    let mut params = q.job.params.clone();
+    let mut params = job.params.clone();
     for &e in &model.eos_token_ids {
         if !params.stop_token_ids.contains(&e) {
             params.stop_token_ids.push(e);

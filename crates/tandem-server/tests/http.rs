@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use serde_json::{json, Value};
-use tandem_server::{app, ServerConfig};
+use tandem_server::{app, router, state, EngineHandle, ServerConfig};
 
 fn demo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/demo/license-llama")
@@ -197,16 +197,20 @@ async fn bad_requests_are_openai_shaped_4xx_and_the_server_stays_healthy() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_queue_is_429_with_retry_after_and_healthz_still_answers() {
     let mut cfg = config();
-    cfg.queue = 0; // only the running request
-    let url = start(cfg).await;
+    cfg.queue = 1; // one request may wait behind the running one
+    let engine = EngineHandle::spawn(tandem_core::load(&demo()).unwrap(), cfg.queue);
+    let hold = engine.hold().unwrap(); // the model thread is now busy
+    let app = router(state(cfg, engine));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     let c = reqwest::Client::new();
-    let reqs = (0..16).map(|_| {
-        let c = c.clone();
-        let url = url.clone();
+    let send = || {
+        let (c, url) = (c.clone(), url.clone());
         tokio::spawn(async move {
             let r = c
                 .post(format!("{url}/v1/chat/completions"))
-                .json(&chat_body(false, 1000))
+                .json(&chat_body(false, 8))
                 .send()
                 .await
                 .unwrap();
@@ -215,30 +219,29 @@ async fn a_full_queue_is_429_with_retry_after_and_healthz_still_answers() {
                 .headers()
                 .get("retry-after")
                 .map(|v| v.to_str().unwrap().to_string());
-            let v: Value = r.json().await.unwrap();
-            (status, retry, v)
+            (status, retry, r.json::<Value>().await.unwrap())
         })
-    });
-    let health = c
-        .get(format!("{url}/healthz"))
-        .send()
-        .await
-        .unwrap()
-        .status();
-    let mut ok = 0;
-    let mut busy = 0;
-    for h in reqs {
-        let (status, retry, v) = h.await.unwrap();
-        match status {
-            200 => ok += 1,
-            429 => {
-                busy += 1;
-                assert_eq!(retry.as_deref(), Some("1"));
-                assert_eq!(v["error"]["type"], "rate_limit_error");
-            }
-            s => panic!("unexpected status {s}: {v}"),
-        }
-    }
-    assert_eq!(health, 200);
-    assert!(ok >= 1 && busy >= 1, "ok {ok}, busy {busy}");
+    };
+    let (a, b) = (send(), send());
+    // One of the two waits in the queue; the other finds it full at once.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(a.is_finished() as u8 + b.is_finished() as u8, 1);
+    assert_eq!(
+        c.get(format!("{url}/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let (rejected, waiting) = if a.is_finished() { (a, b) } else { (b, a) };
+    let (status, retry, v) = rejected.await.unwrap();
+    assert_eq!(status, 429, "{v}");
+    assert_eq!(retry.as_deref(), Some("1"));
+    assert_eq!(v["error"]["type"], "rate_limit_error");
+    assert_eq!(v["error"]["code"], "queue_full");
+    drop(hold);
+    let (status, _, v) = waiting.await.unwrap();
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["object"], "chat.completion");
 }
