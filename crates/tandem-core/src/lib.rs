@@ -16,6 +16,7 @@ pub mod random;
 pub mod safetensors_file;
 pub mod sampling;
 pub mod tokenizer;
+pub mod verify;
 pub mod weights;
 
 pub use candle_core;
@@ -27,4 +28,5 @@ pub use llama::{Cache, Logits, Model};
 pub use load::{load, open, LoadedModel, ModelParts};
 pub use sampling::{Sampler, SamplingParams};
 pub use tokenizer::Tokenizer;
+pub use verify::{Verdict, Verifier, VerifyParams};
 pub use weights::{RawDtype, RawTensor, Weights};

@@ -71,6 +71,19 @@ impl Cache {
         self.pos == 0
     }
 
+    /// Keeps the first `n` tokens (no-op when `n` ≥ len): what a verifier does after rejecting
+    /// the rest of a draft.
+    pub fn truncate(&mut self, n: usize) {
+        if n >= self.pos {
+            return;
+        }
+        self.kvs
+            .iter_mut()
+            .flatten()
+            .for_each(|kv| kv.len = kv.len.min(n));
+        self.pos = n;
+    }
+
     /// Forgets all tokens (keeps the buffers for reuse).
     pub fn clear(&mut self) {
         self.kvs.iter_mut().flatten().for_each(|kv| kv.len = 0);

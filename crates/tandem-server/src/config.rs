@@ -17,6 +17,8 @@ pub struct ServerConfig {
     pub max_tokens_limit: usize,
     /// `max_tokens` when a request names none.
     pub default_max_tokens: usize,
+    /// The longest draft `/v1/verify` takes.
+    pub max_draft: usize,
 }
 
 impl ServerConfig {
@@ -34,6 +36,7 @@ impl ServerConfig {
             max_body_bytes: 1 << 20,
             max_tokens_limit: 2048,
             default_max_tokens: 256,
+            max_draft: 64,
         }
     }
 }

@@ -5,8 +5,10 @@ use std::sync::mpsc::{sync_channel, SyncSender, TrySendError};
 use std::thread;
 
 use axum::http::StatusCode;
-use tandem_core::{ChatMessage, FinishReason, GenerateParams, LoadedModel};
-use tokio::sync::mpsc;
+use tandem_core::{
+    ChatMessage, FinishReason, GenerateParams, LoadedModel, Verdict, Verifier, VerifyParams,
+};
+use tokio::sync::{mpsc, oneshot};
 
 use crate::openai::ApiError;
 
@@ -38,10 +40,29 @@ pub enum Event {
     Failed(ApiError),
 }
 
+/// A `/v1/verify` request: the prompt (ids, or messages to render) and the draft.
+#[derive(Debug, Clone)]
+pub struct VerifyJob {
+    pub prompt_ids: Option<Vec<u32>>,
+    pub messages: Option<Vec<ChatMessage>>,
+    pub draft: Vec<u32>,
+    pub params: VerifyParams,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerifyOutcome {
+    pub verdict: Verdict,
+    pub prompt_tokens: usize,
+}
+
 enum Queued {
     Job {
         job: Job,
         events: mpsc::Sender<Event>,
+    },
+    Verify {
+        job: VerifyJob,
+        reply: oneshot::Sender<Result<VerifyOutcome, ApiError>>,
     },
     /// Keeps the model thread busy until the paired sender is dropped (tests of the queue).
     Hold(std::sync::mpsc::Receiver<()>),
@@ -67,9 +88,14 @@ impl EngineHandle {
         thread::Builder::new()
             .name("tandem-model".into())
             .spawn(move || {
+                // One verifier: its KV cache carries over between calls of a conversation.
+                let mut verifier = Verifier::new(&model.model);
                 while let Ok(q) = rx.recv() {
                     match q {
                         Queued::Job { job, events } => run(&model, job, events),
+                        Queued::Verify { job, reply } => {
+                            let _ = reply.send(verify(&model, &mut verifier, job));
+                        }
                         Queued::Hold(until) => {
                             let _ = until.recv();
                         }
@@ -94,6 +120,20 @@ impl EngineHandle {
                 Err(ApiError::internal("the model thread has stopped"))
             }
         }
+    }
+
+    /// Queues a verification (full queue → 429) and waits for its result.
+    pub async fn verify(&self, job: VerifyJob) -> Result<VerifyOutcome, ApiError> {
+        let (tx, rx) = oneshot::channel();
+        match self.queue.try_send(Queued::Verify { job, reply: tx }) {
+            Ok(()) => {}
+            Err(TrySendError::Full(_)) => return Err(ApiError::busy(1)),
+            Err(TrySendError::Disconnected(_)) => {
+                return Err(ApiError::internal("the model thread has stopped"))
+            }
+        }
+        rx.await
+            .map_err(|_| ApiError::internal("the model thread ended the request"))?
     }
 
     /// Occupies the model thread (once it is free) until the guard is dropped: lets tests fill
@@ -173,6 +213,30 @@ fn run(model: &LoadedModel, job: Job, events: mpsc::Sender<Event>) {
     }
 }
 
+fn verify(
+    model: &LoadedModel,
+    verifier: &mut Verifier,
+    job: VerifyJob,
+) -> Result<VerifyOutcome, ApiError> {
+    let prompt = match (job.prompt_ids, job.messages) {
+        (Some(ids), None) => ids,
+        (None, Some(m)) => prompt_ids(model, &m)?,
+        _ => {
+            return Err(ApiError::invalid(
+                "prompt_ids",
+                "give exactly one of prompt_ids and messages",
+            ))
+        }
+    };
+    let verdict = verifier
+        .verify(&model.model, &prompt, &job.draft, &job.params)
+        .map_err(core_error)?;
+    Ok(VerifyOutcome {
+        verdict,
+        prompt_tokens: prompt.len(),
+    })
+}
+
 fn prompt_ids(model: &LoadedModel, messages: &[ChatMessage]) -> Result<Vec<u32>, ApiError> {
     let template = model.chat_template.as_ref().ok_or_else(|| {
         ApiError::internal(match &model.chat_template_error {
@@ -199,6 +263,11 @@ fn core_error(e: tandem_core::Error) -> ApiError {
             )
         },
         E::ChatTemplate(m) => ApiError::invalid("messages", format!("chat template: {m}")),
+        E::EmptyInput => ApiError::invalid("prompt_ids", "the prompt is empty"),
+        E::TokenOutOfVocab { id, vocab } => ApiError::invalid(
+            "draft_ids",
+            format!("token id {id} is outside the vocabulary (size {vocab})"),
+        ),
         other => ApiError::internal(other.to_string()),
     }
 }

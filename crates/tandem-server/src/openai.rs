@@ -191,3 +191,36 @@ impl IntoResponse for ApiError {
         r
     }
 }
+
+/// `POST /v1/verify` (Tandem's speculative-decoding verifier; not an OpenAI endpoint).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerifyRequest {
+    pub model: Option<String>,
+    /// The prompt as token ids of this model's tokenizer…
+    pub prompt_ids: Option<Vec<u32>>,
+    /// …or as chat messages (rendered with the model's template, generation prompt added).
+    pub messages: Option<Vec<Message>>,
+    /// The drafter's proposed continuation.
+    pub draft_ids: Vec<u32>,
+    /// 0 (default) = greedy acceptance; > 0 = rejection sampling at this temperature.
+    pub temperature: Option<f32>,
+    pub seed: Option<u64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VerifyResponse {
+    pub object: &'static str,
+    pub model: String,
+    /// Draft tokens accepted (a prefix).
+    pub accepted: usize,
+    /// This model's token after the accepted prefix (the bonus token when all were accepted).
+    pub correction: u32,
+    /// Per draft position: this model's log-probability of the draft token.
+    pub logprobs: Vec<f32>,
+    /// Per draft position: this model's arg-max token.
+    pub target_ids: Vec<u32>,
+    pub prompt_tokens: usize,
+    /// Prompt tokens whose KV cache came from the previous call (same conversation).
+    pub reused_tokens: usize,
+}

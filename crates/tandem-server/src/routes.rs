@@ -17,7 +17,7 @@ use tandem_core::{ChatMessage, FinishReason, GenerateParams, SamplingParams};
 use tokio_stream::wrappers::ReceiverStream;
 
 use crate::config::ServerConfig;
-use crate::engine::{EngineHandle, Event, Job};
+use crate::engine::{EngineHandle, Event, Job, VerifyJob};
 use crate::openai::*;
 
 pub struct AppState {
@@ -42,6 +42,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/healthz", get(healthz))
         .route("/v1/models", get(models))
         .route("/v1/chat/completions", post(chat))
+        .route("/v1/verify", post(verify))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(body_limit))
         .with_state(state)
@@ -77,6 +78,82 @@ async fn models(State(s): State<Arc<AppState>>) -> impl IntoResponse {
             owned_by: "tandem",
         }],
     })
+}
+
+fn check_model(model: &Option<String>, cfg: &ServerConfig) -> Result<(), ApiError> {
+    match model {
+        Some(m) if m != &cfg.model_id => Err(ApiError {
+            param: Some("model"),
+            ..ApiError::new(
+                StatusCode::NOT_FOUND,
+                "invalid_request_error",
+                "model_not_found",
+                format!(
+                    "the model {m:?} does not exist; this server has {:?}",
+                    cfg.model_id
+                ),
+            )
+        }),
+        _ => Ok(()),
+    }
+}
+
+async fn verify(State(s): State<Arc<AppState>>, body: Bytes) -> Response {
+    match verify_inner(s, body).await {
+        Ok(r) => r,
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn verify_inner(s: Arc<AppState>, body: Bytes) -> Result<Response, ApiError> {
+    let req: VerifyRequest = serde_json::from_slice(&body).map_err(|e| {
+        ApiError::invalid(
+            "body",
+            format!("the request body is not a valid verify request: {e}"),
+        )
+    })?;
+    check_model(&req.model, &s.config)?;
+    if req.draft_ids.is_empty() || req.draft_ids.len() > s.config.max_draft {
+        return Err(ApiError::invalid(
+            "draft_ids",
+            format!("draft_ids must hold 1 to {} tokens", s.config.max_draft),
+        ));
+    }
+    let temperature = req.temperature.unwrap_or(0.0);
+    if !(temperature.is_finite() && (0.0..=2.0).contains(&temperature)) {
+        return Err(ApiError::invalid(
+            "temperature",
+            "temperature must be in [0, 2]",
+        ));
+    }
+    let out = s
+        .engine
+        .verify(VerifyJob {
+            prompt_ids: req.prompt_ids,
+            messages: req.messages.map(|m| {
+                m.iter()
+                    .map(|m| ChatMessage::new(&m.role, &m.content))
+                    .collect()
+            }),
+            draft: req.draft_ids,
+            params: tandem_core::VerifyParams {
+                temperature,
+                seed: req.seed.unwrap_or(0),
+            },
+        })
+        .await?;
+    let v = out.verdict;
+    Ok(Json(VerifyResponse {
+        object: "verification",
+        model: s.config.model_id.clone(),
+        accepted: v.accepted,
+        correction: v.correction,
+        logprobs: v.logprobs,
+        target_ids: v.target_ids,
+        prompt_tokens: out.prompt_tokens,
+        reused_tokens: v.reused,
+    })
+    .into_response())
 }
 
 /// Checks a request and maps it onto the engine's parameters.

@@ -245,3 +245,121 @@ async fn a_full_queue_is_429_with_retry_after_and_healthz_still_answers() {
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["object"], "chat.completion");
 }
+
+/// The model's own greedy continuation of `prompt` (no stop tokens).
+fn greedy_ids(m: &tandem_core::LoadedModel, prompt: &[u32], n: usize) -> Vec<u32> {
+    let p = tandem_core::GenerateParams {
+        max_new_tokens: n,
+        ..Default::default()
+    };
+    tandem_core::generate(&m.model, None, prompt, &p, &mut |_| true)
+        .unwrap()
+        .ids
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn verify_accepts_exactly_the_servers_greedy_prefix_over_random_drafts() {
+    let url = start(config()).await;
+    let c = reqwest::Client::new();
+    let m = tandem_core::load(&demo()).unwrap();
+    let vocab = m.config().vocab_size as u64;
+    let mut rng = tandem_core::sampling::Rng::new(2026);
+    let verify = |body: Value| c.post(format!("{url}/v1/verify")).json(&body).send();
+    let mut reused_seen = 0;
+    for trial in 0..20 {
+        let plen = 2 + (rng.next_u64() % 20) as usize;
+        let prompt: Vec<u32> = (0..plen).map(|_| (rng.next_u64() % vocab) as u32).collect();
+        let g = greedy_ids(&m, &prompt, 12);
+        let k = (rng.next_u64() % 12) as usize;
+        let mut draft = g[..k].to_vec();
+        if k < 11 {
+            draft.push((g[k] + 1 + (rng.next_u64() % (vocab - 1)) as u32) % vocab as u32);
+            for _ in 0..(rng.next_u64() % 4) {
+                draft.push((rng.next_u64() % vocab) as u32);
+            }
+        }
+        if draft.is_empty() {
+            draft.push(g[0]);
+        }
+        let want = draft.iter().zip(&g).take_while(|(a, b)| a == b).count();
+        let r = verify(json!({ "prompt_ids": prompt, "draft_ids": draft }))
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let v: Value = r.json().await.unwrap();
+        assert_eq!(v["object"], "verification");
+        assert_eq!(v["accepted"], want, "trial {trial}: {v}");
+        assert_eq!(v["correction"], g[want], "trial {trial}");
+        assert_eq!(v["logprobs"].as_array().unwrap().len(), draft.len());
+        assert_eq!(v["prompt_tokens"], plen);
+        // The same conversation, one step on: the accepted prefix's cache is reused.
+        let mut next: Vec<u32> = prompt.clone();
+        next.extend_from_slice(&g[..=want]);
+        if want + 1 < g.len() {
+            let v: Value = verify(json!({ "prompt_ids": next, "draft_ids": g[want + 1..] }))
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(v["accepted"], g.len() - want - 1, "{v}");
+            assert!(
+                v["reused_tokens"].as_u64().unwrap() >= (plen + want - 1) as u64,
+                "{v}"
+            );
+            reused_seen += 1;
+        }
+    }
+    assert!(reused_seen > 5);
+
+    // Messages instead of ids; then bad requests.
+    let text = m
+        .chat_template
+        .as_ref()
+        .unwrap()
+        .render(&[tandem_core::ChatMessage::new("user", PROMPT)], true)
+        .unwrap();
+    let ids = m.tokenizer().unwrap().encode(&text, false).unwrap();
+    let g = greedy_ids(&m, &ids, 6);
+    let v: Value =
+        verify(json!({ "messages": [{ "role": "user", "content": PROMPT }], "draft_ids": g[..5] }))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    assert_eq!(v["accepted"], 5, "{v}");
+    assert_eq!(v["correction"], g[5]);
+    for (body, param) in [
+        (
+            json!({ "prompt_ids": [1, 2], "draft_ids": [] }),
+            "draft_ids",
+        ),
+        (
+            json!({ "prompt_ids": [1, 2], "draft_ids": [1_000_000] }),
+            "draft_ids",
+        ),
+        (
+            json!({ "prompt_ids": [1], "messages": [], "draft_ids": [1] }),
+            "prompt_ids",
+        ),
+        (json!({ "draft_ids": [1] }), "prompt_ids"),
+        (
+            json!({ "prompt_ids": [1], "draft_ids": [1], "temperature": -1 }),
+            "temperature",
+        ),
+    ] {
+        let r = verify(body.clone()).await.unwrap();
+        assert_eq!(r.status(), 400, "{body}");
+        let v: Value = r.json().await.unwrap();
+        assert_eq!(v["error"]["param"], param, "{body}: {v}");
+    }
+    assert_eq!(
+        c.get(format!("{url}/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+}
