@@ -148,6 +148,19 @@ enum Command {
         /// Largest request body in bytes.
         #[arg(long, default_value_t = 1 << 20)]
         max_body_bytes: usize,
+        /// File of accepted API keys, one per line (`Authorization: Bearer <key>`); without it
+        /// the server needs no key.
+        #[arg(long)]
+        api_keys_file: Option<PathBuf>,
+        /// Requests per minute per API key.
+        #[arg(long)]
+        rate_limit: Option<u32>,
+        /// Origin allowed by CORS (repeatable; default: the demo's, http://127.0.0.1:8080).
+        #[arg(long)]
+        cors_origin: Vec<String>,
+        /// Seconds a request may take before 504.
+        #[arg(long, default_value_t = 300)]
+        timeout_s: u64,
     },
 }
 
@@ -296,8 +309,25 @@ fn run(cli: Cli) -> Result<()> {
             queue,
             max_tokens_limit,
             max_body_bytes,
+            api_keys_file,
+            rate_limit,
+            cors_origin,
+            timeout_s,
         } => {
             let mut cfg = tandem_server::ServerConfig::new(model);
+            if let Some(path) = api_keys_file {
+                let keys = tandem_server::security::read_keys(&path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                if keys.is_empty() {
+                    bail!("{} holds no API key", path.display());
+                }
+                cfg.api_keys = Some(keys);
+            }
+            cfg.rate_limit_per_minute = rate_limit;
+            if !cors_origin.is_empty() {
+                cfg.cors_origins = cors_origin;
+            }
+            cfg.request_timeout = std::time::Duration::from_secs(timeout_s);
             if let Some(id) = model_id {
                 cfg.model_id = id;
             }

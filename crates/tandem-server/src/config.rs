@@ -19,6 +19,14 @@ pub struct ServerConfig {
     pub default_max_tokens: usize,
     /// The longest draft `/v1/verify` takes.
     pub max_draft: usize,
+    /// Accepted API keys (`Authorization: Bearer`); `None` = no authentication.
+    pub api_keys: Option<Vec<String>>,
+    /// Requests per minute per key (or for everyone without keys); `None` = unlimited.
+    pub rate_limit_per_minute: Option<u32>,
+    /// Origins allowed by CORS (the demo's by default).
+    pub cors_origins: Vec<String>,
+    /// Longest time a non-streamed request may take (a stream's first byte, for streams).
+    pub request_timeout: std::time::Duration,
 }
 
 impl ServerConfig {
@@ -37,6 +45,13 @@ impl ServerConfig {
             max_tokens_limit: 2048,
             default_max_tokens: 256,
             max_draft: 64,
+            api_keys: None,
+            rate_limit_per_minute: None,
+            cors_origins: vec![
+                "http://127.0.0.1:8080".into(),
+                "http://localhost:8080".into(),
+            ],
+            request_timeout: std::time::Duration::from_secs(300),
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod config;
 pub mod engine;
 pub mod openai;
 pub mod routes;
+pub mod security;
 
 use std::sync::Arc;
 

@@ -19,16 +19,19 @@ use tokio_stream::wrappers::ReceiverStream;
 use crate::config::ServerConfig;
 use crate::engine::{EngineHandle, Event, Job, VerifyJob};
 use crate::openai::*;
+use crate::security::{cors, guard, RateLimiter};
 
 pub struct AppState {
     pub config: ServerConfig,
     pub engine: EngineHandle,
+    pub limiter: Option<RateLimiter>,
     next_id: AtomicU64,
 }
 
 impl AppState {
     pub fn new(config: ServerConfig, engine: EngineHandle) -> Arc<Self> {
         Arc::new(Self {
+            limiter: config.rate_limit_per_minute.map(RateLimiter::new),
             config,
             engine,
             next_id: AtomicU64::new(1),
@@ -38,13 +41,21 @@ impl AppState {
 
 pub fn router(state: Arc<AppState>) -> Router {
     let body_limit = state.config.max_body_bytes;
+    let timeout = state.config.request_timeout;
+    let cors = cors(&state.config.cors_origins);
     Router::new()
         .route("/healthz", get(healthz))
         .route("/v1/models", get(models))
         .route("/v1/chat/completions", post(chat))
         .route("/v1/verify", post(verify))
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), guard))
         .layer(DefaultBodyLimit::max(body_limit))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::GATEWAY_TIMEOUT,
+            timeout,
+        ))
+        .layer(cors)
         .with_state(state)
 }
 

@@ -363,3 +363,82 @@ async fn verify_accepts_exactly_the_servers_greedy_prefix_over_random_drafts() {
         200
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn api_keys_cors_and_rate_limit_each_reject_with_the_right_status() {
+    let dir = std::env::temp_dir().join(format!("tandem-keys-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let keys = dir.join("keys.txt");
+    std::fs::write(&keys, "# server keys\nsk-alpha\n\nsk-beta\n").unwrap();
+    let mut cfg = config();
+    cfg.api_keys = Some(tandem_server::security::read_keys(&keys).unwrap());
+    cfg.rate_limit_per_minute = Some(3);
+    cfg.cors_origins = vec!["http://127.0.0.1:8080".into()];
+    let url = start(cfg).await;
+    let c = reqwest::Client::new();
+    let models = |key: Option<&str>| {
+        let mut r = c.get(format!("{url}/v1/models"));
+        if let Some(k) = key {
+            r = r.bearer_auth(k);
+        }
+        r.send()
+    };
+
+    // No key, a wrong key, a key that is a prefix of a real one: 401, OpenAI-shaped.
+    for key in [None, Some("sk-wrong"), Some("sk-alph")] {
+        let r = models(key).await.unwrap();
+        assert_eq!(r.status(), 401, "{key:?}");
+        let v: Value = r.json().await.unwrap();
+        assert_eq!(v["error"]["code"], "invalid_api_key");
+    }
+    // /healthz needs no key.
+    assert_eq!(
+        c.get(format!("{url}/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+
+    // 3 requests per minute per key: the 4th of sk-alpha is 429; sk-beta has its own budget.
+    for _ in 0..3 {
+        assert_eq!(models(Some("sk-alpha")).await.unwrap().status(), 200);
+    }
+    let r = models(Some("sk-alpha")).await.unwrap();
+    assert_eq!(r.status(), 429);
+    assert!(
+        r.headers()["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse::<u64>()
+            .unwrap()
+            >= 1
+    );
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["error"]["code"], "rate_limit_exceeded");
+    assert_eq!(models(Some("sk-beta")).await.unwrap().status(), 200);
+
+    // CORS: the allowed origin gets the header on a preflight, another origin does not.
+    let pre = |origin: &'static str| {
+        c.request(
+            reqwest::Method::OPTIONS,
+            format!("{url}/v1/chat/completions"),
+        )
+        .header("origin", origin)
+        .header("access-control-request-method", "POST")
+        .header(
+            "access-control-request-headers",
+            "authorization,content-type",
+        )
+        .send()
+    };
+    let ok = pre("http://127.0.0.1:8080").await.unwrap();
+    assert_eq!(
+        ok.headers()["access-control-allow-origin"],
+        "http://127.0.0.1:8080"
+    );
+    let other = pre("https://evil.example").await.unwrap();
+    assert!(other.headers().get("access-control-allow-origin").is_none());
+    std::fs::remove_dir_all(&dir).ok();
+}
