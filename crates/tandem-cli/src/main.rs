@@ -161,6 +161,16 @@ enum Command {
         /// Seconds a request may take before 504.
         #[arg(long, default_value_t = 300)]
         timeout_s: u64,
+        /// Proxy mode: forward to this OpenAI-compatible server (vLLM, llama.cpp, Ollama,
+        /// OpenAI) instead of running the model here, e.g. http://127.0.0.1:8001.
+        #[arg(long)]
+        upstream: Option<String>,
+        /// Environment variable holding the upstream's API key.
+        #[arg(long, default_value = "TANDEM_UPSTREAM_KEY")]
+        upstream_key_env: String,
+        /// Seconds to wait for the upstream's answer to begin before 504.
+        #[arg(long, default_value_t = 60)]
+        upstream_timeout_s: u64,
     },
 }
 
@@ -313,6 +323,9 @@ fn run(cli: Cli) -> Result<()> {
             rate_limit,
             cors_origin,
             timeout_s,
+            upstream,
+            upstream_key_env,
+            upstream_timeout_s,
         } => {
             let mut cfg = tandem_server::ServerConfig::new(model);
             if let Some(path) = api_keys_file {
@@ -328,6 +341,13 @@ fn run(cli: Cli) -> Result<()> {
                 cfg.cors_origins = cors_origin;
             }
             cfg.request_timeout = std::time::Duration::from_secs(timeout_s);
+            cfg.upstream = upstream.map(|url| tandem_server::proxy::Upstream {
+                url,
+                api_key: std::env::var(&upstream_key_env)
+                    .ok()
+                    .filter(|k| !k.is_empty()),
+                timeout: std::time::Duration::from_secs(upstream_timeout_s),
+            });
             if let Some(id) = model_id {
                 cfg.model_id = id;
             }

@@ -27,6 +27,8 @@ pub struct ServerConfig {
     pub cors_origins: Vec<String>,
     /// Longest time a non-streamed request may take (a stream's first byte, for streams).
     pub request_timeout: std::time::Duration,
+    /// Proxy mode: forward to this OpenAI-compatible server instead of the embedded model.
+    pub upstream: Option<crate::proxy::Upstream>,
 }
 
 impl ServerConfig {
@@ -52,6 +54,7 @@ impl ServerConfig {
                 "http://localhost:8080".into(),
             ],
             request_timeout: std::time::Duration::from_secs(300),
+            upstream: None,
         }
     }
 }

@@ -5,6 +5,7 @@
 pub mod config;
 pub mod engine;
 pub mod openai;
+pub mod proxy;
 pub mod routes;
 pub mod security;
 
@@ -25,10 +26,17 @@ pub enum ServerError {
     },
     #[error("server error: {0}")]
     Io(#[from] std::io::Error),
+    #[error("upstream: {0}")]
+    Upstream(String),
 }
 
-/// Loads the model and builds the app (the caller binds and serves it).
+/// Builds the app (the caller binds and serves it): the embedded model, or with
+/// `config.upstream` a proxy to that server.
 pub fn app(config: ServerConfig) -> Result<axum::Router, ServerError> {
+    if let Some(up) = config.upstream.clone() {
+        let proxy = proxy::Proxy::new(up).map_err(|e| ServerError::Upstream(e.message))?;
+        return Ok(router(AppState::proxy(config, proxy)));
+    }
     let model = tandem_core::load(&config.model)?;
     let engine = EngineHandle::spawn(model, config.queue);
     Ok(router(AppState::new(config, engine)))

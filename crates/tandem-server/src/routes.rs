@@ -19,21 +19,36 @@ use tokio_stream::wrappers::ReceiverStream;
 use crate::config::ServerConfig;
 use crate::engine::{EngineHandle, Event, Job, VerifyJob};
 use crate::openai::*;
+use crate::proxy::Proxy;
 use crate::security::{cors, guard, RateLimiter};
+
+/// Where requests are served: the embedded model, or an upstream server.
+pub enum Backend {
+    Embedded(EngineHandle),
+    Proxy(Proxy),
+}
 
 pub struct AppState {
     pub config: ServerConfig,
-    pub engine: EngineHandle,
+    pub backend: Backend,
     pub limiter: Option<RateLimiter>,
     next_id: AtomicU64,
 }
 
 impl AppState {
     pub fn new(config: ServerConfig, engine: EngineHandle) -> Arc<Self> {
+        Self::with_backend(config, Backend::Embedded(engine))
+    }
+
+    pub fn proxy(config: ServerConfig, proxy: Proxy) -> Arc<Self> {
+        Self::with_backend(config, Backend::Proxy(proxy))
+    }
+
+    fn with_backend(config: ServerConfig, backend: Backend) -> Arc<Self> {
         Arc::new(Self {
             limiter: config.rate_limit_per_minute.map(RateLimiter::new),
             config,
-            engine,
+            backend,
             next_id: AtomicU64::new(1),
         })
     }
@@ -79,7 +94,13 @@ async fn not_found() -> ApiError {
     )
 }
 
-async fn models(State(s): State<Arc<AppState>>) -> impl IntoResponse {
+async fn models(State(s): State<Arc<AppState>>) -> Response {
+    if let Backend::Proxy(p) = &s.backend {
+        return match p.forward(axum::http::Method::GET, "/v1/models", None).await {
+            Ok(r) => r,
+            Err(e) => e.into_response(),
+        };
+    }
     Json(ModelList {
         object: "list",
         data: vec![ModelCard {
@@ -89,6 +110,7 @@ async fn models(State(s): State<Arc<AppState>>) -> impl IntoResponse {
             owned_by: "tandem",
         }],
     })
+    .into_response()
 }
 
 fn check_model(model: &Option<String>, cfg: &ServerConfig) -> Result<(), ApiError> {
@@ -117,6 +139,22 @@ async fn verify(State(s): State<Arc<AppState>>, body: Bytes) -> Response {
 }
 
 async fn verify_inner(s: Arc<AppState>, body: Bytes) -> Result<Response, ApiError> {
+    let engine = match &s.backend {
+        Backend::Embedded(e) => e,
+        Backend::Proxy(p) => {
+            return Err(ApiError::new(
+                StatusCode::NOT_IMPLEMENTED,
+                "invalid_request_error",
+                "verify_unsupported_upstream",
+                format!(
+                    "verification through the upstream {} is not available: it needs the \
+                     upstream's logprobs of a given continuation (vLLM's prompt_logprobs); closed \
+                     APIs such as OpenAI's cannot verify a foreign draft",
+                    p.base()
+                ),
+            ))
+        }
+    };
     let req: VerifyRequest = serde_json::from_slice(&body).map_err(|e| {
         ApiError::invalid(
             "body",
@@ -137,8 +175,7 @@ async fn verify_inner(s: Arc<AppState>, body: Bytes) -> Result<Response, ApiErro
             "temperature must be in [0, 2]",
         ));
     }
-    let out = s
-        .engine
+    let out = engine
         .verify(VerifyJob {
             prompt_ids: req.prompt_ids,
             messages: req.messages.map(|m| {
@@ -275,8 +312,20 @@ async fn chat_inner(s: Arc<AppState>, body: Bytes) -> Result<Response, ApiError>
             format!("the request body is not a valid chat request: {e}"),
         )
     })?;
+    let engine = match &s.backend {
+        Backend::Embedded(e) => e,
+        Backend::Proxy(p) => {
+            // The upstream names its own models; the server's limits still hold.
+            let mut local = req.clone();
+            local.model = None;
+            validate(&local, &s.config)?;
+            return p
+                .forward(axum::http::Method::POST, "/v1/chat/completions", Some(body))
+                .await;
+        }
+    };
     let job = validate(&req, &s.config)?;
-    let mut rx = s.engine.submit(job)?;
+    let mut rx = engine.submit(job)?;
     let id = format!("chatcmpl-{}", s.next_id.fetch_add(1, Ordering::Relaxed));
     let created = now();
     let model = s.config.model_id.clone();
