@@ -184,21 +184,31 @@ async fn proxy_in_front_of_llama_cpp_server() {
         .local_addr()
         .unwrap()
         .port();
-    let mut child = std::process::Command::new("python3")
-        .args(["-m", "llama_cpp.server", "--model"])
-        .arg(&gguf)
-        .args([
-            "--host",
-            "127.0.0.1",
-            "--port",
-            &port.to_string(),
-            "--model_alias",
-            "llama-tiny",
-        ])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("python3 -m llama_cpp.server");
+    /// Kills and reaps the server however the test ends.
+    struct Kill(std::process::Child);
+    impl Drop for Kill {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let _child = Kill(
+        std::process::Command::new("python3")
+            .args(["-m", "llama_cpp.server", "--model"])
+            .arg(&gguf)
+            .args([
+                "--host",
+                "127.0.0.1",
+                "--port",
+                &port.to_string(),
+                "--model_alias",
+                "llama-tiny",
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("python3 -m llama_cpp.server"),
+    );
     let upstream = format!("http://127.0.0.1:{port}");
     let c = reqwest::Client::new();
     let mut up = false;
