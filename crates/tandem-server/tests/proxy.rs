@@ -276,5 +276,4 @@ async fn proxy_in_front_of_llama_cpp_server() {
         streamed,
         direct["choices"][0]["message"]["content"].as_str().unwrap()
     );
-    let _ = child.kill();
 }
