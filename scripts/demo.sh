@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job, end to end: build the `tandem` CLI and generate text with a committed model, then
-# build the wasm engine and the npm package and serve the browser example on 127.0.0.1:8080.
-# (The server's embedded LLM joins with issue 5.) TANDEM_DEMO_NO_SERVE=1 stops before serving.
+# build the wasm engine and the npm package, start the server LLM (`tandem serve`, OpenAI API on
+# 127.0.0.1:8000 with the embedded default model) and serve the browser example on
+# 127.0.0.1:8080. TANDEM_DEMO_NO_SERVE=1 stops before serving.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tandem-target}"
@@ -31,5 +32,9 @@ bash web/packages/tandem/scripts/build-wasm.sh
 if [ "${TANDEM_DEMO_NO_SERVE:-0}" = "1" ]; then exit 0; fi
 port="${TANDEM_DEMO_PORT:-8080}"
 echo
-echo "open http://127.0.0.1:$port/web/examples/chat/ (Ctrl-C stops the server)"
-exec node web/scripts/serve.mjs --port "$port"
+echo "== the server LLM: tandem serve (OpenAI API, embedded default model) on http://127.0.0.1:8000"
+"$tandem" serve --model "$model" --bind 127.0.0.1:8000 &
+server_pid=$!
+trap 'kill $server_pid 2>/dev/null' EXIT
+echo "open http://127.0.0.1:$port/web/examples/chat/ (Ctrl-C stops both servers)"
+node web/scripts/serve.mjs --port "$port"
