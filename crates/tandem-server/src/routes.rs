@@ -206,22 +206,7 @@ async fn verify_inner(s: Arc<AppState>, body: Bytes) -> Result<Response, ApiErro
 
 /// Checks a request and maps it onto the engine's parameters.
 pub fn validate(req: &ChatRequest, cfg: &ServerConfig) -> Result<Job, ApiError> {
-    if let Some(m) = &req.model {
-        if m != &cfg.model_id {
-            return Err(ApiError {
-                param: Some("model"),
-                ..ApiError::new(
-                    StatusCode::NOT_FOUND,
-                    "invalid_request_error",
-                    "model_not_found",
-                    format!(
-                        "the model {m:?} does not exist; this server has {:?}",
-                        cfg.model_id
-                    ),
-                )
-            });
-        }
-    }
+    check_model(&req.model, cfg)?;
     if req.messages.is_empty() {
         return Err(ApiError::invalid("messages", "messages must not be empty"));
     }

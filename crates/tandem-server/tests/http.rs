@@ -27,16 +27,21 @@ fn config() -> ServerConfig {
 
 const PROMPT: &str = "The Licensor grants You";
 
-/// tandem-core's own greedy continuation of the chat prompt.
-fn reference(max: usize) -> (String, usize, usize) {
-    let m = tandem_core::load(&demo()).unwrap();
+/// PROMPT as a user message in the model's chat template, tokenized.
+fn chat_prompt_ids(m: &tandem_core::LoadedModel) -> Vec<u32> {
     let text = m
         .chat_template
         .as_ref()
         .unwrap()
         .render(&[tandem_core::ChatMessage::new("user", PROMPT)], true)
         .unwrap();
-    let ids = m.tokenizer().unwrap().encode(&text, false).unwrap();
+    m.tokenizer().unwrap().encode(&text, false).unwrap()
+}
+
+/// tandem-core's own greedy continuation of the chat prompt.
+fn reference(max: usize) -> (String, usize, usize) {
+    let m = tandem_core::load(&demo()).unwrap();
+    let ids = chat_prompt_ids(&m);
     let params = tandem_core::GenerateParams {
         max_new_tokens: max,
         stop_token_ids: m.eos_token_ids.clone(),
@@ -313,13 +318,7 @@ async fn verify_accepts_exactly_the_servers_greedy_prefix_over_random_drafts() {
     assert!(reused_seen > 5);
 
     // Messages instead of ids; then bad requests.
-    let text = m
-        .chat_template
-        .as_ref()
-        .unwrap()
-        .render(&[tandem_core::ChatMessage::new("user", PROMPT)], true)
-        .unwrap();
-    let ids = m.tokenizer().unwrap().encode(&text, false).unwrap();
+    let ids = chat_prompt_ids(&m);
     let g = greedy_ids(&m, &ids, 6);
     let v: Value =
         verify(json!({ "messages": [{ "role": "user", "content": PROMPT }], "draft_ids": g[..5] }))
