@@ -1,13 +1,15 @@
 //! tandem-server: the server LLM of Tandem's collaboration. An OpenAI-compatible HTTP API
 //! (axum) over an embedded model run natively by tandem-core on its own thread, behind a bounded
-//! queue. Later parts of issue 5 (upstream proxy, `/v1/verify`, keys/CORS/rate limits) build on
-//! this router.
+//! queue; or a proxy in front of another OpenAI-compatible server (`--upstream`). `/v1/verify`
+//! checks a small model's draft against this model (speculative decoding). API keys, CORS,
+//! body/token limits, a per-key rate limit and timeouts guard every route.
 pub mod config;
 pub mod engine;
 pub mod openai;
 pub mod proxy;
 pub mod routes;
 pub mod security;
+pub mod upstream_verify;
 
 use std::sync::Arc;
 

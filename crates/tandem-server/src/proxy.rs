@@ -7,7 +7,19 @@ use axum::body::{Body, Bytes};
 use axum::http::{header, Method, StatusCode};
 use axum::response::Response;
 
+use serde_json::Value;
+
+use tandem_core::Verdict;
+
 use crate::openai::ApiError;
+use crate::upstream_verify;
+
+/// The prompt of a proxied verification.
+pub enum UpstreamPrompt<'a> {
+    Ids(&'a [u32]),
+    /// OpenAI chat messages as JSON, tokenized by the upstream's `/tokenize`.
+    Messages(&'a Value),
+}
 
 #[derive(Debug, Clone)]
 pub struct Upstream {
@@ -53,6 +65,99 @@ impl Proxy {
         path: &str,
         body: Option<Bytes>,
     ) -> Result<Response, ApiError> {
+        let resp = self.send(method, path, body).await?;
+        let mut out = Response::builder().status(resp.status().as_u16());
+        if let Some(ct) = resp.headers().get(header::CONTENT_TYPE) {
+            out = out.header(header::CONTENT_TYPE, ct.as_bytes());
+        }
+        out.body(Body::from_stream(resp.bytes_stream()))
+            .map_err(|e| ApiError::internal(e.to_string()))
+    }
+
+    /// POSTs `body` to `<upstream><path>` and reads a JSON answer (within the timeout). A 4xx
+    /// answer keeps its status, with the upstream's message.
+    pub async fn post_json(&self, path: &str, body: &Value) -> Result<Value, ApiError> {
+        let bytes = serde_json::to_vec(body).map_err(|e| ApiError::internal(e.to_string()))?;
+        let resp = self.send(Method::POST, path, Some(bytes.into())).await?;
+        let status = resp.status();
+        let url = format!("{}{path}", self.upstream.url);
+        let t = self.upstream.timeout;
+        let text = match tokio::time::timeout(t, resp.text()).await {
+            Err(_) => return Err(timeout_error(&url, t)),
+            Ok(Err(e)) => {
+                return Err(upstream_error(
+                    StatusCode::BAD_GATEWAY,
+                    "upstream_unavailable",
+                    format!("the upstream {url} broke off its answer: {e}"),
+                ))
+            }
+            Ok(Ok(t)) => t,
+        };
+        if !status.is_success() {
+            let text: String = text.chars().take(500).collect();
+            let code = StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
+            return Err(upstream_error(
+                code,
+                "upstream_rejected",
+                format!("the upstream {url} answered {status}: {text}"),
+            ));
+        }
+        serde_json::from_str(&text).map_err(|e| {
+            upstream_error(
+                StatusCode::BAD_GATEWAY,
+                "upstream_bad_response",
+                format!("the upstream {url} answered with JSON that does not parse: {e}"),
+            )
+        })
+    }
+
+    /// Greedy verification of `draft` after the prompt (ids, or messages tokenized by the
+    /// upstream) by the upstream model: vLLM's `prompt_logprobs` (see upstream_verify.rs).
+    /// Returns the verdict and the prompt's length in tokens.
+    pub async fn verify(
+        &self,
+        model: &str,
+        prompt: UpstreamPrompt<'_>,
+        draft: &[u32],
+    ) -> Result<(Verdict, usize), ApiError> {
+        let bad = |e: String| {
+            upstream_error(
+                StatusCode::BAD_GATEWAY,
+                "upstream_cannot_verify",
+                format!("the upstream {} cannot verify: {e}", self.upstream.url),
+            )
+        };
+        let prompt: Vec<u32> = match prompt {
+            UpstreamPrompt::Ids(ids) => ids.to_vec(),
+            UpstreamPrompt::Messages(m) => {
+                let v = self
+                    .post_json("/tokenize", &upstream_verify::tokenize_body(model, m))
+                    .await?;
+                upstream_verify::tokens_from_tokenize(&v).map_err(bad)?
+            }
+        };
+        if prompt.is_empty() {
+            return Err(ApiError::invalid("prompt_ids", "the prompt is empty"));
+        }
+        let ids: Vec<u32> = prompt.iter().chain(draft).copied().collect();
+        let v = self
+            .post_json(
+                "/v1/completions",
+                &upstream_verify::completions_body(model, &ids),
+            )
+            .await?;
+        let verdict =
+            upstream_verify::verdict_from_completion(&v, prompt.len(), draft).map_err(bad)?;
+        Ok((verdict, prompt.len()))
+    }
+
+    /// Sends a request; no answer within the timeout, no connection and 5xx are errors.
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Bytes>,
+    ) -> Result<reqwest::Response, ApiError> {
         let url = format!("{}{path}", self.upstream.url);
         let mut req = self.client.request(method, &url);
         if let Some(k) = &self.upstream.api_key {
@@ -63,16 +168,7 @@ impl Proxy {
         }
         let t = self.upstream.timeout;
         let resp = match tokio::time::timeout(t, req.send()).await {
-            Err(_) => {
-                return Err(upstream_error(
-                    StatusCode::GATEWAY_TIMEOUT,
-                    "upstream_timeout",
-                    format!(
-                        "the upstream {url} did not answer within {} s",
-                        t.as_secs_f32()
-                    ),
-                ))
-            }
+            Err(_) => return Err(timeout_error(&url, t)),
             Ok(Err(e)) => {
                 return Err(upstream_error(
                     StatusCode::BAD_GATEWAY,
@@ -96,11 +192,17 @@ impl Proxy {
                 format!("the upstream {url} answered {status}: {text}"),
             ));
         }
-        let mut out = Response::builder().status(status.as_u16());
-        if let Some(ct) = resp.headers().get(header::CONTENT_TYPE) {
-            out = out.header(header::CONTENT_TYPE, ct.as_bytes());
-        }
-        out.body(Body::from_stream(resp.bytes_stream()))
-            .map_err(|e| ApiError::internal(e.to_string()))
+        Ok(resp)
     }
+}
+
+fn timeout_error(url: &str, t: Duration) -> ApiError {
+    upstream_error(
+        StatusCode::GATEWAY_TIMEOUT,
+        "upstream_timeout",
+        format!(
+            "the upstream {url} did not answer within {} s",
+            t.as_secs_f32()
+        ),
+    )
 }

@@ -19,7 +19,7 @@ use tokio_stream::wrappers::ReceiverStream;
 use crate::config::ServerConfig;
 use crate::engine::{EngineHandle, Event, Job, VerifyJob};
 use crate::openai::*;
-use crate::proxy::Proxy;
+use crate::proxy::{Proxy, UpstreamPrompt};
 use crate::security::{cors, guard, RateLimiter};
 
 /// Where requests are served: the embedded model, or an upstream server.
@@ -139,29 +139,12 @@ async fn verify(State(s): State<Arc<AppState>>, body: Bytes) -> Response {
 }
 
 async fn verify_inner(s: Arc<AppState>, body: Bytes) -> Result<Response, ApiError> {
-    let engine = match &s.backend {
-        Backend::Embedded(e) => e,
-        Backend::Proxy(p) => {
-            return Err(ApiError::new(
-                StatusCode::NOT_IMPLEMENTED,
-                "invalid_request_error",
-                "verify_unsupported_upstream",
-                format!(
-                    "verification through the upstream {} is not available: it needs the \
-                     upstream's logprobs of a given continuation (vLLM's prompt_logprobs); closed \
-                     APIs such as OpenAI's cannot verify a foreign draft",
-                    p.base()
-                ),
-            ))
-        }
-    };
     let req: VerifyRequest = serde_json::from_slice(&body).map_err(|e| {
         ApiError::invalid(
             "body",
             format!("the request body is not a valid verify request: {e}"),
         )
     })?;
-    check_model(&req.model, &s.config)?;
     if req.draft_ids.is_empty() || req.draft_ids.len() > s.config.max_draft {
         return Err(ApiError::invalid(
             "draft_ids",
@@ -175,31 +158,71 @@ async fn verify_inner(s: Arc<AppState>, body: Bytes) -> Result<Response, ApiErro
             "temperature must be in [0, 2]",
         ));
     }
-    let out = engine
-        .verify(VerifyJob {
-            prompt_ids: req.prompt_ids,
-            messages: req.messages.map(|m| {
-                m.iter()
-                    .map(|m| ChatMessage::new(&m.role, &m.content))
-                    .collect()
-            }),
-            draft: req.draft_ids,
-            params: tandem_core::VerifyParams {
-                temperature,
-                seed: req.seed.unwrap_or(0),
-            },
-        })
-        .await?;
-    let v = out.verdict;
+    let (verdict, prompt_tokens, model) = match &s.backend {
+        Backend::Embedded(engine) => {
+            check_model(&req.model, &s.config)?;
+            let out = engine
+                .verify(VerifyJob {
+                    prompt_ids: req.prompt_ids,
+                    messages: req.messages.map(|m| {
+                        m.iter()
+                            .map(|m| ChatMessage::new(&m.role, &m.content))
+                            .collect()
+                    }),
+                    draft: req.draft_ids,
+                    params: tandem_core::VerifyParams {
+                        temperature,
+                        seed: req.seed.unwrap_or(0),
+                    },
+                })
+                .await?;
+            (out.verdict, out.prompt_tokens, s.config.model_id.clone())
+        }
+        Backend::Proxy(p) => {
+            if temperature > 0.0 {
+                return Err(ApiError {
+                    param: Some("temperature"),
+                    ..ApiError::new(
+                        StatusCode::NOT_IMPLEMENTED,
+                        "invalid_request_error",
+                        "verify_sampling_unsupported_upstream",
+                        "through an upstream only greedy verification (temperature 0) is \
+                         possible: rejection sampling needs the upstream's whole next-token \
+                         distribution, and vLLM's prompt_logprobs give the top-k only",
+                    )
+                });
+            }
+            let model = req.model.clone().ok_or_else(|| {
+                ApiError::invalid("model", "name the upstream's model to verify with")
+            })?;
+            let messages;
+            let prompt = match (&req.prompt_ids, &req.messages) {
+                (Some(ids), None) => UpstreamPrompt::Ids(ids),
+                (None, Some(m)) => {
+                    messages =
+                        serde_json::to_value(m).map_err(|e| ApiError::internal(e.to_string()))?;
+                    UpstreamPrompt::Messages(&messages)
+                }
+                _ => {
+                    return Err(ApiError::invalid(
+                        "prompt_ids",
+                        "give exactly one of prompt_ids and messages",
+                    ))
+                }
+            };
+            let (verdict, n) = p.verify(&model, prompt, &req.draft_ids).await?;
+            (verdict, n, model)
+        }
+    };
     Ok(Json(VerifyResponse {
         object: "verification",
-        model: s.config.model_id.clone(),
-        accepted: v.accepted,
-        correction: v.correction,
-        logprobs: v.logprobs,
-        target_ids: v.target_ids,
-        prompt_tokens: out.prompt_tokens,
-        reused_tokens: v.reused,
+        model,
+        accepted: verdict.accepted,
+        correction: verdict.correction,
+        logprobs: verdict.logprobs,
+        target_ids: verdict.target_ids,
+        prompt_tokens,
+        reused_tokens: verdict.reused,
     })
     .into_response())
 }
