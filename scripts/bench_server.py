@@ -5,11 +5,18 @@
    (`python -m llama_cpp.server`, PyPI llama-cpp-python[server]) on the same GGUF, by streaming
    greedy chat completions (first-token time and decode rate = tokens after the first / time
    after the first);
-2. a load test of `tandem serve` with wrk (Debian `wrk`) for --duration seconds: requests/s,
-   p50/p99 latency, responses per status (429s apart; 5xx must be 0).
+2. the proxy's cost: the same streamed requests to llama_cpp.server through
+   `tandem serve --upstream` (first-token time and decode rate beside the direct figures);
+3. a load test of `tandem serve` with wrk (Debian `wrk`) for --duration seconds: requests/s,
+   p50/p99 latency, responses per status (429s apart; 5xx must be 0);
+4. an overload run (--overload-connections against a queue of 2) where the queue overflows: 429s
+   with Retry-After are counted apart from successes, and 5xx must still be 0.
 
-  python3 scripts/bench_server.py --gguf models/bench/smollm2-135m/model-q8_0.gguf \\
-      --load-model models/demo/license-llama [--tandem target/release/tandem] [--duration 60]
+  $(scripts/setup-llama-server.sh) scripts/bench_server.py \\
+      --gguf models/bench/smollm2-135m/model-q8_0.gguf --load-model models/demo/license-llama \\
+      [--tandem target/release/tandem] [--duration 60]
+
+(run it with the python of scripts/setup-llama-server.sh's venv, where llama_cpp is installed)
 """
 import argparse, json, os, subprocess, sys, time, urllib.request
 
@@ -61,6 +68,8 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--duration", type=int, default=60)
     ap.add_argument("--connections", type=int, default=8)
+    ap.add_argument("--overload-connections", type=int, default=64)
+    ap.add_argument("--overload-duration", type=int, default=30)
     a = ap.parse_args()
     env = dict(os.environ, RAYON_NUM_THREADS=str(a.threads))
     prompt = "The Licensor grants You"
@@ -75,8 +84,14 @@ def main():
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         procs.append(l)
         wait("http://127.0.0.1:18711", t, "tandem serve"); wait("http://127.0.0.1:18712", l, "llama_cpp.server")
+        proxy = subprocess.Popen([a.tandem, "serve", "--bind", "127.0.0.1:18714", "--upstream",
+                                  "http://127.0.0.1:18712", "--upstream-timeout-s", "120"],
+                                 env=env, stderr=subprocess.DEVNULL)
+        procs.append(proxy)
+        wait("http://127.0.0.1:18714", proxy, "tandem serve --upstream")
         rows = [decode_bench("tandem serve (embedded, tandem-core CPU)", "http://127.0.0.1:18711", "m", a.tokens, a.reps, prompt),
-                decode_bench("llama_cpp.server (llama-cpp-python)", "http://127.0.0.1:18712", "m", a.tokens, a.reps, prompt)]
+                decode_bench("llama_cpp.server (llama-cpp-python)", "http://127.0.0.1:18712", "m", a.tokens, a.reps, prompt),
+                decode_bench("llama_cpp.server through tandem serve --upstream", "http://127.0.0.1:18714", "m", a.tokens, a.reps, prompt)]
         for p in procs:
             p.terminate(); p.wait()
         procs = []
@@ -88,6 +103,15 @@ def main():
         out = subprocess.run(["wrk", "-t2", f"-c{a.connections}", f"-d{a.duration}s", "--timeout", "30s",
                               "-s", script, "http://127.0.0.1:18713/v1/chat/completions"],
                              capture_output=True, text=True, check=True).stdout
+        load.terminate(); load.wait()
+        procs.remove(load)
+        over = subprocess.Popen([a.tandem, "serve", "--model", a.load_model, "--bind", "127.0.0.1:18715",
+                                 "--queue", "2"], env=env, stderr=subprocess.DEVNULL)
+        procs.append(over)
+        wait("http://127.0.0.1:18715", over, "tandem serve (overload)")
+        out_over = subprocess.run(["wrk", "-t2", f"-c{a.overload_connections}", f"-d{a.overload_duration}s",
+                                   "--timeout", "30s", "-s", script, "http://127.0.0.1:18715/v1/chat/completions"],
+                                  capture_output=True, text=True, check=True).stdout
     finally:
         for p in procs:
             p.terminate(); p.wait()
@@ -97,6 +121,8 @@ def main():
         print(f"| {r['server']} | {r['first_token_ms']} | {r['decode_tok_s']} | {r['chunks']} |")
     print(f"\nload test: wrk -t2 -c{a.connections} -d{a.duration}s against `tandem serve --model {a.load_model}`")
     print(out)
+    print(f"overload: wrk -t2 -c{a.overload_connections} -d{a.overload_duration}s against `tandem serve --model {a.load_model} --queue 2`")
+    print(out_over)
 
 if __name__ == "__main__":
     main()

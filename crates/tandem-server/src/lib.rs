@@ -13,6 +13,8 @@ pub mod upstream_verify;
 
 use std::sync::Arc;
 
+use axum::serve::ListenerExt;
+
 pub use config::ServerConfig;
 pub use engine::EngineHandle;
 pub use routes::{router, AppState};
@@ -55,6 +57,13 @@ pub async fn serve(config: ServerConfig) -> Result<(), ServerError> {
         "tandem-server: listening on http://{}",
         listener.local_addr()?
     );
+    // Streamed tokens are small writes: without TCP_NODELAY, Nagle's algorithm holds each one
+    // until the client's (delayed) ACK of the previous one arrives.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            eprintln!("tandem-server: cannot set TCP_NODELAY: {e}");
+        }
+    });
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
