@@ -11,12 +11,11 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 step() { printf '\n== %s\n' "$*"; }
 step "format";  cargo fmt --all --check
 step "lint";    cargo clippy --workspace --all-targets --locked -- -D warnings
-step "test";    cargo test --workspace --locked
-# The proxy in front of llama.cpp's own OpenAI server (a real outside server; built once into a
-# venv outside the clone by scripts/setup-llama-server.sh).
-step "llama.cpp"
-TANDEM_LLAMA_SERVER_PYTHON="$(./scripts/setup-llama-server.sh)" \
-  cargo test -p tandem-server --test proxy --locked -- --ignored
+# Ignored tests need outside servers this script provides: llama.cpp's own OpenAI server for the
+# proxy tests (built once into a venv outside the clone). One `cargo test` runs them all, so the
+# workspace is compiled once.
+step "llama.cpp server"; llama_python="$(./scripts/setup-llama-server.sh)"
+step "test";    TANDEM_LLAMA_SERVER_PYTHON="$llama_python" cargo test --workspace --locked -- --include-ignored
 step "wasm32";  cargo clippy -p tandem-core -p tandem-gpu -p tandem-wasm --target wasm32-unknown-unknown --locked -- -D warnings
 # The GPU kernel tests again, compiled to wasm32, in headless Chromium on its WebGPU adapter
 # (SwiftShader; flags in crates/tandem-gpu/webdriver.json). They fail without an adapter.

@@ -28,6 +28,15 @@ enum Backend {
     Gpu,
 }
 
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ServeBackend {
+    /// A real GPU when there is one (not a CPU adapter such as lavapipe), else the CPU.
+    Auto,
+    Cpu,
+    /// tandem-gpu on the first adapter, whatever it is (lavapipe included).
+    Gpu,
+}
+
 /// A loaded model on the chosen backend, with what generation needs around it.
 struct Loaded {
     engine: Engine,
@@ -136,6 +145,9 @@ enum Command {
         /// Address to listen on (loopback unless told otherwise).
         #[arg(long, default_value = "127.0.0.1:8000")]
         bind: std::net::SocketAddr,
+        /// Where the embedded model runs (/v1/verify runs on tandem-core in every case).
+        #[arg(long, value_enum, default_value_t = ServeBackend::Auto)]
+        backend: ServeBackend,
         /// The model's name in the API (default: the model directory's or file's name).
         #[arg(long)]
         model_id: Option<String>,
@@ -315,6 +327,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Serve {
             model,
             bind,
+            backend,
             model_id,
             queue,
             max_tokens_limit,
@@ -352,6 +365,11 @@ fn run(cli: Cli) -> Result<()> {
                 cfg.model_id = id;
             }
             cfg.bind = bind;
+            cfg.backend = match backend {
+                ServeBackend::Auto => tandem_gpu::BackendChoice::Auto,
+                ServeBackend::Cpu => tandem_gpu::BackendChoice::Cpu,
+                ServeBackend::Gpu => tandem_gpu::BackendChoice::Gpu,
+            };
             cfg.queue = queue;
             cfg.max_tokens_limit = max_tokens_limit;
             cfg.max_body_bytes = max_body_bytes;

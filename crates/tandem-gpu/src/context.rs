@@ -190,6 +190,11 @@ impl Gpu {
         }
     }
 
+    /// A software adapter on the CPU (lavapipe, SwiftShader, WARP).
+    pub fn is_cpu_adapter(&self) -> bool {
+        self.info.device_type == wgpu::DeviceType::Cpu
+    }
+
     pub fn has_subgroups(&self) -> bool {
         self.defines.subgroups
     }

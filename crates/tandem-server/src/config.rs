@@ -29,6 +29,9 @@ pub struct ServerConfig {
     pub request_timeout: std::time::Duration,
     /// Proxy mode: forward to this OpenAI-compatible server instead of the embedded model.
     pub upstream: Option<crate::proxy::Upstream>,
+    /// Where the embedded model runs: `Auto` takes a real GPU when there is one (not a CPU
+    /// adapter such as lavapipe), else tandem-core on the CPU.
+    pub backend: tandem_gpu::BackendChoice,
 }
 
 impl ServerConfig {
@@ -55,6 +58,7 @@ impl ServerConfig {
             ],
             request_timeout: std::time::Duration::from_secs(300),
             upstream: None,
+            backend: tandem_gpu::BackendChoice::Auto,
         }
     }
 }

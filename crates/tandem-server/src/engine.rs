@@ -1,16 +1,16 @@
 //! The embedded model on its own thread: requests wait in a bounded queue (full → 429), the
 //! model runs off the async runtime, and each request's tokens stream back over a channel. A
-//! client that goes away cancels its generation at the next token.
+//! client that goes away cancels its generation at the next token. What runs the model (CPU or
+//! GPU) is runner.rs.
 use std::sync::mpsc::{sync_channel, SyncSender, TrySendError};
+use std::sync::{Arc, Mutex};
 use std::thread;
 
-use axum::http::StatusCode;
-use tandem_core::{
-    ChatMessage, FinishReason, GenerateParams, LoadedModel, Verdict, Verifier, VerifyParams,
-};
+use tandem_core::{ChatMessage, FinishReason, GenerateParams, LoadedModel, Verdict, VerifyParams};
 use tokio::sync::{mpsc, oneshot};
 
 use crate::openai::ApiError;
+use crate::runner::{BackendInfo, Runner};
 
 /// One generation's request, validated.
 #[derive(Debug, Clone)]
@@ -66,6 +66,8 @@ enum Queued {
     },
     /// Keeps the model thread busy until the paired sender is dropped (tests of the queue).
     Hold(std::sync::mpsc::Receiver<()>),
+    /// Destroys the GPU device, as a driver reset would (tests of the CPU fallback).
+    LoseDevice,
 }
 
 /// While alive, the model thread is busy (see [`EngineHandle::hold`]).
@@ -78,27 +80,53 @@ pub struct HoldGuard {
 pub struct EngineHandle {
     queue: SyncSender<Queued>,
     pub max_context: usize,
+    info: Arc<Mutex<BackendInfo>>,
+}
+
+fn lock(m: &Mutex<BackendInfo>) -> std::sync::MutexGuard<'_, BackendInfo> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl EngineHandle {
-    /// Starts the model thread with room for `queue` waiting requests (besides the running one).
+    /// Starts the model thread on tandem-core's CPU path with room for `queue` waiting requests
+    /// (besides the running one).
     pub fn spawn(model: LoadedModel, queue: usize) -> Self {
-        let max_context = model.config().max_position_embeddings;
+        let verifier = tandem_core::Verifier::new(&model.model);
+        let runner = Runner::Cpu {
+            model: Box::new(model),
+            verifier,
+        };
+        let info = BackendInfo {
+            backend: "cpu",
+            adapter: None,
+            fallback_reason: None,
+        };
+        Self::spawn_runner(runner, info, queue)
+    }
+
+    /// Starts the model thread on `runner` (see [`Runner::load`]).
+    pub fn spawn_runner(mut runner: Runner, info: BackendInfo, queue: usize) -> Self {
+        let max_context = runner.max_context();
+        let info = Arc::new(Mutex::new(info));
+        let thread_info = info.clone();
         let (tx, rx) = sync_channel::<Queued>(queue);
         thread::Builder::new()
             .name("tandem-model".into())
             .spawn(move || {
-                // One verifier: its KV cache carries over between calls of a conversation.
-                let mut verifier = Verifier::new(&model.model);
                 while let Ok(q) = rx.recv() {
                     match q {
-                        Queued::Job { job, events } => run(&model, job, events),
+                        Queued::Job { job, events } => {
+                            let mut now = lock(&thread_info).clone();
+                            runner.run(job, events, &mut now);
+                            *lock(&thread_info) = now;
+                        }
                         Queued::Verify { job, reply } => {
-                            let _ = reply.send(verify(&model, &mut verifier, job));
+                            let _ = reply.send(runner.verify(job));
                         }
                         Queued::Hold(until) => {
                             let _ = until.recv();
                         }
+                        Queued::LoseDevice => runner.lose_device(),
                     }
                 }
             })
@@ -107,7 +135,13 @@ impl EngineHandle {
         Self {
             queue: tx,
             max_context,
+            info,
         }
+    }
+
+    /// Where the model runs now.
+    pub fn backend(&self) -> BackendInfo {
+        lock(&self.info).clone()
     }
 
     /// Queues `job`; its events arrive on the returned receiver. Full queue → 429.
@@ -136,6 +170,15 @@ impl EngineHandle {
             .map_err(|_| ApiError::internal("the model thread ended the request"))?
     }
 
+    /// Destroys the GPU device under the model (a no-op on the CPU): the next generation finds
+    /// it lost and carries on on the CPU.
+    #[doc(hidden)]
+    pub fn lose_device(&self) -> Result<(), ApiError> {
+        self.queue
+            .send(Queued::LoseDevice)
+            .map_err(|_| ApiError::internal("the model thread has stopped"))
+    }
+
     /// Occupies the model thread (once it is free) until the guard is dropped: lets tests fill
     /// the queue deterministically. Blocks while the queue is full.
     #[doc(hidden)]
@@ -145,129 +188,5 @@ impl EngineHandle {
             .send(Queued::Hold(rx))
             .map_err(|_| ApiError::internal("the model thread has stopped"))?;
         Ok(HoldGuard { _release: tx })
-    }
-}
-
-fn run(model: &LoadedModel, job: Job, events: mpsc::Sender<Event>) {
-    let send = |e: Event| events.blocking_send(e).is_ok();
-    let prompt = match prompt_ids(model, &job.messages) {
-        Ok(p) => p,
-        Err(e) => {
-            send(Event::Failed(e));
-            return;
-        }
-    };
-    let max = model.config().max_position_embeddings;
-    if prompt.len() >= max {
-        send(Event::Failed(ApiError {
-            param: Some("messages"),
-            ..ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_request_error",
-                "context_length_exceeded",
-                format!(
-                    "the prompt is {} tokens; this model's context is {max}",
-                    prompt.len()
-                ),
-            )
-        }));
-        return;
-    }
-    if !send(Event::Started {
-        prompt_tokens: prompt.len(),
-    }) {
-        return;
-    }
-    let mut params = job.params.clone();
-    for &e in &model.eos_token_ids {
-        if !params.stop_token_ids.contains(&e) {
-            params.stop_token_ids.push(e);
-        }
-    }
-    let r = tandem_core::generate(
-        &model.model,
-        model.tokenizer.as_ref(),
-        &prompt,
-        &params,
-        &mut |t| {
-            send(Event::Token {
-                id: t.id,
-                text: t.text.to_string(),
-                logprob: t.logprob,
-                entropy: t.entropy,
-            })
-        },
-    );
-    match r {
-        Ok(g) => {
-            send(Event::Done {
-                finish: g.finish_reason,
-                text: g.text,
-                prompt_tokens: prompt.len(),
-                completion_tokens: g.ids.len(),
-            });
-        }
-        Err(e) => {
-            send(Event::Failed(core_error(e)));
-        }
-    }
-}
-
-fn verify(
-    model: &LoadedModel,
-    verifier: &mut Verifier,
-    job: VerifyJob,
-) -> Result<VerifyOutcome, ApiError> {
-    let prompt = match (job.prompt_ids, job.messages) {
-        (Some(ids), None) => ids,
-        (None, Some(m)) => prompt_ids(model, &m)?,
-        _ => {
-            return Err(ApiError::invalid(
-                "prompt_ids",
-                "give exactly one of prompt_ids and messages",
-            ))
-        }
-    };
-    let verdict = verifier
-        .verify(&model.model, &prompt, &job.draft, &job.params)
-        .map_err(core_error)?;
-    Ok(VerifyOutcome {
-        verdict,
-        prompt_tokens: prompt.len(),
-    })
-}
-
-fn prompt_ids(model: &LoadedModel, messages: &[ChatMessage]) -> Result<Vec<u32>, ApiError> {
-    let template = model.chat_template.as_ref().ok_or_else(|| {
-        ApiError::internal(match &model.chat_template_error {
-            Some(e) => format!("the model's chat template does not parse: {e}"),
-            None => "the model has no chat template".into(),
-        })
-    })?;
-    let text = template.render(messages, true).map_err(core_error)?;
-    let tok = model.tokenizer().map_err(core_error)?;
-    tok.encode(&text, false).map_err(core_error)
-}
-
-fn core_error(e: tandem_core::Error) -> ApiError {
-    use tandem_core::Error as E;
-    match e {
-        E::InvalidParams(m) => ApiError::invalid("messages", m),
-        E::ContextOverflow { needed, max } => ApiError {
-            param: Some("messages"),
-            ..ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_request_error",
-                "context_length_exceeded",
-                format!("{needed} tokens exceed this model's context of {max}"),
-            )
-        },
-        E::ChatTemplate(m) => ApiError::invalid("messages", format!("chat template: {m}")),
-        E::EmptyInput => ApiError::invalid("prompt_ids", "the prompt is empty"),
-        E::TokenOutOfVocab { id, vocab } => ApiError::invalid(
-            "draft_ids",
-            format!("token id {id} is outside the vocabulary (size {vocab})"),
-        ),
-        other => ApiError::internal(other.to_string()),
     }
 }

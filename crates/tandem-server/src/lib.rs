@@ -8,6 +8,7 @@ pub mod engine;
 pub mod openai;
 pub mod proxy;
 pub mod routes;
+pub mod runner;
 pub mod security;
 pub mod upstream_verify;
 
@@ -32,6 +33,8 @@ pub enum ServerError {
     Io(#[from] std::io::Error),
     #[error("upstream: {0}")]
     Upstream(String),
+    #[error("cannot load the model: {0}")]
+    Load(String),
 }
 
 /// Builds the app (the caller binds and serves it): the embedded model, or with
@@ -41,8 +44,14 @@ pub fn app(config: ServerConfig) -> Result<axum::Router, ServerError> {
         let proxy = proxy::Proxy::new(up).map_err(|e| ServerError::Upstream(e.message))?;
         return Ok(router(AppState::proxy(config, proxy)));
     }
-    let model = tandem_core::load(&config.model)?;
-    let engine = EngineHandle::spawn(model, config.queue);
+    let (runner, info) =
+        runner::Runner::load(&config.model, config.backend).map_err(ServerError::Load)?;
+    match (&info.adapter, &info.fallback_reason) {
+        (Some(a), _) => eprintln!("tandem-server: the model runs on the GPU: {a}"),
+        (None, Some(r)) => eprintln!("tandem-server: the model runs on the CPU ({r})"),
+        (None, None) => eprintln!("tandem-server: the model runs on the CPU"),
+    }
+    let engine = EngineHandle::spawn_runner(runner, info, config.queue);
     Ok(router(AppState::new(config, engine)))
 }
 

@@ -81,8 +81,17 @@ fn now() -> u64 {
         .unwrap_or(0)
 }
 
-async fn healthz() -> impl IntoResponse {
-    Json(serde_json::json!({ "status": "ok" }))
+/// Liveness, and where requests go: `{"status": "ok", "backend": "cpu" | "gpu", "adapter"?,
+/// "fallback_reason"?}` or, in proxy mode, `{"status": "ok", "upstream": url}`. Never queued.
+async fn healthz(State(s): State<Arc<AppState>>) -> impl IntoResponse {
+    match &s.backend {
+        Backend::Embedded(e) => {
+            let mut v = serde_json::to_value(e.backend()).unwrap_or_default();
+            v["status"] = "ok".into();
+            Json(v)
+        }
+        Backend::Proxy(p) => Json(serde_json::json!({ "status": "ok", "upstream": p.base() })),
+    }
 }
 
 async fn not_found() -> ApiError {
