@@ -65,7 +65,11 @@ enum Queued {
         reply: oneshot::Sender<Result<VerifyOutcome, ApiError>>,
     },
     /// Keeps the model thread busy until the paired sender is dropped (tests of the queue).
-    Hold(std::sync::mpsc::Receiver<()>),
+    Hold {
+        /// Told once the model thread holds.
+        started: std::sync::mpsc::Sender<()>,
+        until: std::sync::mpsc::Receiver<()>,
+    },
     /// Destroys the GPU device, as a driver reset would (tests of the CPU fallback).
     LoseDevice,
 }
@@ -123,7 +127,8 @@ impl EngineHandle {
                         Queued::Verify { job, reply } => {
                             let _ = reply.send(runner.verify(job));
                         }
-                        Queued::Hold(until) => {
+                        Queued::Hold { started, until } => {
+                            let _ = started.send(());
                             let _ = until.recv();
                         }
                         Queued::LoseDevice => runner.lose_device(),
@@ -183,10 +188,14 @@ impl EngineHandle {
     /// the queue deterministically. Blocks while the queue is full.
     #[doc(hidden)]
     pub fn hold(&self) -> Result<HoldGuard, ApiError> {
-        let (tx, rx) = std::sync::mpsc::channel();
+        let stopped = || ApiError::internal("the model thread has stopped");
+        let (tx, until) = std::sync::mpsc::channel();
+        let (started, running) = std::sync::mpsc::channel();
         self.queue
-            .send(Queued::Hold(rx))
-            .map_err(|_| ApiError::internal("the model thread has stopped"))?;
+            .send(Queued::Hold { started, until })
+            .map_err(|_| stopped())?;
+        // Return only once the thread holds, so the queue is empty and its room is exact.
+        running.recv().map_err(|_| stopped())?;
         Ok(HoldGuard { _release: tx })
     }
 }
