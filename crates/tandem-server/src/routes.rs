@@ -94,13 +94,33 @@ async fn healthz(State(s): State<Arc<AppState>>) -> impl IntoResponse {
     }
 }
 
-async fn not_found() -> ApiError {
+/// Unknown paths: 404, except in proxy mode, where the upstream's other `/v1/...` endpoints
+/// (legacy completions, embeddings, …) are passed through, behind the same keys, rate limit and
+/// body limit.
+async fn not_found(
+    State(s): State<Arc<AppState>>,
+    method: axum::http::Method,
+    uri: axum::http::Uri,
+    body: Bytes,
+) -> Response {
+    if let Backend::Proxy(p) = &s.backend {
+        let path = uri.path();
+        if path.starts_with("/v1/") && !path.contains("..") {
+            let path = uri.path_and_query().map_or(path, |pq| pq.as_str());
+            let body = (!body.is_empty()).then_some(body);
+            return p
+                .forward(method, path, body)
+                .await
+                .unwrap_or_else(|e| e.into_response());
+        }
+    }
     ApiError::new(
         StatusCode::NOT_FOUND,
         "invalid_request_error",
         "not_found",
         "no such endpoint",
     )
+    .into_response()
 }
 
 async fn models(State(s): State<Arc<AppState>>) -> Response {

@@ -18,6 +18,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{json, Value};
 use tandem_server::proxy::Upstream;
+use tandem_server::upstream_verify;
 use tandem_server::{app, ServerConfig};
 
 async fn serve(app: Router) -> String {
@@ -522,6 +523,33 @@ async fn verify_through_a_vllm_style_upstream_equals_the_embedded_verifier() {
         }
     }
     assert!(partial >= 3, "too few partly accepted drafts: {partial}");
+    // Other /v1 endpoints pass through to the upstream in proxy mode (here legacy completions).
+    let ids: Vec<u32> = vec![3, 9, 27];
+    let direct: Value = c
+        .post(format!("{upstream}/v1/completions"))
+        .json(&upstream_verify::completions_body("license-llama", &ids))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let via = c
+        .post(format!("{proxied}/v1/completions"))
+        .json(&upstream_verify::completions_body("license-llama", &ids))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(via.status(), 200);
+    assert_eq!(via.json::<Value>().await.unwrap(), direct);
+    assert_eq!(
+        c.get(format!("{proxied}/nope"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
     // Messages go through the upstream's /tokenize.
     let body = json!({ "model": "license-llama", "messages": [{ "role": "user", "content": "The Licensor grants You" }], "draft_ids": [1, 2, 3] });
     let a = verify(&embedded, &body).await;
