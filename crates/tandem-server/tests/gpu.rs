@@ -2,29 +2,15 @@
 //! the kernels on lavapipe (Vulkan on the CPU), which proves the path, not its speed. `auto`
 //! must not take such a CPU adapter. Fails (not skips) without a Vulkan adapter, as every GPU
 //! test of the project does.
-use std::path::PathBuf;
+mod common;
 
+use common::{demo, health_json, serve, sse_chunks, sse_text, start};
 use serde_json::{json, Value};
 use tandem_gpu::BackendChoice;
 use tandem_server::runner::Runner;
-use tandem_server::{app, router, state, EngineHandle, ServerConfig};
-
-fn demo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/demo/license-llama")
-}
+use tandem_server::{router, state, EngineHandle, ServerConfig};
 
 const PROMPT: &str = "The Licensor grants You";
-
-async fn start(cfg: ServerConfig) -> String {
-    serve(app(cfg).expect("the demo model loads")).await
-}
-
-async fn serve(app: axum::Router) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    url
-}
 
 fn config(backend: BackendChoice) -> ServerConfig {
     let mut c = ServerConfig::new(demo());
@@ -65,14 +51,7 @@ async fn gpu_backend_serves_the_reference_text_and_survives_a_lost_device() {
     let engine = EngineHandle::spawn_runner(runner, info, cfg.queue);
     let url = serve(router(state(cfg, engine.clone()))).await;
     let c = reqwest::Client::new();
-    let health: Value = c
-        .get(format!("{url}/healthz"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let health = health_json(&c, &url).await;
     assert_eq!(health["backend"], "gpu", "{health}");
     assert!(health["adapter"].as_str().is_some(), "{health}");
 
@@ -83,18 +62,8 @@ async fn gpu_backend_serves_the_reference_text_and_survives_a_lost_device() {
     // Streamed, and again (the engine's KV cache is reused or reset; the text is the same).
     let mut s = chat(24);
     s["stream"] = json!(true);
-    let text = post(s).await.unwrap().text().await.unwrap();
-    let streamed: String = text
-        .lines()
-        .filter_map(|l| l.strip_prefix("data: "))
-        .filter(|d| *d != "[DONE]")
-        .filter_map(|d| {
-            serde_json::from_str::<Value>(d).unwrap()["choices"][0]["delta"]["content"]
-                .as_str()
-                .map(String::from)
-        })
-        .collect();
-    assert_eq!(streamed, want);
+    let chunks = sse_chunks(&post(s).await.unwrap().text().await.unwrap());
+    assert_eq!(sse_text(&chunks), want);
 
     // /v1/verify runs on tandem-core (loaded on first use): its greedy continuation is accepted.
     let m = tandem_core::load(&demo()).unwrap();
@@ -122,14 +91,7 @@ async fn gpu_backend_serves_the_reference_text_and_survives_a_lost_device() {
     engine.lose_device().unwrap();
     let v: Value = post(chat(24)).await.unwrap().json().await.unwrap();
     assert_eq!(v["choices"][0]["message"]["content"], want, "{v}");
-    let health: Value = c
-        .get(format!("{url}/healthz"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let health = health_json(&c, &url).await;
     assert_eq!(health["backend"], "cpu", "{health}");
     assert!(
         health["fallback_reason"].as_str().unwrap().contains("lost"),
@@ -140,12 +102,7 @@ async fn gpu_backend_serves_the_reference_text_and_survives_a_lost_device() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn auto_does_not_take_a_cpu_adapter() {
     let url = start(config(BackendChoice::Auto)).await;
-    let health: Value = reqwest::get(format!("{url}/healthz"))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let health = health_json(&reqwest::Client::new(), &url).await;
     assert_eq!(health["backend"], "cpu", "{health}");
     // lavapipe is there (the other GPU tests run on it): auto says why it stayed on the CPU.
     assert!(

@@ -2,22 +2,11 @@
 //! model embedded: OpenAI shapes (JSON and server-sent events), the same tokens as tandem-core,
 //! OpenAI-shaped 4xx for bad requests, 413 over the body limit, 429 with Retry-After when the
 //! queue is full — and the server stays healthy through all of it.
-use std::path::PathBuf;
+mod common;
 
+use common::{demo, health, serve, sse_chunks, sse_text, start};
 use serde_json::{json, Value};
-use tandem_server::{app, router, state, EngineHandle, ServerConfig};
-
-fn demo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/demo/license-llama")
-}
-
-async fn start(cfg: ServerConfig) -> String {
-    let app = app(cfg).expect("the demo model loads");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    url
-}
+use tandem_server::{router, state, EngineHandle, ServerConfig};
 
 fn config() -> ServerConfig {
     let mut c = ServerConfig::new(demo());
@@ -92,22 +81,9 @@ async fn completions_json_and_sse_are_openai_shaped_and_match_tandem_core() {
         .to_str()
         .unwrap()
         .starts_with("text/event-stream"));
-    let body = r.text().await.unwrap();
-    let data: Vec<&str> = body
-        .lines()
-        .filter_map(|l| l.strip_prefix("data: "))
-        .collect();
-    assert_eq!(*data.last().unwrap(), "[DONE]");
-    let chunks: Vec<Value> = data[..data.len() - 1]
-        .iter()
-        .map(|d| serde_json::from_str(d).unwrap())
-        .collect();
+    let chunks = sse_chunks(&r.text().await.unwrap());
     assert_eq!(chunks[0]["choices"][0]["delta"]["role"], "assistant");
-    let text: String = chunks
-        .iter()
-        .filter_map(|c| c["choices"][0]["delta"]["content"].as_str())
-        .collect();
-    assert_eq!(text, want);
+    assert_eq!(sse_text(&chunks), want);
     let last = chunks.last().unwrap();
     assert!(last["choices"][0]["finish_reason"].is_string());
     assert_eq!(last["usage"]["completion_tokens"], n);
@@ -187,14 +163,7 @@ async fn bad_requests_are_openai_shaped_4xx_and_the_server_stays_healthy() {
     let r = c.get(format!("{url}/nope")).send().await.unwrap();
     assert_eq!(r.status(), 404);
 
-    assert_eq!(
-        c.get(format!("{url}/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
+    assert_eq!(health(&c, &url).await, 200);
     let r = post(chat_body(false, 5).to_string()).await.unwrap();
     assert_eq!(r.status(), 200);
 }
@@ -205,10 +174,7 @@ async fn a_full_queue_is_429_with_retry_after_and_healthz_still_answers() {
     cfg.queue = 1; // one request may wait behind the running one
     let engine = EngineHandle::spawn(tandem_core::load(&demo()).unwrap(), cfg.queue);
     let hold = engine.hold().unwrap(); // the model thread is now busy
-    let app = router(state(cfg, engine));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let url = serve(router(state(cfg, engine))).await;
     let c = reqwest::Client::new();
     let send = || {
         let (c, url) = (c.clone(), url.clone());
@@ -231,14 +197,7 @@ async fn a_full_queue_is_429_with_retry_after_and_healthz_still_answers() {
     // One of the two waits in the queue; the other finds it full at once.
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert_eq!(a.is_finished() as u8 + b.is_finished() as u8, 1);
-    assert_eq!(
-        c.get(format!("{url}/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
+    assert_eq!(health(&c, &url).await, 200);
     let (rejected, waiting) = if a.is_finished() { (a, b) } else { (b, a) };
     let (status, retry, v) = rejected.await.unwrap();
     assert_eq!(status, 429, "{v}");
@@ -353,14 +312,7 @@ async fn verify_accepts_exactly_the_servers_greedy_prefix_over_random_drafts() {
         let v: Value = r.json().await.unwrap();
         assert_eq!(v["error"]["param"], param, "{body}: {v}");
     }
-    assert_eq!(
-        c.get(format!("{url}/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
+    assert_eq!(health(&c, &url).await, 200);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -391,14 +343,7 @@ async fn api_keys_cors_and_rate_limit_each_reject_with_the_right_status() {
         assert_eq!(v["error"]["code"], "invalid_api_key");
     }
     // /healthz needs no key.
-    assert_eq!(
-        c.get(format!("{url}/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
+    assert_eq!(health(&c, &url).await, 200);
 
     // 3 requests per minute per key: the 4th of sk-alpha is 429; sk-beta has its own budget.
     for _ in 0..3 {

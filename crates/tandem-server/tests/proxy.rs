@@ -8,6 +8,8 @@
 //! `return_tokens_as_token_ids`, `/tokenize`). vLLM itself does not run here (it needs a GPU
 //! or a source build), so a stand-in that answers in vLLM's shapes from tandem-core's logits
 //! checks that a proxied verification equals the embedded verifier on the same model.
+mod common;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -16,17 +18,11 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
+use common::{demo, health, serve, sse_chunks, sse_text};
 use serde_json::{json, Value};
 use tandem_server::proxy::Upstream;
 use tandem_server::upstream_verify;
 use tandem_server::{app, ServerConfig};
-
-async fn serve(app: Router) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    url
-}
 
 /// The stand-in upstream: behaviour chosen by the request's `model`.
 async fn fake_chat(body: Bytes) -> axum::response::Response {
@@ -108,7 +104,7 @@ async fn proxy_passes_answers_through_and_turns_failures_into_clear_errors() {
         .unwrap()
         .starts_with("text/event-stream"));
     let text = r.text().await.unwrap();
-    assert!(text.contains("\"content\":\"hi\"") && text.trim_end().ends_with("data: [DONE]"));
+    assert_eq!(sse_text(&sse_chunks(&text)), "hi");
 
     // The server's own limits hold before anything is sent upstream.
     let mut b = body("any", false);
@@ -152,14 +148,7 @@ async fn proxy_passes_answers_through_and_turns_failures_into_clear_errors() {
         .unwrap();
     assert_eq!(r.status(), 400);
 
-    assert_eq!(
-        c.get(format!("{url}/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
+    assert_eq!(health(&c, &url).await, 200);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -182,14 +171,7 @@ async fn an_upstream_that_is_down_is_a_502_at_once() {
     assert!(t.elapsed() < Duration::from_secs(4));
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["error"]["code"], "upstream_unavailable");
-    assert_eq!(
-        c.get(format!("{url}/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
+    assert_eq!(health(&c, &url).await, 200);
 }
 
 /// llama.cpp's OpenAI-compatible server on a committed GGUF, behind the proxy.
@@ -279,22 +261,8 @@ async fn proxy_in_front_of_llama_cpp_server() {
         .text()
         .await
         .unwrap();
-    let data: Vec<&str> = text
-        .lines()
-        .filter_map(|l| l.strip_prefix("data: "))
-        .collect();
-    assert_eq!(*data.last().unwrap(), "[DONE]");
-    let streamed: String = data[..data.len() - 1]
-        .iter()
-        .map(|d| serde_json::from_str::<Value>(d).unwrap())
-        .filter_map(|c| {
-            c["choices"][0]["delta"]["content"]
-                .as_str()
-                .map(String::from)
-        })
-        .collect();
     assert_eq!(
-        streamed,
+        sse_text(&sse_chunks(&text)),
         direct["choices"][0]["message"]["content"].as_str().unwrap()
     );
     // llama.cpp's server cannot score a given continuation (no prompt_logprobs, no token-id
@@ -341,18 +309,7 @@ async fn proxy_in_front_of_llama_cpp_server() {
     assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["error"]["code"], "upstream_unavailable", "{v}");
-    assert_eq!(
-        c.get(format!("{url}/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
-}
-
-fn demo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/demo/license-llama")
+    assert_eq!(health(&c, &url).await, 200);
 }
 
 /// vLLM's `/v1/completions` answer for a scoring request, from tandem-core's logits: per prompt

@@ -1,0 +1,66 @@
+//! What the server's HTTP tests share: serving an app on a free loopback port, the committed demo
+//! model, and reading OpenAI's server-sent events.
+#![allow(dead_code)] // each test binary uses its own subset
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+pub fn demo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/demo/license-llama")
+}
+
+/// Serves `app` on 127.0.0.1 (a free port) and returns its base URL.
+pub async fn serve(app: axum::Router) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    url
+}
+
+/// Builds the app for `cfg` and serves it.
+pub async fn start(cfg: tandem_server::ServerConfig) -> String {
+    serve(tandem_server::app(cfg).expect("the model loads")).await
+}
+
+/// `GET /healthz`'s status.
+pub async fn health(c: &reqwest::Client, url: &str) -> u16 {
+    c.get(format!("{url}/healthz"))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+/// The chunks of an SSE body (which must end in `data: [DONE]`).
+pub fn sse_chunks(body: &str) -> Vec<Value> {
+    let data: Vec<&str> = body
+        .lines()
+        .filter_map(|l| l.strip_prefix("data: "))
+        .collect();
+    assert_eq!(data.last().copied(), Some("[DONE]"), "{body}");
+    data[..data.len() - 1]
+        .iter()
+        .map(|d| serde_json::from_str(d).unwrap())
+        .collect()
+}
+
+/// The text of streamed chat-completion chunks.
+pub fn sse_text(chunks: &[Value]) -> String {
+    chunks
+        .iter()
+        .filter_map(|c| c["choices"][0]["delta"]["content"].as_str())
+        .collect()
+}
+
+/// `GET /healthz`'s body.
+pub async fn health_json(c: &reqwest::Client, url: &str) -> Value {
+    c.get(format!("{url}/healthz"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
