@@ -160,20 +160,18 @@ fn check_model(model: &Option<String>, cfg: &ServerConfig) -> Result<(), ApiErro
     }
 }
 
-async fn verify(State(s): State<Arc<AppState>>, body: Bytes) -> Response {
-    match verify_inner(s, body).await {
-        Ok(r) => r,
-        Err(e) => e.into_response(),
-    }
-}
-
-async fn verify_inner(s: Arc<AppState>, body: Bytes) -> Result<Response, ApiError> {
-    let req: VerifyRequest = serde_json::from_slice(&body).map_err(|e| {
+/// A JSON body, or a 400 naming what is wrong with it.
+fn parse<T: serde::de::DeserializeOwned>(body: &[u8], what: &str) -> Result<T, ApiError> {
+    serde_json::from_slice(body).map_err(|e| {
         ApiError::invalid(
             "body",
-            format!("the request body is not a valid verify request: {e}"),
+            format!("the request body is not a valid {what} request: {e}"),
         )
-    })?;
+    })
+}
+
+async fn verify(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response, ApiError> {
+    let req: VerifyRequest = parse(&body, "verify")?;
     if req.draft_ids.is_empty() || req.draft_ids.len() > s.config.max_draft {
         return Err(ApiError::invalid(
             "draft_ids",
@@ -335,20 +333,8 @@ fn finish_reason(f: FinishReason) -> &'static str {
     }
 }
 
-async fn chat(State(s): State<Arc<AppState>>, body: Bytes) -> Response {
-    match chat_inner(s, body).await {
-        Ok(r) => r,
-        Err(e) => e.into_response(),
-    }
-}
-
-async fn chat_inner(s: Arc<AppState>, body: Bytes) -> Result<Response, ApiError> {
-    let req: ChatRequest = serde_json::from_slice(&body).map_err(|e| {
-        ApiError::invalid(
-            "body",
-            format!("the request body is not a valid chat request: {e}"),
-        )
-    })?;
+async fn chat(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response, ApiError> {
+    let req: ChatRequest = parse(&body, "chat")?;
     let engine = match &s.backend {
         Backend::Embedded(e) => e,
         Backend::Proxy(p) => {

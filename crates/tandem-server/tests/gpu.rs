@@ -4,7 +4,7 @@
 //! test of the project does.
 mod common;
 
-use common::{demo, health_json, serve, sse_chunks, sse_text, start};
+use common::{demo, health_json, post_json, serve, sse_chunks, sse_text, start};
 use serde_json::{json, Value};
 use tandem_gpu::BackendChoice;
 use tandem_server::runner::Runner;
@@ -75,15 +75,12 @@ async fn gpu_backend_serves_the_reference_text_and_survives_a_lost_device() {
     let g = tandem_core::generate(&m.model, None, &prompt, &p, &mut |_| true)
         .unwrap()
         .ids;
-    let v: Value = c
-        .post(format!("{url}/v1/verify"))
-        .json(&json!({ "prompt_ids": prompt, "draft_ids": g[..5] }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let v: Value = post_json(
+        &c,
+        &format!("{url}/v1/verify"),
+        &json!({ "prompt_ids": prompt, "draft_ids": g[..5] }),
+    )
+    .await;
     assert_eq!(v["accepted"], 5, "{v}");
     assert_eq!(v["correction"], g[5]);
 

@@ -18,7 +18,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
-use common::{demo, health, serve, sse_chunks, sse_text};
+use common::{demo, health, post_json, serve, sse_chunks, sse_text};
 use serde_json::{json, Value};
 use tandem_server::proxy::Upstream;
 use tandem_server::upstream_verify;
@@ -227,24 +227,8 @@ async fn proxy_in_front_of_llama_cpp_server() {
     cfg.upstream.as_mut().unwrap().timeout = Duration::from_secs(30);
     let url = serve(app(cfg).unwrap()).await;
     let b = json!({ "model": "llama-tiny", "messages": [{ "role": "user", "content": "Hello" }], "max_tokens": 8, "temperature": 0 });
-    let direct: Value = c
-        .post(format!("{upstream}/v1/chat/completions"))
-        .json(&b)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let via: Value = c
-        .post(format!("{url}/v1/chat/completions"))
-        .json(&b)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let direct: Value = post_json(&c, &format!("{upstream}/v1/chat/completions"), &b).await;
+    let via: Value = post_json(&c, &format!("{url}/v1/chat/completions"), &b).await;
     assert_eq!(via["object"], "chat.completion");
     assert_eq!(
         via["choices"][0]["message"]["content"],
@@ -283,15 +267,7 @@ async fn proxy_in_front_of_llama_cpp_server() {
         v["error"]["message"].as_str().unwrap().contains(&upstream),
         "{v}"
     );
-    let v: Value = c
-        .post(format!("{url}/v1/chat/completions"))
-        .json(&b)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let v: Value = post_json(&c, &format!("{url}/v1/chat/completions"), &b).await;
     assert_eq!(
         v["choices"][0]["message"]["content"],
         direct["choices"][0]["message"]["content"]
@@ -482,15 +458,12 @@ async fn verify_through_a_vllm_style_upstream_equals_the_embedded_verifier() {
     assert!(partial >= 3, "too few partly accepted drafts: {partial}");
     // Other /v1 endpoints pass through to the upstream in proxy mode (here legacy completions).
     let ids: Vec<u32> = vec![3, 9, 27];
-    let direct: Value = c
-        .post(format!("{upstream}/v1/completions"))
-        .json(&upstream_verify::completions_body("license-llama", &ids))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let direct: Value = post_json(
+        &c,
+        &format!("{upstream}/v1/completions"),
+        &upstream_verify::completions_body("license-llama", &ids),
+    )
+    .await;
     let via = c
         .post(format!("{proxied}/v1/completions"))
         .json(&upstream_verify::completions_body("license-llama", &ids))

@@ -64,3 +64,15 @@ pub async fn health_json(c: &reqwest::Client, url: &str) -> Value {
         .await
         .unwrap()
 }
+
+/// POSTs `body` as JSON to `url` and reads the JSON answer (whatever its status).
+pub async fn post_json(c: &reqwest::Client, url: &str, body: &Value) -> Value {
+    c.post(url)
+        .json(body)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
