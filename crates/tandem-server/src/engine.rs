@@ -95,17 +95,7 @@ impl EngineHandle {
     /// Starts the model thread on tandem-core's CPU path with room for `queue` waiting requests
     /// (besides the running one).
     pub fn spawn(model: LoadedModel, queue: usize) -> Self {
-        let verifier = tandem_core::Verifier::new(&model.model);
-        let runner = Runner::Cpu {
-            model: Box::new(model),
-            verifier,
-        };
-        let info = BackendInfo {
-            backend: "cpu",
-            adapter: None,
-            fallback_reason: None,
-        };
-        Self::spawn_runner(runner, info, queue)
+        Self::spawn_runner(Runner::cpu(model), BackendInfo::cpu(None), queue)
     }
 
     /// Starts the model thread on `runner` (see [`Runner::load`]).
@@ -119,11 +109,7 @@ impl EngineHandle {
             .spawn(move || {
                 while let Ok(q) = rx.recv() {
                     match q {
-                        Queued::Job { job, events } => {
-                            let mut now = lock(&thread_info).clone();
-                            runner.run(job, events, &mut now);
-                            *lock(&thread_info) = now;
-                        }
+                        Queued::Job { job, events } => runner.run(job, events, &thread_info),
                         Queued::Verify { job, reply } => {
                             let _ = reply.send(runner.verify(job));
                         }

@@ -31,10 +31,10 @@ pub enum ServerError {
     },
     #[error("server error: {0}")]
     Io(#[from] std::io::Error),
+    #[error("cannot run the model on the GPU: {0}")]
+    Gpu(#[from] tandem_gpu::GpuError),
     #[error("upstream: {0}")]
     Upstream(String),
-    #[error("cannot load the model: {0}")]
-    Load(String),
 }
 
 /// Builds the app (the caller binds and serves it): the embedded model, or with
@@ -44,8 +44,7 @@ pub fn app(config: ServerConfig) -> Result<axum::Router, ServerError> {
         let proxy = proxy::Proxy::new(up).map_err(|e| ServerError::Upstream(e.message))?;
         return Ok(router(AppState::proxy(config, proxy)));
     }
-    let (runner, info) =
-        runner::Runner::load(&config.model, config.backend).map_err(ServerError::Load)?;
+    let (runner, info) = runner::Runner::load(&config.model, config.backend)?;
     match (&info.adapter, &info.fallback_reason) {
         (Some(a), _) => eprintln!("tandem-server: the model runs on the GPU: {a}"),
         (None, Some(r)) => eprintln!("tandem-server: the model runs on the CPU ({r})"),

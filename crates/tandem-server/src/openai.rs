@@ -25,6 +25,14 @@ pub struct ChatRequest {
     pub seed: Option<u64>,
     pub stop: Option<Stop>,
     pub n: Option<u64>,
+    pub stream_options: Option<StreamOptions>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct StreamOptions {
+    /// A last chunk (no choices) carries the usage; every other chunk has `usage: null`.
+    #[serde(default)]
+    pub include_usage: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -88,8 +96,9 @@ pub struct ChatChunk {
     pub created: u64,
     pub model: String,
     pub choices: Vec<ChunkChoice>,
+    /// Absent unless the request asked for usage; then `null` except on the last chunk.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub usage: Option<Usage>,
+    pub usage: Option<Option<Usage>>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -80,21 +80,10 @@ impl Proxy {
         let bytes = serde_json::to_vec(body).map_err(|e| ApiError::internal(e.to_string()))?;
         let resp = self.send(Method::POST, path, Some(bytes.into())).await?;
         let status = resp.status();
-        let url = format!("{}{path}", self.upstream.url);
-        let t = self.upstream.timeout;
-        let text = match tokio::time::timeout(t, resp.text()).await {
-            Err(_) => return Err(timeout_error(&url, t)),
-            Ok(Err(e)) => {
-                return Err(upstream_error(
-                    StatusCode::BAD_GATEWAY,
-                    "upstream_unavailable",
-                    format!("the upstream {url} broke off its answer: {e}"),
-                ))
-            }
-            Ok(Ok(t)) => t,
-        };
+        let url = resp.url().to_string();
+        let text = self.within(&url, "lost the answer of", resp.text()).await?;
         if !status.is_success() {
-            let text: String = text.chars().take(500).collect();
+            let text = snippet(&text);
             let code = StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
             return Err(upstream_error(
                 code,
@@ -166,26 +155,14 @@ impl Proxy {
         if let Some(b) = body {
             req = req.header(header::CONTENT_TYPE, "application/json").body(b);
         }
-        let t = self.upstream.timeout;
-        let resp = match tokio::time::timeout(t, req.send()).await {
-            Err(_) => return Err(timeout_error(&url, t)),
-            Ok(Err(e)) => {
-                return Err(upstream_error(
-                    StatusCode::BAD_GATEWAY,
-                    "upstream_unavailable",
-                    format!("cannot reach the upstream {url}: {e}"),
-                ))
-            }
-            Ok(Ok(r)) => r,
-        };
+        let resp = self.within(&url, "cannot reach", req.send()).await?;
         let status = resp.status();
         if status.is_server_error() {
-            let text = tokio::time::timeout(t, resp.text())
+            let text = self
+                .within(&url, "lost the answer of", resp.text())
                 .await
-                .ok()
-                .and_then(Result::ok)
                 .unwrap_or_default();
-            let text: String = text.chars().take(500).collect();
+            let text = snippet(&text);
             return Err(upstream_error(
                 StatusCode::BAD_GATEWAY,
                 "upstream_failed",
@@ -194,15 +171,36 @@ impl Proxy {
         }
         Ok(resp)
     }
+
+    /// `io` within the upstream's timeout (else 504); a transport error is a 502
+    /// `upstream_unavailable` ("<doing> the upstream <url>: <error>").
+    async fn within<T>(
+        &self,
+        url: &str,
+        doing: &str,
+        io: impl std::future::Future<Output = reqwest::Result<T>>,
+    ) -> Result<T, ApiError> {
+        let t = self.upstream.timeout;
+        match tokio::time::timeout(t, io).await {
+            Err(_) => Err(upstream_error(
+                StatusCode::GATEWAY_TIMEOUT,
+                "upstream_timeout",
+                format!(
+                    "the upstream {url} did not answer within {} s",
+                    t.as_secs_f32()
+                ),
+            )),
+            Ok(Err(e)) => Err(upstream_error(
+                StatusCode::BAD_GATEWAY,
+                "upstream_unavailable",
+                format!("{doing} the upstream {url}: {e}"),
+            )),
+            Ok(Ok(v)) => Ok(v),
+        }
+    }
 }
 
-fn timeout_error(url: &str, t: Duration) -> ApiError {
-    upstream_error(
-        StatusCode::GATEWAY_TIMEOUT,
-        "upstream_timeout",
-        format!(
-            "the upstream {url} did not answer within {} s",
-            t.as_secs_f32()
-        ),
-    )
+/// The start of an upstream's error text, for our own error message.
+fn snippet(text: &str) -> String {
+    text.chars().take(500).collect()
 }

@@ -254,9 +254,22 @@ async fn verify(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response,
     .into_response())
 }
 
-/// Checks a request and maps it onto the engine's parameters.
+/// Checks a request for the embedded model and maps it onto the engine's job.
 pub fn validate(req: &ChatRequest, cfg: &ServerConfig) -> Result<Job, ApiError> {
     check_model(&req.model, cfg)?;
+    Ok(Job {
+        messages: req
+            .messages
+            .iter()
+            .map(|m| ChatMessage::new(&m.role, &m.content))
+            .collect(),
+        params: generate_params(req, cfg)?,
+    })
+}
+
+/// The server's limits on a request's parameters (in proxy mode too: the upstream names its
+/// own models, but this server's limits hold before anything is sent).
+fn generate_params(req: &ChatRequest, cfg: &ServerConfig) -> Result<GenerateParams, ApiError> {
     if req.messages.is_empty() {
         return Err(ApiError::invalid("messages", "messages must not be empty"));
     }
@@ -305,24 +318,17 @@ pub fn validate(req: &ChatRequest, cfg: &ServerConfig) -> Result<Job, ApiError> 
             "at most 4 non-empty stop sequences",
         ));
     }
-    Ok(Job {
-        messages: req
-            .messages
-            .iter()
-            .map(|m| ChatMessage::new(&m.role, &m.content))
-            .collect(),
-        params: GenerateParams {
-            max_new_tokens: max_tokens,
-            sampling: SamplingParams {
-                temperature,
-                top_p: req.top_p,
-                top_k: req.top_k.map(|k| k as usize).filter(|&k| k > 0),
-                repetition_penalty: 1.0,
-                seed: req.seed.unwrap_or(0),
-            },
-            stop_token_ids: Vec::new(),
-            stop_strings: stop,
+    Ok(GenerateParams {
+        max_new_tokens: max_tokens,
+        sampling: SamplingParams {
+            temperature,
+            top_p: req.top_p,
+            top_k: req.top_k.map(|k| k as usize).filter(|&k| k > 0),
+            repetition_penalty: 1.0,
+            seed: req.seed.unwrap_or(0),
         },
+        stop_token_ids: Vec::new(),
+        stop_strings: stop,
     })
 }
 
@@ -338,10 +344,7 @@ async fn chat(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response, A
     let engine = match &s.backend {
         Backend::Embedded(e) => e,
         Backend::Proxy(p) => {
-            // The upstream names its own models; the server's limits still hold.
-            let mut local = req.clone();
-            local.model = None;
-            validate(&local, &s.config)?;
+            generate_params(&req, &s.config)?;
             return p
                 .forward(axum::http::Method::POST, "/v1/chat/completions", Some(body))
                 .await;
@@ -359,7 +362,8 @@ async fn chat(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response, A
         _ => return Err(ApiError::internal("the model thread ended the request")),
     };
     if req.stream {
-        return Ok(stream_response(rx, id, created, model).into_response());
+        let usage = req.stream_options.is_some_and(|o| o.include_usage);
+        return Ok(stream_response(rx, id, created, model, usage).into_response());
     }
     loop {
         match rx.recv().await {
@@ -403,38 +407,48 @@ fn stream_response(
     id: String,
     created: u64,
     model: String,
+    include_usage: bool,
 ) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
-    let chunk = move |delta: Delta, finish: Option<&'static str>, usage: Option<Usage>| ChatChunk {
+    // OpenAI's shape: with `stream_options.include_usage`, every chunk has `usage: null` and
+    // one last chunk before `[DONE]` has no choices and the usage.
+    let chunk = move |choice: Option<ChunkChoice>, usage: Option<Usage>| ChatChunk {
         id: id.clone(),
         object: "chat.completion.chunk",
         created,
         model: model.clone(),
-        choices: vec![ChunkChoice {
+        choices: choice.into_iter().collect(),
+        usage: include_usage.then_some(usage),
+    };
+    let delta = |delta: Delta, finish: Option<&'static str>| {
+        Some(ChunkChoice {
             index: 0,
             delta,
             finish_reason: finish,
             logprobs: None,
-        }],
-        usage,
+        })
     };
     let data =
         |c: &ChatChunk| SseEvent::default().data(serde_json::to_string(c).unwrap_or_default());
     let first = data(&chunk(
-        Delta {
-            role: Some("assistant"),
-            content: Some(String::new()),
-        },
-        None,
+        delta(
+            Delta {
+                role: Some("assistant"),
+                content: Some(String::new()),
+            },
+            None,
+        ),
         None,
     ));
     let events = ReceiverStream::new(rx).filter_map(move |ev| {
         let out = match ev {
             Event::Token { text, .. } if !text.is_empty() => Some(vec![data(&chunk(
-                Delta {
-                    role: None,
-                    content: Some(text),
-                },
-                None,
+                delta(
+                    Delta {
+                        role: None,
+                        content: Some(text),
+                    },
+                    None,
+                ),
                 None,
             ))]),
             Event::Done {
@@ -442,18 +456,24 @@ fn stream_response(
                 prompt_tokens,
                 completion_tokens,
                 ..
-            } => Some(vec![
-                data(&chunk(
-                    Delta::default(),
-                    Some(finish_reason(finish)),
-                    Some(Usage {
-                        prompt_tokens,
-                        completion_tokens,
-                        total_tokens: prompt_tokens + completion_tokens,
-                    }),
-                )),
-                SseEvent::default().data("[DONE]"),
-            ]),
+            } => {
+                let mut v = vec![data(&chunk(
+                    delta(Delta::default(), Some(finish_reason(finish))),
+                    None,
+                ))];
+                if include_usage {
+                    v.push(data(&chunk(
+                        None,
+                        Some(Usage {
+                            prompt_tokens,
+                            completion_tokens,
+                            total_tokens: prompt_tokens + completion_tokens,
+                        }),
+                    )));
+                }
+                v.push(SseEvent::default().data("[DONE]"));
+                Some(v)
+            }
             Event::Failed(e) => Some(vec![SseEvent::default().data(e.body().to_string())]),
             _ => None,
         };

@@ -11,6 +11,7 @@
 //! `auto` takes the GPU only when the adapter is a real one: CPU adapters (lavapipe, SwiftShader,
 //! WARP) run the same kernels far slower than tandem-core's CPU path (docs/BENCHMARKS.md).
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use axum::http::StatusCode;
 use serde::Serialize;
@@ -20,6 +21,7 @@ use tokio::sync::mpsc;
 
 use crate::engine::{Event, Job, VerifyJob, VerifyOutcome};
 use crate::openai::ApiError;
+use crate::ServerError;
 
 /// Where the model runs, for `/healthz` and the start-up line.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -32,6 +34,16 @@ pub struct BackendInfo {
     /// Why `auto` did not take the GPU, or why it was left.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fallback_reason: Option<String>,
+}
+
+impl BackendInfo {
+    pub fn cpu(fallback_reason: Option<String>) -> Self {
+        Self {
+            backend: "cpu",
+            adapter: None,
+            fallback_reason,
+        }
+    }
 }
 
 pub enum Runner {
@@ -51,53 +63,44 @@ pub struct GpuRunner {
 }
 
 impl Runner {
+    /// tandem-core on the CPU, generation and verification sharing `model`'s weights.
+    pub fn cpu(model: LoadedModel) -> Self {
+        let verifier = Verifier::new(&model.model);
+        Runner::Cpu {
+            model: Box::new(model),
+            verifier,
+        }
+    }
+
     /// Loads the model at `path` on the backend `choice` asks for (see the module's notes).
-    pub fn load(path: &Path, choice: BackendChoice) -> Result<(Self, BackendInfo), String> {
-        let cpu = |reason: Option<String>| -> Result<(Self, BackendInfo), String> {
-            let model = tandem_core::load(path).map_err(|e| e.to_string())?;
-            let verifier = Verifier::new(&model.model);
+    pub fn load(path: &Path, choice: BackendChoice) -> Result<(Self, BackendInfo), ServerError> {
+        let cpu = |reason: Option<String>| -> Result<(Self, BackendInfo), ServerError> {
             Ok((
-                Runner::Cpu {
-                    model: Box::new(model),
-                    verifier,
-                },
-                BackendInfo {
-                    backend: "cpu",
-                    adapter: None,
-                    fallback_reason: reason,
-                },
+                Self::cpu(tandem_core::load(path)?),
+                BackendInfo::cpu(reason),
             ))
         };
         match choice {
             BackendChoice::Cpu => cpu(None),
             BackendChoice::Gpu => Self::gpu(path),
-            BackendChoice::Auto => {
-                let probe = pollster::block_on(tandem_gpu::Gpu::new());
-                match probe {
-                    Err(e) => cpu(Some(e.to_string())),
-                    Ok(g) if g.is_cpu_adapter() => cpu(Some(format!(
-                        "the only GPU adapter runs on the CPU ({}): tandem-core is faster",
-                        g.describe()
-                    ))),
-                    Ok(g) => {
-                        drop(g);
-                        match Self::gpu(path) {
-                            Ok(r) => Ok(r),
-                            Err(e) => cpu(Some(e)),
-                        }
-                    }
-                }
-            }
+            BackendChoice::Auto => match pollster::block_on(tandem_gpu::Gpu::new()) {
+                Err(e) => cpu(Some(e.to_string())),
+                Ok(g) if g.is_cpu_adapter() => cpu(Some(format!(
+                    "the only GPU adapter runs on the CPU ({}): tandem-core is faster",
+                    g.describe()
+                ))),
+                // The probe's device goes before the engine opens its own.
+                Ok(_) => Self::gpu(path).or_else(|e| cpu(Some(e.to_string()))),
+            },
         }
     }
 
-    fn gpu(path: &Path) -> Result<(Self, BackendInfo), String> {
-        let parts = tandem_core::open(path).map_err(|e| e.to_string())?;
+    fn gpu(path: &Path) -> Result<(Self, BackendInfo), ServerError> {
         let opts = EngineOptions {
             backend: BackendChoice::Gpu,
             ..Default::default()
         };
-        let engine = pollster::block_on(Engine::load(parts, &opts)).map_err(|e| e.to_string())?;
+        let engine = pollster::block_on(Engine::load(tandem_core::open(path)?, &opts))?;
         let info = BackendInfo {
             backend: "gpu",
             adapter: engine.adapter().map(String::from),
@@ -122,7 +125,7 @@ impl Runner {
     }
 
     /// Runs one generation, streaming its events; `info` is updated if the GPU is lost.
-    pub fn run(&mut self, job: Job, events: mpsc::Sender<Event>, info: &mut BackendInfo) {
+    pub fn run(&mut self, job: Job, events: mpsc::Sender<Event>, info: &Mutex<BackendInfo>) {
         let send = |e: Event| events.blocking_send(e).is_ok();
         match self {
             Runner::Cpu { model, .. } => run_cpu(model, job, &send),
@@ -229,7 +232,7 @@ impl GpuRunner {
         &mut self,
         job: Job,
         send: &dyn Fn(Event) -> bool,
-        info: &mut BackendInfo,
+        info: &Mutex<BackendInfo>,
     ) -> Result<(), ApiError> {
         let e = &mut self.engine;
         let text = e.render_chat(&job.messages).map_err(gpu_error)?;
@@ -268,11 +271,8 @@ impl GpuRunner {
                     eprintln!("tandem-server: {err}; continuing on the CPU");
                     let mut parts = tandem_core::open(&self.path).map_err(core_error)?;
                     self.engine.use_cpu(&mut parts.weights).map_err(gpu_error)?;
-                    *info = BackendInfo {
-                        backend: "cpu",
-                        adapter: None,
-                        fallback_reason: Some(format!("the GPU was lost: {err}")),
-                    };
+                    *info.lock().unwrap_or_else(|e| e.into_inner()) =
+                        BackendInfo::cpu(Some(format!("the GPU was lost: {err}")));
                 }
                 Err(err) => {
                     let _ = self.engine.end(None);

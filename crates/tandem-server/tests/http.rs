@@ -70,9 +70,11 @@ async fn completions_json_and_sse_are_openai_shaped_and_match_tandem_core() {
     assert_eq!(v["usage"]["total_tokens"], prompt_tokens + n);
     assert!(v["id"].as_str().unwrap().starts_with("chatcmpl-"));
 
+    let mut b = chat_body(true, 40);
+    b["stream_options"] = json!({ "include_usage": true });
     let r = c
         .post(format!("{url}/v1/chat/completions"))
-        .json(&chat_body(true, 40))
+        .json(&b)
         .send()
         .await
         .unwrap();
@@ -84,9 +86,28 @@ async fn completions_json_and_sse_are_openai_shaped_and_match_tandem_core() {
     let chunks = sse_chunks(&r.text().await.unwrap());
     assert_eq!(chunks[0]["choices"][0]["delta"]["role"], "assistant");
     assert_eq!(sse_text(&chunks), want);
-    let last = chunks.last().unwrap();
-    assert!(last["choices"][0]["finish_reason"].is_string());
+    // include_usage: a last chunk with no choices carries the usage; the others have null.
+    let (last, rest) = chunks.split_last().unwrap();
+    assert_eq!(last["choices"], json!([]));
     assert_eq!(last["usage"]["completion_tokens"], n);
+    assert_eq!(last["usage"]["prompt_tokens"], prompt_tokens);
+    assert!(rest
+        .iter()
+        .all(|c| c["usage"].is_null() && c.get("usage").is_some()));
+    assert!(rest.last().unwrap()["choices"][0]["finish_reason"].is_string());
+    // Without it, no chunk has a usage field.
+    let plain = c
+        .post(format!("{url}/v1/chat/completions"))
+        .json(&chat_body(true, 40))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let plain = sse_chunks(&plain);
+    assert!(plain.iter().all(|c| c.get("usage").is_none()));
+    assert_eq!(sse_text(&plain), want);
     assert!(chunks
         .iter()
         .all(|c| c["object"] == "chat.completion.chunk" && c["id"] == chunks[0]["id"]));
