@@ -71,7 +71,7 @@ export const MODELS: TestModel[] = [
 ];
 export const MAX_TOKENS = 24;
 
-function cliPath(): string {
+export function cliPath(): string {
   if (process.env.TANDEM_CLI) return process.env.TANDEM_CLI;
   const target = process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/tandem-target');
   for (const p of [join(target, 'debug/tandem'), join(target, 'release/tandem')]) if (existsSync(p)) return p;

@@ -106,8 +106,9 @@ enum Command {
         prompt: Option<String>,
         #[arg(long, value_delimiter = ',')]
         ids: Option<Vec<u32>>,
-        /// Wrap the prompt as a user message in the model's chat template.
-        #[arg(long, requires = "prompt")]
+        /// Wrap the prompt as a user message in the model's chat template (not with --ids:
+        /// token ids are already the model's input).
+        #[arg(long, requires = "prompt", conflicts_with = "ids")]
         chat: bool,
         #[arg(long, default_value_t = 64)]
         max_new_tokens: usize,
@@ -120,8 +121,9 @@ enum Command {
         top_p: Option<f32>,
         #[arg(long, default_value_t = 1.0)]
         repetition_penalty: f32,
-        #[arg(long, default_value_t = 0)]
-        seed: u64,
+        /// Seed of the sampler (same seed, same text); without one, every run samples afresh.
+        #[arg(long)]
+        seed: Option<u64>,
         /// Stop when the text contains this (repeatable).
         #[arg(long)]
         stop: Vec<String>,
@@ -180,9 +182,25 @@ enum Command {
         /// Environment variable holding the upstream's API key.
         #[arg(long, default_value = "TANDEM_UPSTREAM_KEY")]
         upstream_key_env: String,
-        /// Seconds to wait for the upstream's answer to begin before 504.
+        /// Seconds to wait for the upstream's answer to begin, and at most between two chunks
+        /// of it, before 504 (a stream is ended with an error event).
         #[arg(long, default_value_t = 60)]
         upstream_timeout_s: u64,
+        /// Open connections at most (more wait until one closes).
+        #[arg(long, default_value_t = 512)]
+        max_connections: usize,
+        /// Seconds a connection may take to send a request's headers, or stay idle between
+        /// requests, before it is closed.
+        #[arg(long, default_value_t = 15)]
+        idle_timeout_s: u64,
+        /// Seconds a client may leave its answer unread before it is dropped (and its
+        /// generation cancelled).
+        #[arg(long, default_value_t = 30)]
+        stall_timeout_s: u64,
+        /// After SIGINT/SIGTERM: seconds requests in flight may take to finish before open
+        /// streams are closed and the server exits.
+        #[arg(long, default_value_t = 10)]
+        shutdown_grace_s: u64,
     },
 }
 
@@ -270,7 +288,7 @@ fn run(cli: Cli) -> Result<()> {
                     top_k,
                     top_p,
                     repetition_penalty,
-                    seed,
+                    seed: seed.unwrap_or_else(tandem_core::sampling::fresh_seed),
                 },
                 stop_token_ids: if ignore_eos {
                     Vec::new()
@@ -339,6 +357,10 @@ fn run(cli: Cli) -> Result<()> {
             upstream,
             upstream_key_env,
             upstream_timeout_s,
+            max_connections,
+            idle_timeout_s,
+            stall_timeout_s,
+            shutdown_grace_s,
         } => {
             let mut cfg = tandem_server::ServerConfig::new(model);
             if let Some(path) = api_keys_file {
@@ -373,8 +395,15 @@ fn run(cli: Cli) -> Result<()> {
             cfg.queue = queue;
             cfg.max_tokens_limit = max_tokens_limit;
             cfg.max_body_bytes = max_body_bytes;
+            cfg.max_connections = max_connections;
+            cfg.idle_timeout = std::time::Duration::from_secs(idle_timeout_s);
+            cfg.stall_timeout = std::time::Duration::from_secs(stall_timeout_s);
+            cfg.shutdown_grace = std::time::Duration::from_secs(shutdown_grace_s);
             let rt = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
-            rt.block_on(tandem_server::serve(cfg))?;
+            let served = rt.block_on(tandem_server::serve(cfg));
+            // Tasks still running (a connection past the grace period) are dropped, not awaited.
+            rt.shutdown_timeout(std::time::Duration::from_secs(1));
+            served?;
         }
     }
     Ok(())

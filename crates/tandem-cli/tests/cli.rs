@@ -200,3 +200,200 @@ fn a_reader_that_goes_away_is_not_a_crash() {
     assert!(!err.contains("panicked"), "{err}");
     assert_ne!(out.status.code(), Some(101), "{err}");
 }
+
+/// Flags that would make a server useless are refused at start, naming the flag, before any
+/// model is loaded; `--chat` with `--ids` is refused instead of ignored.
+#[test]
+fn useless_serve_flags_and_chat_with_ids_are_refused() {
+    let cases: [&[&str]; 7] = [
+        &["--rate-limit", "0"],
+        &["--upstream", "not a url"],
+        &["--timeout-s", "0"],
+        &["--max-body-bytes", "0"],
+        &["--max-tokens-limit", "0"],
+        &[
+            "--upstream",
+            "http://127.0.0.1:1",
+            "--upstream-timeout-s",
+            "0",
+        ],
+        &["--max-connections", "0"],
+    ];
+    for extra in cases {
+        let mut args = vec!["serve", "--bind", "127.0.0.1:0"];
+        args.extend_from_slice(extra);
+        let out = tandem(&args);
+        assert!(!out.status.success(), "{extra:?} was accepted");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(extra[extra.len() - 2]), "{extra:?}: {err}");
+    }
+    let model = tiny("llama-tiny");
+    let out = tandem(&[
+        "generate",
+        "--model",
+        model.to_str().unwrap(),
+        "--ids",
+        "1,2",
+        "--chat",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--chat"));
+}
+
+/// A free loopback port.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// An upstream that answers every request with an SSE stream that never ends.
+fn endless_upstream() -> u16 {
+    use std::io::{Read, Write};
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for s in l.incoming() {
+            let Ok(mut s) = s else { return };
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                let _ = s.read(&mut buf);
+                let _ = s.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n");
+                let event =
+                    b"data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}]}\n\n";
+                loop {
+                    let chunk =
+                        [format!("{:x}\r\n", event.len()).as_bytes(), event, b"\r\n"].concat();
+                    if s.write_all(&chunk).is_err() {
+                        return;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+            });
+        }
+    });
+    port
+}
+
+/// SIGTERM (what containers and systemd send) with an endless stream and a half-sent request
+/// open: the server closes the stream cleanly (an error event, then `[DONE]`) and exits 0 within
+/// its grace period.
+#[test]
+fn sigterm_closes_streams_cleanly_and_exits_zero() {
+    use std::io::{Read, Write};
+    use std::time::{Duration, Instant};
+    let up = endless_upstream();
+    let port = free_port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args([
+            "serve",
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+            "--upstream",
+            &format!("http://127.0.0.1:{up}"),
+            "--shutdown-grace-s",
+            "1",
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let connect = || std::net::TcpStream::connect(("127.0.0.1", port));
+    let t = Instant::now();
+    let mut stream = loop {
+        match connect() {
+            Ok(s) => break s,
+            Err(_) if t.elapsed() < Duration::from_secs(20) => {
+                std::thread::sleep(Duration::from_millis(50))
+            }
+            Err(e) => panic!("the server did not start: {e}"),
+        }
+    };
+    let body = r#"{"model":"m","messages":[{"role":"user","content":"hi"}],"stream":true}"#;
+    write!(
+        stream,
+        "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut first = [0u8; 512];
+    let n = stream.read(&mut first).unwrap();
+    assert!(String::from_utf8_lossy(&first[..n]).starts_with("HTTP/1.1 200"));
+    let mut half = connect().unwrap();
+    half.write_all(b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Le")
+        .unwrap();
+
+    let t = Instant::now();
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if t.elapsed() > Duration::from_secs(8) {
+            let _ = child.kill();
+            panic!("still running 8 s after SIGTERM");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    let mut rest = Vec::new();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(2)))
+        .unwrap();
+    let _ = stream.read_to_end(&mut rest);
+    let rest = String::from_utf8_lossy(&rest);
+    assert!(rest.contains("server_shutting_down"), "{rest}");
+    assert!(rest.contains("data: [DONE]"), "{rest}");
+}
+
+/// A GGUF whose `general.alignment = 0` sits after a metadata array nested 6 deep: candle's
+/// reader divided by it (exit 101). `serve`, `logits` and `generate` now exit 1 with the key.
+#[test]
+fn a_crafted_gguf_is_an_error_not_a_panic() {
+    let mut b = Vec::new();
+    b.extend_from_slice(b"GGUF");
+    b.extend_from_slice(&3u32.to_le_bytes());
+    b.extend_from_slice(&0u64.to_le_bytes()); // tensors
+    b.extend_from_slice(&2u64.to_le_bytes()); // metadata entries
+    let key = |b: &mut Vec<u8>, k: &str| {
+        b.extend_from_slice(&(k.len() as u64).to_le_bytes());
+        b.extend_from_slice(k.as_bytes());
+    };
+    key(&mut b, "nested");
+    b.extend_from_slice(&9u32.to_le_bytes()); // array
+    for _ in 0..5 {
+        b.extend_from_slice(&9u32.to_le_bytes()); // of arrays
+        b.extend_from_slice(&1u64.to_le_bytes()); // one element
+    }
+    b.extend_from_slice(&4u32.to_le_bytes()); // of u32
+    b.extend_from_slice(&0u64.to_le_bytes()); // none
+    key(&mut b, "general.alignment");
+    b.extend_from_slice(&4u32.to_le_bytes());
+    b.extend_from_slice(&0u32.to_le_bytes());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crafted.gguf");
+    std::fs::write(&path, &b).unwrap();
+    let p = path.to_str().unwrap();
+    for args in [
+        vec![
+            "serve",
+            "--model",
+            p,
+            "--bind",
+            "127.0.0.1:0",
+            "--backend",
+            "cpu",
+        ],
+        vec!["logits", "--model", p, "--ids", "1"],
+    ] {
+        let out = tandem(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("general.alignment"), "{args:?}: {err}");
+    }
+}

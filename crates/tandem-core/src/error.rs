@@ -32,6 +32,8 @@ pub enum Error {
     },
     #[error("tensor {name:?} has unsupported dtype {dtype}")]
     TensorDtype { name: String, dtype: String },
+    #[error("tensor {name:?} holds NaN or infinite values")]
+    NonFiniteWeight { name: String },
     #[error("not a GGUF file: magic bytes are {0:02x?}, expected \"GGUF\"")]
     GgufMagic([u8; 4]),
     #[error("unsupported GGUF version {0} (supported: 2, 3)")]

@@ -5,11 +5,12 @@ use std::collections::HashMap;
 use std::io::{Read, Seek, SeekFrom};
 use std::sync::Arc;
 
-use candle_core::quantized::gguf_file::{Content, Value};
+use candle_core::quantized::gguf_file::{Content, Value, DEFAULT_ALIGNMENT};
 use candle_core::quantized::{ggml_file::qtensor_from_ggml, GgmlDType, QTensor};
 use candle_core::Device;
 
 use crate::config::{Architecture, Config, RopeScaling};
+use crate::weights::check_finite;
 use crate::{Error, Result};
 
 pub trait ReadSeek: Read + Seek + Send {}
@@ -22,7 +23,8 @@ pub struct GgufFile {
     arch: String,
 }
 
-/// Checks magic, version and declared counts before anything is allocated from them.
+/// Checks magic, version and declared counts before anything is allocated from them, then walks
+/// the rest of the header ([`walk`]) so that candle's reader only ever sees a file it can read.
 fn check_header<R: Read + Seek>(r: &mut R) -> Result<()> {
     let len = r
         .seek(SeekFrom::End(0))
@@ -72,90 +74,384 @@ fn check_header<R: Read + Seek>(r: &mut R) -> Result<()> {
             file_len: len,
         });
     }
-    check_alignment(r, kvs, len)?;
+    walk(
+        &mut Walker {
+            r: &mut *r,
+            pos: 24,
+            len,
+        },
+        kvs,
+        tensors,
+    )?;
     r.seek(SeekFrom::Start(0))
         .map_err(|e| Error::Gguf(e.to_string()))?;
     Ok(())
 }
 
-/// Walks the metadata (without keeping it) to reject a `general.alignment` of 0, which candle's
-/// reader would divide by. Anything malformed is left for candle's reader to report.
-fn check_alignment<R: Read + Seek>(r: &mut R, kvs: u64, len: u64) -> Result<()> {
-    fn u32_at<R: Read>(r: &mut R) -> Option<u32> {
-        let mut b = [0u8; 4];
-        r.read_exact(&mut b).ok()?;
-        Some(u32::from_le_bytes(b))
+// Limits of candle-core 0.11.1's reader (quantized/gguf_file.rs): past them it is an error there,
+// and so here.
+/// Longest string (key, value, tensor name) candle reads.
+const MAX_STRING_LEN: u64 = 1 << 30;
+/// Longest array candle reads.
+const MAX_ARRAY_LEN: u64 = 1 << 30;
+/// Most tensor dimensions candle reads (GGML_MAX_DIMS).
+const MAX_DIMS: u32 = 4;
+// Limits of ours, stricter than candle's.
+/// Deepest array nesting (a top-level value is at depth 0). Real files nest one deep; candle
+/// recurses up to 64 levels.
+const MAX_DEPTH: u32 = 16;
+/// Array elements over all metadata values together. candle keeps each as a 32-byte `Value`, so
+/// a file of one-byte elements would cost 32 times its size in memory; the largest tokenizers
+/// have about a million entries (tokens, scores, types, merges).
+const MAX_METADATA_ELEMENTS: u64 = 1 << 24;
+/// How much of a key or tensor name is read, for errors; the rest is skipped unread.
+const NAME_SHOWN: u64 = 256;
+const ALIGNMENT_KEY: &[u8] = b"general.alignment";
+
+/// Reads a GGUF file front to back without keeping it. The position is tracked here (a
+/// `BufReader` is never asked for it) and every length is checked against the bytes left before
+/// anything is read or skipped with it.
+struct Walker<'a, R> {
+    r: &'a mut R,
+    pos: u64,
+    len: u64,
+}
+
+impl<R: Read + Seek> Walker<'_, R> {
+    fn need(&self, n: u64, what: &str) -> Result<()> {
+        let left = self.len.saturating_sub(self.pos);
+        if n > left {
+            return Err(Error::GgufTruncated(format!(
+                "{what} needs {n} bytes at offset {}, {left} are left",
+                self.pos
+            )));
+        }
+        Ok(())
     }
-    fn u64_at<R: Read>(r: &mut R) -> Option<u64> {
-        let mut b = [0u8; 8];
-        r.read_exact(&mut b).ok()?;
-        Some(u64::from_le_bytes(b))
+
+    fn fill(&mut self, buf: &mut [u8], what: &str) -> Result<()> {
+        self.need(buf.len() as u64, what)?;
+        self.r.read_exact(buf).map_err(|e| match e.kind() {
+            std::io::ErrorKind::UnexpectedEof => Error::GgufTruncated(format!("{what}: {e}")),
+            _ => Error::Gguf(format!("{what}: {e}")),
+        })?;
+        self.pos += buf.len() as u64;
+        Ok(())
     }
-    fn skip<R: Read + Seek>(r: &mut R, n: u64, len: u64) -> Option<()> {
-        let pos = r.stream_position().ok()?;
-        let to = pos.checked_add(n).filter(|&to| to <= len)?;
-        r.seek(SeekFrom::Start(to)).ok().map(|_| ())
+
+    fn bytes<const N: usize>(&mut self, what: &str) -> Result<[u8; N]> {
+        let mut b = [0u8; N];
+        self.fill(&mut b, what)?;
+        Ok(b)
     }
-    /// Bytes of a scalar GGUF value type; None for strings (8) and arrays (9).
-    fn scalar_size(t: u32) -> Option<u64> {
-        match t {
-            0 | 1 | 7 => Some(1),
-            2 | 3 => Some(2),
-            4..=6 => Some(4),
-            10..=12 => Some(8),
-            _ => None,
+
+    fn u32(&mut self, what: &str) -> Result<u32> {
+        Ok(u32::from_le_bytes(self.bytes(what)?))
+    }
+
+    fn u64(&mut self, what: &str) -> Result<u64> {
+        Ok(u64::from_le_bytes(self.bytes(what)?))
+    }
+
+    /// Reads `n` bytes in pieces, without keeping them; false if `ok` is false for any piece.
+    fn scan(&mut self, n: u64, what: &str, ok: impl Fn(&[u8]) -> bool) -> Result<bool> {
+        self.need(n, what)?;
+        let mut buf = [0u8; 4096];
+        let mut left = n;
+        let mut all = true;
+        while left > 0 {
+            let k = left.min(buf.len() as u64) as usize;
+            self.fill(&mut buf[..k], what)?;
+            all &= ok(&buf[..k]);
+            left -= k as u64;
+        }
+        Ok(all)
+    }
+
+    fn skip(&mut self, n: u64, what: &str) -> Result<()> {
+        if n <= 4096 {
+            // through the reader's buffer: no seek for the many short strings of a tokenizer
+            self.scan(n, what, |_| true).map(|_| ())
+        } else {
+            self.need(n, what)?;
+            self.pos += n;
+            self.r
+                .seek(SeekFrom::Start(self.pos))
+                .map(|_| ())
+                .map_err(|e| Error::Gguf(format!("{what}: {e}")))
         }
     }
-    fn skip_value<R: Read + Seek>(r: &mut R, t: u32, len: u64, depth: u32) -> Option<()> {
+
+    /// A string's length, within candle's limit and the file.
+    fn string_len(&mut self, what: &str) -> Result<u64> {
+        let n = self.u64(what)?;
+        if n > MAX_STRING_LEN {
+            return Err(Error::Gguf(format!(
+                "{what} is {n} bytes, more than the {MAX_STRING_LEN} a reader accepts"
+            )));
+        }
+        self.need(n, what)?;
+        Ok(n)
+    }
+
+    /// A key or tensor name: its first [`NAME_SHOWN`] bytes as text (for errors), and whether
+    /// candle reads it as `general.alignment` (candle drops trailing NULs). Only that prefix is
+    /// ever held in memory.
+    fn name(&mut self, what: &str) -> Result<(String, bool)> {
+        let n = self.string_len(what)?;
+        let mut head = vec![0u8; n.min(NAME_SHOWN) as usize];
+        self.fill(&mut head, what)?;
+        let rest = n - head.len() as u64;
+        let zeros = |b: &[u8]| b.iter().all(|&x| x == 0);
+        let alignment = head.starts_with(ALIGNMENT_KEY)
+            && zeros(&head[ALIGNMENT_KEY.len()..])
+            && self.scan(rest, what, zeros)?;
+        if !alignment {
+            self.skip(rest, what)?;
+        }
+        let end = head.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1);
+        let mut text = String::from_utf8_lossy(&head[..end]).into_owned();
+        if rest > 0 {
+            text.push_str(&format!("… ({n} bytes)"));
+        }
+        Ok((text, alignment))
+    }
+
+    /// Skips one metadata value of GGUF type `t`, checking it as candle would read it: a known
+    /// type, a bool of 0 or 1, strings and arrays within candle's limits and the file, and
+    /// arrays nested at most [`MAX_DEPTH`] deep. `elements` counts array elements so far.
+    fn value(&mut self, t: u32, depth: u32, elements: &mut u64) -> Result<()> {
         match t {
+            7 => {
+                let [b] = self.bytes::<1>("a bool")?;
+                if b > 1 {
+                    return Err(Error::Gguf(format!("bool value {b} (must be 0 or 1)")));
+                }
+            }
             8 => {
-                let n = u64_at(r)?;
-                skip(r, n, len)
+                let n = self.string_len("a string")?;
+                self.skip(n, "a string")?;
             }
-            9 if depth < 4 => {
-                let et = u32_at(r)?;
-                let n = u64_at(r)?;
-                match scalar_size(et) {
-                    Some(sz) => skip(r, n.checked_mul(sz)?, len),
-                    None => (0..n).try_for_each(|_| skip_value(r, et, len, depth + 1)),
+            9 => {
+                if depth >= MAX_DEPTH {
+                    return Err(Error::Gguf(format!(
+                        "arrays nested more than {MAX_DEPTH} deep"
+                    )));
+                }
+                let et = self.u32("an array's element type")?;
+                let size = min_size(et)
+                    .ok_or_else(|| Error::Gguf(format!("unknown array element type {et}")))?;
+                let n = self.u64("an array's length")?;
+                if n > MAX_ARRAY_LEN {
+                    return Err(Error::Gguf(format!(
+                        "array of {n} elements, more than the {MAX_ARRAY_LEN} a reader accepts"
+                    )));
+                }
+                // candle's own bound before it allocates; with it, n * size cannot overflow
+                self.need(n.saturating_mul(size), "an array's elements")?;
+                *elements += n;
+                if *elements > MAX_METADATA_ELEMENTS {
+                    return Err(Error::Gguf(format!(
+                        "more than {MAX_METADATA_ELEMENTS} array elements in the metadata"
+                    )));
+                }
+                match et {
+                    7 => {
+                        if !self.scan(n, "an array of bools", |b| b.iter().all(|&x| x <= 1))? {
+                            return Err(Error::Gguf("bool value other than 0 or 1".into()));
+                        }
+                    }
+                    8 | 9 => {
+                        for _ in 0..n {
+                            self.value(et, depth + 1, elements)?;
+                        }
+                    }
+                    _ => self.skip(n * size, "an array's elements")?,
                 }
             }
-            _ => skip(r, scalar_size(t)?, len),
+            _ => {
+                let size = min_size(t).ok_or_else(|| Error::Gguf(format!("unknown type {t}")))?;
+                self.skip(size, "a value")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A `general.alignment` value: an integer type candle honours (it silently falls back to 32
+    /// for any other, and llama.cpp reads a u32), positive and a power of two as llama.cpp
+    /// requires. Zero is what candle would divide by.
+    fn alignment(&mut self, t: u32) -> Result<u64> {
+        let v: i64 = match t {
+            0 => u8::from_le_bytes(self.bytes("a value")?).into(),
+            1 => i8::from_le_bytes(self.bytes("a value")?).into(),
+            2 => u16::from_le_bytes(self.bytes("a value")?).into(),
+            3 => i16::from_le_bytes(self.bytes("a value")?).into(),
+            4 => u32::from_le_bytes(self.bytes("a value")?).into(),
+            5 => i32::from_le_bytes(self.bytes("a value")?).into(),
+            _ => {
+                return Err(Error::Gguf(format!(
+                    "must be an unsigned 32-bit integer, not GGUF type {t}"
+                )))
+            }
+        };
+        match u64::try_from(v) {
+            Ok(0) => Err(Error::Gguf("must be > 0".into())),
+            Ok(a) if a.is_power_of_two() => Ok(a),
+            _ => Err(Error::Gguf(format!("{v} is not a power of two"))),
         }
     }
-    r.seek(SeekFrom::Start(24))
-        .map_err(|e| Error::Gguf(e.to_string()))?;
-    for _ in 0..kvs {
-        let Some(klen) = u64_at(r).filter(|&n| n <= 65_536) else {
-            return Ok(());
+}
+
+/// Bytes of one GGUF value of type `t`, at least (a string's or array's length prefix); None
+/// for a type candle does not know.
+fn min_size(t: u32) -> Option<u64> {
+    match t {
+        0 | 1 | 7 => Some(1),
+        2 | 3 => Some(2),
+        4..=6 => Some(4),
+        8 | 10..=12 => Some(8),
+        9 => Some(12),
+        _ => None,
+    }
+}
+
+/// The ggml tensor types candle's reader knows (`GgmlDType::from_u32`, which is private).
+fn ggml_dtype(id: u32) -> Option<GgmlDType> {
+    Some(match id {
+        0 => GgmlDType::F32,
+        1 => GgmlDType::F16,
+        2 => GgmlDType::Q4_0,
+        3 => GgmlDType::Q4_1,
+        6 => GgmlDType::Q5_0,
+        7 => GgmlDType::Q5_1,
+        8 => GgmlDType::Q8_0,
+        9 => GgmlDType::Q8_1,
+        10 => GgmlDType::Q2K,
+        11 => GgmlDType::Q3K,
+        12 => GgmlDType::Q4K,
+        13 => GgmlDType::Q5K,
+        14 => GgmlDType::Q6K,
+        15 => GgmlDType::Q8K,
+        30 => GgmlDType::BF16,
+        _ => return None,
+    })
+}
+
+/// Walks everything candle's `Content::read` reads after the 24-byte header, and what
+/// `TensorInfo::read` then relies on, without keeping any of it: every metadata entry (see
+/// [`Walker::value`]; any `general.alignment` must be valid, the last one counts as in candle's
+/// map), then every tensor info (name; at most [`MAX_DIMS`] dimensions whose product fits a
+/// `usize`; a known ggml type whose block size divides it; an offset that is a multiple of the
+/// alignment) and, with the data offset computed as candle does, every tensor inside the file.
+/// Nothing malformed is left for candle to find.
+fn walk<R: Read + Seek>(w: &mut Walker<'_, R>, kvs: u64, tensors: u64) -> Result<()> {
+    let mut alignment = DEFAULT_ALIGNMENT;
+    let mut elements = 0u64;
+    for i in 0..kvs {
+        let (key, is_alignment) = w
+            .name("a metadata key")
+            .map_err(|e| in_context(e, &format!("metadata entry {i}")))?;
+        let named = |e| match e {
+            Error::Gguf(reason) => Error::GgufMetadata {
+                key: key.clone(),
+                reason,
+            },
+            e => in_context(e, &format!("metadata key {key:?}")),
         };
-        let mut key = vec![0u8; klen as usize];
-        if r.read_exact(&mut key).is_err() {
-            return Ok(());
+        let t = w.u32("a value type").map_err(named)?;
+        if is_alignment {
+            alignment = w.alignment(t).map_err(named)?;
+        } else {
+            w.value(t, 0, &mut elements).map_err(named)?;
         }
-        let Some(t) = u32_at(r) else { return Ok(()) };
-        if key == b"general.alignment" {
-            // integer types only (candle ignores float/bool alignments)
-            let zero = match (t, scalar_size(t)) {
-                (0..=5 | 10 | 11, Some(sz)) => {
-                    let mut b = [0u8; 8];
-                    r.read_exact(&mut b[..sz as usize]).is_ok() && u64::from_le_bytes(b) == 0
-                }
-                _ => false,
-            };
-            if zero {
-                return Err(Error::GgufMetadata {
-                    key: "general.alignment".into(),
-                    reason: "must be > 0".into(),
-                });
-            }
-            return Ok(());
+    }
+    // The tensor whose data ends last: the one to name if the data runs past the file.
+    let mut last: Option<(u64, String)> = None;
+    for i in 0..tensors {
+        let (name, _) = w
+            .name("a tensor name")
+            .map_err(|e| in_context(e, &format!("tensor info {i}")))?;
+        let bad = |what: String| Error::Gguf(format!("tensor {name:?}: {what}"));
+        let cut = |e| in_context(e, &format!("tensor {name:?}"));
+        let n_dims = w.u32("a dimension count").map_err(cut)?;
+        if n_dims > MAX_DIMS {
+            return Err(bad(format!("{n_dims} dimensions, at most {MAX_DIMS}")));
         }
-        if skip_value(r, t, len, 0).is_none() {
-            return Ok(());
+        let mut elems = 1u64;
+        for _ in 0..n_dims {
+            let d = w.u64("a dimension").map_err(cut)?;
+            elems = elems
+                .checked_mul(d)
+                .filter(|&n| usize::try_from(n).is_ok())
+                .ok_or_else(|| bad("its dimensions multiply past this platform's usize".into()))?;
+        }
+        let id = w.u32("a ggml type").map_err(cut)?;
+        let dtype = ggml_dtype(id).ok_or_else(|| Error::TensorDtype {
+            name: name.clone(),
+            dtype: format!("ggml type id {id} (unknown)"),
+        })?;
+        let (block, type_size) = (dtype.block_size() as u64, dtype.type_size() as u64);
+        if !elems.is_multiple_of(block) {
+            return Err(bad(format!(
+                "{elems} elements are not whole {dtype:?} blocks of {block}"
+            )));
+        }
+        let size = (elems / block)
+            .checked_mul(type_size)
+            .filter(|&n| usize::try_from(n).is_ok())
+            .ok_or_else(|| bad("its size in bytes overflows".into()))?;
+        let offset = w.u64("a tensor offset").map_err(cut)?;
+        if !offset.is_multiple_of(alignment) {
+            return Err(bad(format!(
+                "offset {offset} is not a multiple of general.alignment ({alignment})"
+            )));
+        }
+        let end = offset
+            .checked_add(size)
+            .ok_or_else(|| bad(format!("offset {offset} + {size} bytes overflows")))?;
+        if last.as_ref().is_none_or(|(e, _)| end > *e) {
+            last = Some((end, name));
+        }
+    }
+    // As candle: the data starts at the end of the tensor infos, rounded up to the alignment.
+    let data = w
+        .pos
+        .div_ceil(alignment)
+        .checked_mul(alignment)
+        .ok_or_else(|| Error::Gguf("the tensor data offset overflows".into()))?;
+    if let Some((end, name)) = last {
+        if data.checked_add(end).is_none_or(|e| e > w.len) {
+            return Err(Error::GgufTruncated(format!(
+                "tensor {name:?} ends at byte {data} + {end}, the file has {} bytes",
+                w.len
+            )));
         }
     }
     Ok(())
+}
+
+/// Says where a truncation was found.
+fn in_context(e: Error, at: &str) -> Error {
+    match e {
+        Error::GgufTruncated(m) => Error::GgufTruncated(format!("{at}: {m}")),
+        Error::Gguf(m) => Error::Gguf(format!("{at}: {m}")),
+        e => e,
+    }
+}
+
+/// Runs one of candle's GGUF readers with a panic turned into [`Error::Gguf`]: a second line of
+/// defence behind [`check_header`]'s walk, which rejects everything candle is known to trip on.
+/// Native builds only in effect: on wasm32 a panic aborts (panic = "abort"), so there the walk is
+/// the real fix.
+fn no_panic<T>(what: &str, f: impl FnOnce() -> T) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|p| {
+        let msg = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Error::Gguf(format!("{what}: the GGUF reader panicked: {msg}"))
+    })
 }
 
 fn read_up_to<R: Read>(r: &mut R, buf: &mut [u8]) -> Result<usize> {
@@ -238,7 +534,7 @@ pub fn gguf_tensor_name(hf: &str) -> Option<String> {
 impl GgufFile {
     pub fn read(mut reader: Box<dyn ReadSeek>) -> Result<Self> {
         check_header(&mut reader)?;
-        let content = Content::read(&mut reader).map_err(|e| {
+        let content = no_panic("header", || Content::read(&mut reader))?.map_err(|e| {
             let msg = e.to_string();
             if msg.contains("failed to fill whole buffer") || msg.contains("remaining") {
                 Error::GgufTruncated(msg)
@@ -264,6 +560,16 @@ impl GgufFile {
 
     pub fn metadata(&self) -> &HashMap<String, Value> {
         &self.content.metadata
+    }
+
+    /// `general.architecture`, the prefix of the model's metadata keys.
+    pub fn architecture(&self) -> &str {
+        &self.arch
+    }
+
+    /// Every tensor's GGUF name.
+    pub fn tensor_names(&self) -> impl Iterator<Item = &str> {
+        self.content.tensor_infos.keys().map(String::as_str)
     }
 
     pub fn has_tensor(&self, gguf_name: &str) -> bool {
@@ -397,7 +703,8 @@ impl GgufFile {
         Ok(cfg)
     }
 
-    /// A tensor by its GGUF name, as stored.
+    /// A tensor by its GGUF name, as stored, checked to hold no NaN or infinity
+    /// ([`Error::NonFiniteWeight`]): every GGUF weight read comes through here.
     pub fn tensor(&mut self, gguf_name: &str) -> Result<QTensor> {
         let info = self
             .content
@@ -417,12 +724,12 @@ impl GgufFile {
                 })
             }
         }
-        info.read(
-            &mut self.reader,
-            self.content.tensor_data_offset,
-            &Device::Cpu,
-        )
-        .map_err(|e| Error::GgufTruncated(format!("tensor {gguf_name:?}: {e}")))
+        let offset = self.content.tensor_data_offset;
+        let reader = &mut self.reader;
+        let t = no_panic(gguf_name, || info.read(reader, offset, &Device::Cpu))?
+            .map_err(|e| Error::GgufTruncated(format!("tensor {gguf_name:?}: {e}")))?;
+        check_finite(gguf_name, t.dtype(), &t.data()?)?;
+        Ok(t)
     }
 
     /// A tensor by its Hugging Face name, in Hugging Face layout.

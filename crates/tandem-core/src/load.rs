@@ -211,6 +211,7 @@ pub fn hf_parts(
 ) -> Result<ModelParts> {
     let cfg = Config::from_hf_json(config_json)?;
     let weights = Weights::Safetensors(SafetensorsWeights::new(files));
+    weights.check_layer_count(&cfg)?;
     let mut eos_token_ids = cfg.eos_token_ids.clone();
     for e in extra_eos {
         if !eos_token_ids.contains(&e) {
@@ -280,12 +281,14 @@ pub fn gguf_parts(reader: Box<dyn ReadSeek>, tokenizer: Option<Tokenizer>) -> Re
         _ => Ok(None),
     };
     let (chat_template, chat_template_error) = split_template(chat_template);
-    Ok(ModelParts {
+    let parts = ModelParts {
         eos_token_ids: cfg.eos_token_ids.clone(),
         config: cfg,
         weights: Weights::Gguf(g),
         tokenizer,
         chat_template,
         chat_template_error,
-    })
+    };
+    parts.weights.check_layer_count(&parts.config)?;
+    Ok(parts)
 }

@@ -3,9 +3,11 @@
 //! error before any tensor is built; tensors are converted to f32 on request.
 use std::collections::HashMap;
 
+use candle_core::quantized::GgmlDType;
 use candle_core::{DType, Device, Tensor};
 use safetensors::tensor::{Dtype, Metadata, SafeTensors};
 
+use crate::weights::check_finite;
 use crate::{Error, Result};
 
 /// One validated safetensors file held in memory.
@@ -56,7 +58,8 @@ impl SafetensorsFile {
         Ok(t.to_dtype(DType::F32)?)
     }
 
-    /// The tensor's stored dtype, shape and little-endian bytes (f32, f16 or bf16).
+    /// The tensor's stored dtype, shape and little-endian bytes (f32, f16 or bf16), checked to
+    /// hold no NaN or infinity ([`Error::NonFiniteWeight`]): every weight read comes through here.
     pub fn tensor_bytes(&self, name: &str) -> Result<(DType, Vec<usize>, &[u8])> {
         let info = self
             .metadata
@@ -71,10 +74,10 @@ impl SafetensorsFile {
                 file: self.name.clone(),
                 reason: format!("tensor {name:?} lies outside the file"),
             })?;
-        let dtype = match info.dtype {
-            Dtype::F32 => DType::F32,
-            Dtype::F16 => DType::F16,
-            Dtype::BF16 => DType::BF16,
+        let (dtype, stored) = match info.dtype {
+            Dtype::F32 => (DType::F32, GgmlDType::F32),
+            Dtype::F16 => (DType::F16, GgmlDType::F16),
+            Dtype::BF16 => (DType::BF16, GgmlDType::BF16),
             other => {
                 return Err(Error::TensorDtype {
                     name: name.to_string(),
@@ -82,6 +85,7 @@ impl SafetensorsFile {
                 })
             }
         };
+        check_finite(name, stored, data)?;
         Ok((dtype, info.shape.clone(), data))
     }
 }
@@ -138,6 +142,11 @@ impl SafetensorsWeights {
 
     pub fn contains(&self, name: &str) -> bool {
         self.index.contains_key(name)
+    }
+
+    /// Every tensor name of every shard.
+    pub fn tensor_names(&self) -> impl Iterator<Item = &str> {
+        self.index.keys().map(String::as_str)
     }
 
     pub fn shape(&self, name: &str) -> Option<Vec<usize>> {

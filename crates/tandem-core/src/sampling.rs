@@ -51,6 +51,31 @@ impl SamplingParams {
     }
 }
 
+/// A seed from the operating system's randomness (the browser's `crypto.getRandomValues` on
+/// wasm32): what a request without a seed samples with, so that two such requests differ.
+/// Should the system source fail, the clock and a counter still make each seed different.
+pub fn fresh_seed() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    getrandom::u64().unwrap_or_else(|_| {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let mut r = Rng::new(n ^ clock_nanos());
+        r.next_u64()
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn clock_nanos() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn clock_nanos() -> u64 {
+    0
+}
+
 /// SplitMix64: tiny, fast, and identical on every target.
 #[derive(Debug, Clone)]
 pub struct Rng(u64);
@@ -246,6 +271,12 @@ mod tests {
         for _ in 0..50 {
             assert_eq!(s.sample(&logits, &[]), 0);
         }
+    }
+
+    #[test]
+    fn fresh_seeds_differ() {
+        let seeds: std::collections::HashSet<u64> = (0..64).map(|_| fresh_seed()).collect();
+        assert_eq!(seeds.len(), 64);
     }
 
     #[test]

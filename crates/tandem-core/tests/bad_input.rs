@@ -518,3 +518,629 @@ fn empty_stop_strings_and_foreign_caches_are_typed_errors() {
         Err(Error::InvalidParams(_))
     ));
 }
+
+/// A GGUF v3 file written byte by byte, so that it can say what no writer would.
+#[derive(Default)]
+struct RawGguf {
+    meta: Vec<u8>,
+    n_meta: u64,
+    infos: Vec<u8>,
+    n_tensors: u64,
+}
+
+/// A GGUF string: u64 length, then the bytes.
+fn gstr(s: &[u8]) -> Vec<u8> {
+    let mut v = (s.len() as u64).to_le_bytes().to_vec();
+    v.extend(s);
+    v
+}
+
+/// A GGUF array value: element type, count, then the elements as stored.
+fn garray(elem_type: u32, n: u64, elems: &[u8]) -> Vec<u8> {
+    let mut v = elem_type.to_le_bytes().to_vec();
+    v.extend(n.to_le_bytes());
+    v.extend(elems);
+    v
+}
+
+const U32: u32 = 4;
+const STRING: u32 = 8;
+const ARRAY: u32 = 9;
+
+impl RawGguf {
+    /// A metadata entry: key, GGUF value type, and the value's bytes as stored.
+    fn kv(mut self, key: &[u8], value_type: u32, value: &[u8]) -> Self {
+        self.meta.extend(gstr(key));
+        self.meta.extend(value_type.to_le_bytes());
+        self.meta.extend(value);
+        self.n_meta += 1;
+        self
+    }
+
+    fn kv_u32(self, key: &str, v: u32) -> Self {
+        self.kv(key.as_bytes(), U32, &v.to_le_bytes())
+    }
+
+    /// A tensor info (dims in GGUF order, innermost first).
+    fn tensor(mut self, name: &[u8], dims: &[u64], ggml_type: u32, offset: u64) -> Self {
+        self.infos.extend(gstr(name));
+        self.infos.extend((dims.len() as u32).to_le_bytes());
+        for d in dims {
+            self.infos.extend(d.to_le_bytes());
+        }
+        self.infos.extend(ggml_type.to_le_bytes());
+        self.infos.extend(offset.to_le_bytes());
+        self.n_tensors += 1;
+        self
+    }
+
+    /// The file, with `data` after the tensor infos padded to 32 bytes.
+    fn bytes(&self, data: &[u8]) -> Vec<u8> {
+        let mut b = b"GGUF".to_vec();
+        b.extend(3u32.to_le_bytes());
+        b.extend(self.n_tensors.to_le_bytes());
+        b.extend(self.n_meta.to_le_bytes());
+        b.extend(&self.meta);
+        b.extend(&self.infos);
+        b.resize(b.len().div_ceil(32) * 32, 0);
+        b.extend(data);
+        b
+    }
+}
+
+/// `depth` arrays, one inside the other, the innermost holding one u8.
+fn nested_array(depth: usize) -> Vec<u8> {
+    let mut v = garray(0, 1, &[7]);
+    for _ in 1..depth {
+        v = garray(ARRAY, 1, &v);
+    }
+    v
+}
+
+fn expect_metadata_error(bytes: Vec<u8>, key: &str, why: &str) -> String {
+    match load_gguf(bytes) {
+        Err(Error::GgufMetadata { key: k, reason }) => {
+            assert_eq!(k, key, "{why}: {reason}");
+            reason
+        }
+        other => panic!(
+            "{why}: expected GgufMetadata for {key:?}, got {:?}",
+            other.err()
+        ),
+    }
+}
+
+/// candle's reader divides by `general.alignment`: a zero one anywhere must be found however
+/// the metadata before it is shaped, not only when a shallow walk happens to reach it.
+#[test]
+fn gguf_zero_alignment_after_metadata_a_shallow_walk_gives_up_on() {
+    let zero = |g: RawGguf| g.kv_u32("general.alignment", 0).bytes(&[]);
+    let cases = [
+        (
+            "after an array nested 6 deep",
+            zero(RawGguf::default().kv(b"deep", ARRAY, &nested_array(6))),
+        ),
+        (
+            "after a 70,000-byte key",
+            zero(RawGguf::default().kv(&[b'k'; 70_000], U32, &1u32.to_le_bytes())),
+        ),
+        (
+            "after a valid alignment (the last one counts)",
+            zero(RawGguf::default().kv_u32("general.alignment", 32)),
+        ),
+        (
+            "under a key with trailing NULs, which the reader drops",
+            RawGguf::default()
+                .kv(b"general.alignment\0\0\0", U32, &0u32.to_le_bytes())
+                .bytes(&[]),
+        ),
+        (
+            "as a u8",
+            RawGguf::default()
+                .kv(b"general.alignment", 0, &[0])
+                .bytes(&[]),
+        ),
+    ];
+    for (why, bytes) in cases {
+        let reason = expect_metadata_error(bytes, "general.alignment", why);
+        assert!(reason.contains("> 0"), "{why}: {reason}");
+    }
+    // alignments candle would ignore (and fall back to 32) or llama.cpp rejects
+    for (t, v) in [
+        (10u32, 0u64.to_le_bytes().to_vec()),
+        (6, 32f32.to_le_bytes().to_vec()),
+        (5, (-32i32).to_le_bytes().to_vec()),
+        (4, 48u32.to_le_bytes().to_vec()),
+    ] {
+        let b = RawGguf::default()
+            .kv(b"general.alignment", t, &v)
+            .bytes(&[]);
+        expect_metadata_error(b, "general.alignment", &format!("type {t}"));
+    }
+    // the same shapes with a valid alignment are walked through to candle's reader, which
+    // then reads the file (and it lacks an architecture)
+    let b = RawGguf::default()
+        .kv(b"deep", ARRAY, &nested_array(6))
+        .kv(&[b'k'; 70_000], U32, &1u32.to_le_bytes())
+        .kv_u32("general.alignment", 64)
+        .bytes(&[]);
+    expect_metadata_error(b, "general.architecture", "a valid file");
+}
+
+#[test]
+fn gguf_metadata_the_walk_cannot_follow_is_a_typed_error() {
+    // nested deeper than the walk goes
+    let reason = expect_metadata_error(
+        RawGguf::default()
+            .kv(b"deep", ARRAY, &nested_array(40))
+            .bytes(&[]),
+        "deep",
+        "nested 40 deep",
+    );
+    assert!(reason.contains("nested"), "{reason}");
+    // unknown value types, as a value and as an array's elements
+    expect_metadata_error(
+        RawGguf::default().kv(b"odd", 13, &[0; 8]).bytes(&[]),
+        "odd",
+        "value type 13",
+    );
+    expect_metadata_error(
+        RawGguf::default()
+            .kv(b"odd", ARRAY, &garray(99, 1, &[0; 8]))
+            .bytes(&[]),
+        "odd",
+        "element type 99",
+    );
+    // a bool that is neither 0 nor 1
+    expect_metadata_error(
+        RawGguf::default().kv(b"flag", 7, &[2]).bytes(&[]),
+        "flag",
+        "bool 2",
+    );
+    // absurd lengths: a string value, an array, each past any file and candle's limits
+    let huge = (1u64 << 62).to_le_bytes();
+    expect_metadata_error(
+        RawGguf::default()
+            .kv(b"general.name", STRING, &huge)
+            .bytes(&[]),
+        "general.name",
+        "string of 2^62 bytes",
+    );
+    expect_metadata_error(
+        RawGguf::default()
+            .kv(b"tokens", ARRAY, &garray(STRING, 1 << 62, &[]))
+            .bytes(&[]),
+        "tokens",
+        "array of 2^62 strings",
+    );
+    // a string that runs past the end of the file (but within candle's limit)
+    let mut short = 1000u64.to_le_bytes().to_vec();
+    short.extend(b"only a few bytes");
+    match load_gguf(RawGguf::default().kv(b"s", STRING, &short).bytes(&[])) {
+        Err(Error::GgufTruncated(m)) => assert!(m.contains("\"s\""), "{m}"),
+        other => panic!("{:?}", other.err()),
+    }
+    // a key length of 2^62
+    let mut b = RawGguf::default().bytes(&[]);
+    b.truncate(24);
+    b[16..24].copy_from_slice(&1u64.to_le_bytes());
+    b.extend(huge);
+    b.extend([0; 16]);
+    assert!(matches!(load_gguf(b), Err(Error::Gguf(_))));
+}
+
+#[test]
+fn gguf_tensor_infos_the_walk_rejects() {
+    let with = |name: &[u8], dims: &[u64], t: u32, offset: u64| {
+        load_gguf(
+            RawGguf::default()
+                .tensor(name, dims, t, offset)
+                .bytes(&[0; 64]),
+        )
+    };
+    let gguf_error = |r: Result<LoadedModel, Error>, has: &str| match r {
+        Err(Error::Gguf(m)) => assert!(m.contains(has), "{m}"),
+        other => panic!("expected Gguf({has:?}), got {:?}", other.err()),
+    };
+    // dimensions whose product overflows (candle's shape math would panic on them)
+    gguf_error(with(b"big", &[1 << 32, 1 << 32, 1 << 32], 0, 0), "\"big\"");
+    gguf_error(with(b"five", &[1, 1, 1, 1, 1], 0, 0), "5 dimensions");
+    gguf_error(with(b"odd", &[33], 8, 0), "blocks");
+    match with(b"t", &[16], 99, 0) {
+        Err(Error::TensorDtype { name, dtype }) => {
+            assert_eq!(name, "t");
+            assert!(dtype.contains("99"), "{dtype}");
+        }
+        other => panic!("{:?}", other.err()),
+    }
+    gguf_error(with(b"t", &[16], 0, 16), "alignment");
+    gguf_error(with(b"t", &[16], 0, u64::MAX - 31), "overflows");
+    assert!(matches!(
+        with(b"t", &[32], 0, 0),
+        Err(Error::GgufTruncated(m)) if m.contains("\"t\"")
+    ));
+    // a tensor name of 2^62 bytes
+    let mut b = RawGguf::default().bytes(&[]);
+    b.truncate(24);
+    b[8..16].copy_from_slice(&1u64.to_le_bytes());
+    b.extend((1u64 << 62).to_le_bytes());
+    b.extend([0; 32]);
+    gguf_error(load_gguf(b), "tensor info 0");
+}
+
+/// Where the committed Q8_0 file keeps `name`'s data offset (found by its length-prefixed name).
+fn gguf_offset_field(bytes: &[u8], name: &str) -> usize {
+    let pat = gstr(name.as_bytes());
+    let at = bytes
+        .windows(pat.len())
+        .position(|w| w == pat.as_slice())
+        .unwrap()
+        + pat.len();
+    let n_dims = u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+    at + 4 + 8 * n_dims + 4
+}
+
+fn set_gguf_offset(bytes: &mut [u8], name: &str, f: impl FnOnce(u64) -> u64) {
+    let at = gguf_offset_field(bytes, name);
+    let old = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
+    bytes[at..at + 8].copy_from_slice(&f(old).to_le_bytes());
+}
+
+fn open_gguf(bytes: Vec<u8>) -> Result<tandem_core::load::ModelParts, Error> {
+    tandem_core::load::gguf_parts(Box::new(std::io::Cursor::new(bytes)), None)
+}
+
+#[test]
+fn gguf_tensor_offsets_are_checked_when_the_file_is_opened() {
+    // not a multiple of general.alignment (32): candle would read the bytes two off
+    let mut b = gguf_bytes();
+    set_gguf_offset(&mut b, "blk.0.attn_v.weight", |o| o + 2);
+    match load_gguf(b) {
+        Err(Error::Gguf(m)) => {
+            assert!(m.contains("\"blk.0.attn_v.weight\""), "{m}");
+            assert!(m.contains("general.alignment"), "{m}");
+        }
+        other => panic!("{:?}", other.err()),
+    }
+    // past the end of the file: found on opening, not only when the tensor is read
+    let mut b = gguf_bytes();
+    set_gguf_offset(&mut b, "blk.1.ffn_down.weight", |_| 1 << 20);
+    match open_gguf(b) {
+        Err(Error::GgufTruncated(m)) => assert!(m.contains("\"blk.1.ffn_down.weight\""), "{m}"),
+        other => panic!("{:?}", other.err()),
+    }
+    // the committed file itself passes the walk
+    assert!(open_gguf(gguf_bytes()).is_ok());
+}
+
+/// `name`'s data in a GGUF file: (start, dtype, shape in Hugging Face order).
+fn gguf_data_at(
+    bytes: &[u8],
+    name: &str,
+) -> (
+    usize,
+    tandem_core::candle_core::quantized::GgmlDType,
+    Vec<usize>,
+) {
+    use tandem_core::candle_core::quantized::gguf_file::Content;
+    let c = Content::read(&mut std::io::Cursor::new(bytes)).unwrap();
+    let info = &c.tensor_infos[name];
+    (
+        (c.tensor_data_offset + info.offset) as usize,
+        info.ggml_dtype,
+        info.shape.dims().to_vec(),
+    )
+}
+
+/// The committed f32 GGUF rewritten with every f32 tensor stored as `dtype` (F16 or BF16).
+fn gguf_as(dtype: tandem_core::candle_core::quantized::GgmlDType) -> Vec<u8> {
+    use tandem_core::candle_core::quantized::{ggml_file::qtensor_from_ggml, gguf_file, GgmlDType};
+    use tandem_core::candle_core::Device;
+    let bytes = std::fs::read(tiny("llama-tiny").join("llama-tiny-f32.gguf")).unwrap();
+    let mut r = std::io::Cursor::new(&bytes);
+    let c = gguf_file::Content::read(&mut r).unwrap();
+    let mut tensors = Vec::new();
+    for n in c.tensor_infos.keys() {
+        let t = c.tensor(&mut r, n, &Device::Cpu).unwrap();
+        let v: Vec<f32> = t
+            .dequantize(&Device::Cpu)
+            .unwrap()
+            .flatten_all()
+            .unwrap()
+            .to_vec1()
+            .unwrap();
+        let data: Vec<u8> = v
+            .iter()
+            .flat_map(|&x| match dtype {
+                GgmlDType::F16 => half::f16::from_f32(x).to_le_bytes(),
+                _ => half::bf16::from_f32(x).to_le_bytes(),
+            })
+            .collect();
+        let q = qtensor_from_ggml(dtype, &data, t.shape().dims().to_vec(), &Device::Cpu).unwrap();
+        tensors.push((n.clone(), q));
+    }
+    let meta: Vec<(&str, &gguf_file::Value)> =
+        c.metadata.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    let t_refs: Vec<(&str, &_)> = tensors.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    let mut out = std::io::Cursor::new(Vec::new());
+    gguf_file::write(&mut out, &meta, &t_refs).unwrap();
+    out.into_inner()
+}
+
+fn expect_non_finite<T>(r: Result<T, Error>, tensor: &str, why: &str) {
+    match r {
+        Err(e @ Error::NonFiniteWeight { .. }) => {
+            let Error::NonFiniteWeight { name } = &e else {
+                unreachable!()
+            };
+            assert_eq!(name, tensor, "{why}");
+            assert!(e.to_string().contains(&format!("{tensor:?}")), "{why}: {e}");
+        }
+        Err(e) => panic!("{why}: expected NonFiniteWeight for {tensor:?}, got {e}"),
+        Ok(_) => panic!("{why}: expected NonFiniteWeight for {tensor:?}, but it loaded"),
+    }
+}
+
+/// (case, file, tensor, which element or block, the bits to store there)
+type Poison<'a> = (&'a str, &'a [u8], &'a str, usize, Vec<u8>);
+
+#[test]
+fn gguf_weights_holding_nan_or_inf_are_named() {
+    use tandem_core::candle_core::quantized::GgmlDType;
+    let f32_file = std::fs::read(tiny("llama-tiny").join("llama-tiny-f32.gguf")).unwrap();
+    let q8 = gguf_bytes();
+    let q4 = std::fs::read(tiny("llama-tiny").join("llama-tiny-q4_0.gguf")).unwrap();
+    let f16_file = gguf_as(GgmlDType::F16);
+    let bf16_file = gguf_as(GgmlDType::BF16);
+    // the rewritten files load as they are
+    assert!(load_gguf(f16_file.clone()).is_ok());
+    assert!(load_gguf(bf16_file.clone()).is_ok());
+    let cases: [Poison; 8] = [
+        (
+            "f32 NaN",
+            &f32_file,
+            "blk.0.ffn_up.weight",
+            5,
+            f32::NAN.to_le_bytes().to_vec(),
+        ),
+        (
+            "f32 -inf",
+            &f32_file,
+            "output_norm.weight",
+            63,
+            f32::NEG_INFINITY.to_le_bytes().to_vec(),
+        ),
+        (
+            "f16 inf",
+            &f16_file,
+            "blk.1.attn_q.weight",
+            100,
+            0x7C00u16.to_le_bytes().to_vec(),
+        ),
+        (
+            "bf16 NaN",
+            &bf16_file,
+            "token_embd.weight",
+            7,
+            0x7FC1u16.to_le_bytes().to_vec(),
+        ),
+        (
+            "Q8_0 scale inf",
+            &q8,
+            "blk.1.attn_v.weight",
+            1,
+            0x7C00u16.to_le_bytes().to_vec(),
+        ),
+        (
+            "Q8_0 scale NaN",
+            &q8,
+            "output.weight",
+            0,
+            0xFE00u16.to_le_bytes().to_vec(),
+        ),
+        (
+            "Q4_0 scale inf",
+            &q4,
+            "blk.0.ffn_down.weight",
+            3,
+            0xFC00u16.to_le_bytes().to_vec(),
+        ),
+        (
+            "Q4_0 scale NaN",
+            &q4,
+            "blk.1.attn_k.weight",
+            2,
+            0x7E00u16.to_le_bytes().to_vec(),
+        ),
+    ];
+    for (why, file, tensor, index, bits) in cases {
+        let (start, dtype, shape) = gguf_data_at(file, tensor);
+        let stride = match dtype {
+            GgmlDType::F32 => 4,
+            GgmlDType::F16 | GgmlDType::BF16 => 2,
+            GgmlDType::Q8_0 => 34,
+            GgmlDType::Q4_0 => 18,
+            other => panic!("{why}: {other:?}"),
+        };
+        let mut b = file.to_vec();
+        let at = start + index * stride;
+        b[at..at + bits.len()].copy_from_slice(&bits);
+        expect_non_finite(load_gguf(b.clone()), tensor, why);
+        // and the GPU engine's path to the stored bytes
+        let mut parts = open_gguf(b).unwrap();
+        let cfg = parts.config.clone();
+        let hf = hf_name_of(tensor);
+        expect_non_finite(parts.weights.raw(&hf, &shape, &cfg), tensor, why);
+    }
+}
+
+fn hf_name_of(gguf: &str) -> String {
+    let names = [
+        "model.embed_tokens.weight",
+        "model.norm.weight",
+        "lm_head.weight",
+    ];
+    let layers = (0..2).flat_map(|l| {
+        [
+            "self_attn.q_proj",
+            "self_attn.k_proj",
+            "self_attn.v_proj",
+            "self_attn.o_proj",
+            "mlp.gate_proj",
+            "mlp.up_proj",
+            "mlp.down_proj",
+            "input_layernorm",
+            "post_attention_layernorm",
+        ]
+        .map(move |m| format!("model.layers.{l}.{m}.weight"))
+    });
+    names
+        .iter()
+        .map(|s| s.to_string())
+        .chain(layers)
+        .find(|hf| tandem_core::gguf::gguf_tensor_name(hf).as_deref() == Some(gguf))
+        .unwrap()
+}
+
+/// Rewrites a scratch model's f32 safetensors with every tensor stored as `dtype` (F16, BF16).
+fn safetensors_as(dir: &Path, dtype: &str) {
+    edit_safetensors(dir, |h, d| {
+        let mut tensors: Vec<(String, usize, usize)> = h
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(k, _)| *k != "__metadata__")
+            .map(|(k, v)| {
+                let o = &v["data_offsets"];
+                (
+                    k.clone(),
+                    o[0].as_u64().unwrap() as usize,
+                    o[1].as_u64().unwrap() as usize,
+                )
+            })
+            .collect();
+        tensors.sort_by_key(|t| t.1);
+        let mut out = Vec::new();
+        for (name, a, b) in tensors {
+            let start = out.len();
+            for c in d[a..b].chunks_exact(4) {
+                let x = f32::from_le_bytes(c.try_into().unwrap());
+                out.extend(match dtype {
+                    "F16" => half::f16::from_f32(x).to_le_bytes(),
+                    _ => half::bf16::from_f32(x).to_le_bytes(),
+                });
+            }
+            h[&name]["dtype"] = dtype.into();
+            h[&name]["data_offsets"] = serde_json::json!([start, out.len()]);
+        }
+        *d = out;
+    });
+}
+
+/// Overwrites element `index` of tensor `name` with `bits` (as wide as one element).
+fn poison_safetensors(dir: &Path, name: &str, index: usize, bits: &[u8]) -> Vec<usize> {
+    let mut shape = Vec::new();
+    edit_safetensors(dir, |h, d| {
+        let start = h[name]["data_offsets"][0].as_u64().unwrap() as usize;
+        let at = start + index * bits.len();
+        d[at..at + bits.len()].copy_from_slice(bits);
+        shape = serde_json::from_value(h[name]["shape"].clone()).unwrap();
+    });
+    shape
+}
+
+#[test]
+fn safetensors_weights_holding_nan_or_inf_are_named() {
+    let f32s = |x: f32| x.to_le_bytes().to_vec();
+    let halfs = |bits: u16| bits.to_le_bytes().to_vec();
+    let cases = [
+        (
+            "f32 NaN",
+            "F32",
+            "model.layers.1.mlp.down_proj.weight",
+            5,
+            f32s(f32::NAN),
+        ),
+        (
+            "f32 inf",
+            "F32",
+            "model.norm.weight",
+            63,
+            f32s(f32::INFINITY),
+        ),
+        (
+            "f16 -inf",
+            "F16",
+            "model.layers.0.self_attn.q_proj.weight",
+            200,
+            halfs(0xFC00),
+        ),
+        (
+            "f16 NaN",
+            "F16",
+            "model.embed_tokens.weight",
+            0,
+            halfs(0x7E00),
+        ),
+        ("bf16 NaN", "BF16", "lm_head.weight", 1000, halfs(0x7FC0)),
+        (
+            "bf16 inf",
+            "BF16",
+            "model.layers.1.input_layernorm.weight",
+            3,
+            halfs(0x7F80),
+        ),
+    ];
+    for (why, dtype, tensor, index, bits) in cases {
+        let d = scratch("llama-tiny");
+        if dtype != "F32" {
+            safetensors_as(d.path(), dtype);
+            assert!(
+                load(d.path()).is_ok(),
+                "{why}: the {dtype} copy itself loads"
+            );
+        }
+        let shape = poison_safetensors(d.path(), tensor, index, &bits);
+        expect_non_finite(load(d.path()), tensor, why);
+        // and the GPU engine's path to the stored bytes
+        let mut parts = tandem_core::open(d.path()).unwrap();
+        let cfg = parts.config.clone();
+        expect_non_finite(parts.weights.raw(tensor, &shape, &cfg), tensor, why);
+    }
+}
+
+#[test]
+fn a_config_declaring_fewer_layers_than_the_weights_hold_is_rejected() {
+    let d = scratch("llama-tiny");
+    let p = d.path().join("config.json");
+    let mut c: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+    c["num_hidden_layers"] = 1.into();
+    std::fs::write(&p, c.to_string()).unwrap();
+    for r in [
+        load(d.path()).map(|_| ()),
+        tandem_core::open(d.path()).map(|_| ()),
+    ] {
+        match r {
+            Err(Error::InvalidConfig(m)) => {
+                assert!(m.contains("num_hidden_layers is 1"), "{m}");
+                assert!(
+                    m.contains("\"model.layers.1.input_layernorm.weight\""),
+                    "{m}"
+                );
+            }
+            other => panic!("{:?}", other.err()),
+        }
+    }
+    use tandem_core::candle_core::quantized::gguf_file::Value;
+    let b = gguf_with(&[("llama.block_count", Value::U32(1))]);
+    for r in [load_gguf(b.clone()).map(|_| ()), open_gguf(b).map(|_| ())] {
+        match r {
+            Err(Error::InvalidConfig(m)) => {
+                assert!(m.contains("llama.block_count is 1"), "{m}");
+                assert!(m.contains("\"blk.1.attn_k.weight\""), "{m}");
+            }
+            other => panic!("{:?}", other.err()),
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! What `tandem serve` configures.
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 #[derive(Debug, Clone)]
 pub struct ServerConfig {
@@ -26,12 +27,25 @@ pub struct ServerConfig {
     /// Origins allowed by CORS (the demo's by default).
     pub cors_origins: Vec<String>,
     /// Longest time a non-streamed request may take (a stream's first byte, for streams).
-    pub request_timeout: std::time::Duration,
+    pub request_timeout: Duration,
     /// Proxy mode: forward to this OpenAI-compatible server instead of the embedded model.
     pub upstream: Option<crate::proxy::Upstream>,
     /// Where the embedded model runs: `Auto` takes a real GPU when there is one (not a CPU
     /// adapter such as lavapipe), else tandem-core on the CPU.
     pub backend: tandem_gpu::BackendChoice,
+    /// Open connections at most; more wait in the listen backlog until one closes.
+    pub max_connections: usize,
+    /// Longest wait for a request's headers, counted from when the connection is ready for one:
+    /// a slowloris client, and a keep-alive connection idle that long, are closed.
+    pub idle_timeout: Duration,
+    /// Longest a client may leave a response unread (its socket full) before it is dropped and
+    /// its generation cancelled.
+    pub stall_timeout: Duration,
+    /// After SIGINT/SIGTERM: how long requests in flight may take to finish before their
+    /// streams are closed (with an error event and `[DONE]`) and the server exits.
+    pub shutdown_grace: Duration,
+    /// Largest answer read from an upstream (proxy mode); a longer one is cut with an error.
+    pub max_upstream_bytes: usize,
 }
 
 impl ServerConfig {
@@ -56,9 +70,52 @@ impl ServerConfig {
                 "http://127.0.0.1:8080".into(),
                 "http://localhost:8080".into(),
             ],
-            request_timeout: std::time::Duration::from_secs(300),
+            request_timeout: Duration::from_secs(300),
             upstream: None,
             backend: tandem_gpu::BackendChoice::Auto,
+            max_connections: 512,
+            idle_timeout: Duration::from_secs(15),
+            stall_timeout: Duration::from_secs(30),
+            shutdown_grace: Duration::from_secs(10),
+            max_upstream_bytes: 64 << 20,
         }
+    }
+
+    /// Refuses settings that would make every request fail (a rate of 0, a zero timeout or
+    /// limit, an upstream that is not an http(s) URL), naming the setting.
+    pub fn validate(&self) -> Result<(), String> {
+        let positive = [
+            ("--max-connections", self.max_connections),
+            ("--max-body-bytes", self.max_body_bytes),
+            ("--max-tokens-limit", self.max_tokens_limit),
+            ("default max_tokens", self.default_max_tokens),
+            ("max draft", self.max_draft),
+            ("max upstream bytes", self.max_upstream_bytes),
+        ];
+        for (name, v) in positive {
+            if v == 0 {
+                return Err(format!("{name} must be at least 1"));
+            }
+        }
+        let durations = [
+            ("--timeout-s", self.request_timeout),
+            ("--idle-timeout-s", self.idle_timeout),
+            ("--stall-timeout-s", self.stall_timeout),
+        ];
+        for (name, d) in durations {
+            if d.is_zero() {
+                return Err(format!("{name} must be at least 1 second"));
+            }
+        }
+        if self.rate_limit_per_minute == Some(0) {
+            return Err("--rate-limit must be at least 1 request per minute".into());
+        }
+        if let Some(up) = &self.upstream {
+            crate::proxy::parse_base_url(&up.url)?;
+            if up.timeout.is_zero() {
+                return Err("--upstream-timeout-s must be at least 1 second".into());
+            }
+        }
+        Ok(())
     }
 }

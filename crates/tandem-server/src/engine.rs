@@ -1,10 +1,12 @@
 //! The embedded model on its own thread: requests wait in a bounded queue (full → 429), the
 //! model runs off the async runtime, and each request's tokens stream back over a channel. A
-//! client that goes away cancels its generation at the next token. What runs the model (CPU or
-//! GPU) is runner.rs.
+//! client that goes away cancels its generation at the next token, and so does one that stops
+//! reading for the stall timeout (its channel stays full). What runs the model (CPU or GPU) is
+//! runner.rs.
 use std::sync::mpsc::{sync_channel, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex};
 use std::thread;
+use std::time::{Duration, Instant};
 
 use tandem_core::{ChatMessage, FinishReason, GenerateParams, LoadedModel, Verdict, VerifyParams};
 use tokio::sync::{mpsc, oneshot};
@@ -55,10 +57,40 @@ pub struct VerifyOutcome {
     pub prompt_tokens: usize,
 }
 
+/// Where a generation's events go: the request's bounded channel. A client that stops reading
+/// lets it fill; a send that waits longer than `stall` gives up, and the generation is cancelled
+/// as if the client had gone (the model thread is never held by one client).
+pub struct EventSink {
+    tx: mpsc::Sender<Event>,
+    stall: Duration,
+}
+
+impl EventSink {
+    /// Whether the event was delivered (false: the client is gone or stalled).
+    pub fn send(&self, mut e: Event) -> bool {
+        let deadline = Instant::now() + self.stall;
+        let mut nap = Duration::from_micros(100);
+        loop {
+            match self.tx.try_send(e) {
+                Ok(()) => return true,
+                Err(mpsc::error::TrySendError::Closed(_)) => return false,
+                Err(mpsc::error::TrySendError::Full(back)) => {
+                    if Instant::now() >= deadline {
+                        return false;
+                    }
+                    e = back;
+                    thread::sleep(nap);
+                    nap = (nap * 2).min(Duration::from_millis(10));
+                }
+            }
+        }
+    }
+}
+
 enum Queued {
     Job {
         job: Job,
-        events: mpsc::Sender<Event>,
+        events: EventSink,
     },
     Verify {
         job: VerifyJob,
@@ -85,6 +117,8 @@ pub struct EngineHandle {
     queue: SyncSender<Queued>,
     pub max_context: usize,
     info: Arc<Mutex<BackendInfo>>,
+    /// How long the model thread waits on a client that does not read its stream.
+    stall: Duration,
 }
 
 fn lock(m: &Mutex<BackendInfo>) -> std::sync::MutexGuard<'_, BackendInfo> {
@@ -93,13 +127,20 @@ fn lock(m: &Mutex<BackendInfo>) -> std::sync::MutexGuard<'_, BackendInfo> {
 
 impl EngineHandle {
     /// Starts the model thread on tandem-core's CPU path with room for `queue` waiting requests
-    /// (besides the running one).
+    /// (besides the running one), and the default stall timeout.
     pub fn spawn(model: LoadedModel, queue: usize) -> Self {
-        Self::spawn_runner(Runner::cpu(model), BackendInfo::cpu(None), queue)
+        let stall = crate::ServerConfig::new(Default::default()).stall_timeout;
+        Self::spawn_runner(Runner::cpu(model), BackendInfo::cpu(None), queue, stall)
     }
 
-    /// Starts the model thread on `runner` (see [`Runner::load`]).
-    pub fn spawn_runner(mut runner: Runner, info: BackendInfo, queue: usize) -> Self {
+    /// Starts the model thread on `runner` (see [`Runner::load`]); a client that leaves its
+    /// stream unread for `stall` has its generation cancelled.
+    pub fn spawn_runner(
+        mut runner: Runner,
+        info: BackendInfo,
+        queue: usize,
+        stall: Duration,
+    ) -> Self {
         let max_context = runner.max_context();
         let info = Arc::new(Mutex::new(info));
         let thread_info = info.clone();
@@ -109,7 +150,7 @@ impl EngineHandle {
             .spawn(move || {
                 while let Ok(q) = rx.recv() {
                     match q {
-                        Queued::Job { job, events } => runner.run(job, events, &thread_info),
+                        Queued::Job { job, events } => runner.run(job, &events, &thread_info),
                         Queued::Verify { job, reply } => {
                             let _ = reply.send(runner.verify(job));
                         }
@@ -127,6 +168,7 @@ impl EngineHandle {
             queue: tx,
             max_context,
             info,
+            stall,
         }
     }
 
@@ -138,7 +180,11 @@ impl EngineHandle {
     /// Queues `job`; its events arrive on the returned receiver. Full queue → 429.
     pub fn submit(&self, job: Job) -> Result<mpsc::Receiver<Event>, ApiError> {
         let (tx, rx) = mpsc::channel(64);
-        match self.queue.try_send(Queued::Job { job, events: tx }) {
+        let events = EventSink {
+            tx,
+            stall: self.stall,
+        };
+        match self.queue.try_send(Queued::Job { job, events }) {
             Ok(()) => Ok(rx),
             Err(TrySendError::Full(_)) => Err(ApiError::busy(1)),
             Err(TrySendError::Disconnected(_)) => {

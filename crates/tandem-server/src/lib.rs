@@ -5,16 +5,16 @@
 //! body/token limits, a per-key rate limit and timeouts guard every route.
 pub mod config;
 pub mod engine;
+pub mod listen;
 pub mod openai;
 pub mod proxy;
 pub mod routes;
 pub mod runner;
 pub mod security;
+pub mod shutdown;
 pub mod upstream_verify;
 
 use std::sync::Arc;
-
-use axum::serve::ListenerExt;
 
 pub use config::ServerConfig;
 pub use engine::EngineHandle;
@@ -35,14 +35,28 @@ pub enum ServerError {
     Gpu(#[from] tandem_gpu::GpuError),
     #[error("upstream: {0}")]
     Upstream(String),
+    #[error("invalid setting: {0}")]
+    Config(String),
 }
 
 /// Builds the app (the caller binds and serves it): the embedded model, or with
 /// `config.upstream` a proxy to that server.
 pub fn app(config: ServerConfig) -> Result<axum::Router, ServerError> {
+    Ok(app_with_state(config)?.0)
+}
+
+/// [`app`] and its state (what [`listen::serve`] needs to close streams when it stops). The
+/// settings are checked first: nothing is loaded for a server that could not answer.
+pub fn app_with_state(config: ServerConfig) -> Result<(axum::Router, Arc<AppState>), ServerError> {
+    config.validate().map_err(ServerError::Config)?;
     if let Some(up) = config.upstream.clone() {
-        let proxy = proxy::Proxy::new(up).map_err(|e| ServerError::Upstream(e.message))?;
-        return Ok(router(AppState::proxy(config, proxy)));
+        let limits = proxy::AnswerLimits {
+            total: config.request_timeout,
+            max_bytes: config.max_upstream_bytes,
+        };
+        let proxy = proxy::Proxy::new(up, limits).map_err(|e| ServerError::Upstream(e.message))?;
+        let state = AppState::proxy(config, proxy);
+        return Ok((router(state.clone()), state));
     }
     let (runner, info) = runner::Runner::load(&config.model, config.backend)?;
     match (&info.adapter, &info.fallback_reason) {
@@ -50,14 +64,15 @@ pub fn app(config: ServerConfig) -> Result<axum::Router, ServerError> {
         (None, Some(r)) => eprintln!("tandem-server: the model runs on the CPU ({r})"),
         (None, None) => eprintln!("tandem-server: the model runs on the CPU"),
     }
-    let engine = EngineHandle::spawn_runner(runner, info, config.queue);
-    Ok(router(AppState::new(config, engine)))
+    let engine = EngineHandle::spawn_runner(runner, info, config.queue, config.stall_timeout);
+    let state = AppState::new(config, engine);
+    Ok((router(state.clone()), state))
 }
 
-/// Serves until ctrl-c.
+/// Serves until SIGINT or SIGTERM, then stops cleanly (see [`listen`]).
 pub async fn serve(config: ServerConfig) -> Result<(), ServerError> {
     let addr = config.bind;
-    let app = app(config)?;
+    let (app, state) = app_with_state(config)?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| ServerError::Bind { addr, source })?;
@@ -65,18 +80,7 @@ pub async fn serve(config: ServerConfig) -> Result<(), ServerError> {
         "tandem-server: listening on http://{}",
         listener.local_addr()?
     );
-    // Streamed tokens are small writes: without TCP_NODELAY, Nagle's algorithm holds each one
-    // until the client's (delayed) ACK of the previous one arrives.
-    let listener = listener.tap_io(|tcp| {
-        if let Err(e) = tcp.set_nodelay(true) {
-            eprintln!("tandem-server: cannot set TCP_NODELAY: {e}");
-        }
-    });
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    listen::serve(listener, app, state, listen::signal()).await?;
     Ok(())
 }
 

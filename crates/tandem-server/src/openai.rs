@@ -3,10 +3,76 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+/// A chat message as clients send it. `content` is a string, an array of content parts (what
+/// the official SDKs, LangChain and chat UIs send: `[{"type": "text", "text": "..."}]`), or
+/// null (an assistant turn that only called tools). [`Message::text`] turns it into the text the
+/// model sees.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Message {
     pub role: String,
-    pub content: String,
+    #[serde(default)]
+    pub content: Option<Content>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Content {
+    Text(String),
+    Parts(Vec<ContentPart>),
+}
+
+/// One content part; only `text` parts can be read by a text model.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ContentPart {
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+impl Message {
+    /// The message's text: text parts joined by newlines (as vLLM joins them). Any other part
+    /// (image, audio, file) is a 400 naming it: this model reads text only.
+    pub fn text(&self) -> Result<String, ApiError> {
+        match &self.content {
+            None => Ok(String::new()),
+            Some(Content::Text(t)) => Ok(t.clone()),
+            Some(Content::Parts(parts)) => {
+                let mut texts = Vec::with_capacity(parts.len());
+                for p in parts {
+                    match (p.kind.as_str(), &p.text) {
+                        ("text", Some(t)) => texts.push(t.as_str()),
+                        ("text", None) => {
+                            return Err(ApiError::invalid(
+                                "messages",
+                                "a content part of type \"text\" needs a \"text\" string",
+                            ))
+                        }
+                        (other, _) => {
+                            return Err(ApiError::invalid(
+                                "messages",
+                                format!(
+                                    "content parts of type {other:?} are not supported: this \
+                                     model reads text only (send parts of type \"text\")"
+                                ),
+                            ))
+                        }
+                    }
+                }
+                Ok(texts.join("\n"))
+            }
+        }
+    }
+
+    /// As tandem-core's chat message.
+    pub fn to_chat(&self) -> Result<tandem_core::ChatMessage, ApiError> {
+        Ok(tandem_core::ChatMessage::new(&self.role, &self.text()?))
+    }
+}
+
+/// Every message of a request as tandem-core's chat messages.
+pub fn chat_messages(messages: &[Message]) -> Result<Vec<tandem_core::ChatMessage>, ApiError> {
+    messages.iter().map(Message::to_chat).collect()
 }
 
 /// A chat-completions request. Fields OpenAI clients send that the server does not use are
@@ -15,8 +81,9 @@ pub struct Message {
 pub struct ChatRequest {
     pub model: Option<String>,
     pub messages: Vec<Message>,
+    /// `null` is the same as absent (as for every other optional field).
     #[serde(default)]
-    pub stream: bool,
+    pub stream: Option<bool>,
     pub max_tokens: Option<u64>,
     pub max_completion_tokens: Option<u64>,
     pub temperature: Option<f32>,

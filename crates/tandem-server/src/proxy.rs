@@ -1,13 +1,20 @@
 //! Proxy mode: requests go to an upstream OpenAI-compatible server (vLLM, llama.cpp's server,
 //! Ollama, OpenAI) with its key, streams included, byte for byte. An upstream that is down,
 //! slow to answer or failing becomes a clear OpenAI-shaped 502/504 within the timeout.
+//!
+//! Only paths validated in their final form are forwarded: the upstream key must never reach an
+//! endpoint the client chose by encoding dot segments (`/v1/%2e%2e/admin`). Answers are bounded
+//! in time between chunks, in total time and in size: an upstream that stalls or never stops is
+//! cut with an error (an error event then `[DONE]` in a stream).
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::http::{header, Method, StatusCode};
 use axum::response::Response;
-
+use futures_util::stream::{self, BoxStream, StreamExt};
 use serde_json::Value;
+use tokio::sync::watch;
+use tokio::time::Instant;
 
 use tandem_core::Verdict;
 
@@ -27,21 +34,110 @@ pub struct Upstream {
     pub url: String,
     /// Sent as `Authorization: Bearer` (from an environment variable, never a flag).
     pub api_key: Option<String>,
-    /// How long to wait for the upstream's response headers.
+    /// How long to wait for the upstream's response headers, and at most between two chunks of
+    /// its answer.
     pub timeout: Duration,
 }
 
+/// Bounds on one proxied answer.
+#[derive(Debug, Clone, Copy)]
+pub struct AnswerLimits {
+    /// The whole answer, headers to last byte.
+    pub total: Duration,
+    pub max_bytes: usize,
+}
+
+/// The upstream's base URL, checked: http(s), a host, no query or fragment.
+pub fn parse_base_url(url: &str) -> Result<reqwest::Url, String> {
+    let bad = |why: &str| format!("--upstream {url:?} is not usable: {why}");
+    let u = reqwest::Url::parse(url).map_err(|e| bad(&e.to_string()))?;
+    if !matches!(u.scheme(), "http" | "https") {
+        return Err(bad("the scheme must be http or https"));
+    }
+    if u.host_str().is_none_or(str::is_empty) {
+        return Err(bad("it has no host"));
+    }
+    if u.query().is_some() || u.fragment().is_some() {
+        return Err(bad("a base URL takes no query or fragment"));
+    }
+    Ok(u)
+}
+
+/// The upstream endpoints a client may reach through the proxy besides the routes of its own
+/// (chat completions, models, verify): OpenAI's text endpoints under `/v1/`, and `/v1/models/<id>`.
+const PASSTHROUGH: &[&str] = &[
+    "completions",
+    "embeddings",
+    "moderations",
+    "responses",
+    "rerank",
+    "score",
+];
+
+/// The path to forward for a request whose path arrived as `raw` (still percent-encoded):
+/// decoded once, then accepted only in a final form that no URL parser rewrites (plain
+/// characters, no empty, `.` or `..` segment) and only if it is one of [`PASSTHROUGH`] or
+/// `/v1/models/<id>`. Everything else is not forwarded.
+pub fn passthrough_path(raw: &str) -> Option<String> {
+    let decoded = percent_decode(raw)?;
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-._~:@+/".contains(c);
+    if !decoded.chars().all(plain) {
+        return None;
+    }
+    let segments: Vec<&str> = decoded.strip_prefix("/v1/")?.split('/').collect();
+    if segments
+        .iter()
+        .any(|s| s.is_empty() || *s == "." || *s == "..")
+    {
+        return None;
+    }
+    let allowed = match segments.as_slice() {
+        [one] => PASSTHROUGH.contains(one),
+        // A model id may hold one slash (`org/name`).
+        ["models", id @ ..] => (1..=2).contains(&id.len()),
+        _ => false,
+    };
+    allowed.then_some(decoded)
+}
+
+/// `%XX` decoded once; None for a malformed escape or bytes that are not UTF-8.
+fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Cheap to clone (the HTTP client is shared): a relayed stream holds its own.
+#[derive(Clone)]
 pub struct Proxy {
     client: reqwest::Client,
     upstream: Upstream,
+    base: reqwest::Url,
+    limits: AnswerLimits,
 }
 
 fn upstream_error(status: StatusCode, code: &'static str, msg: String) -> ApiError {
     ApiError::new(status, "upstream_error", code, msg)
 }
 
+/// Marks a response as the upstream's own (its error bodies are passed through as they are).
+#[derive(Debug, Clone, Copy)]
+pub struct Proxied;
+
 impl Proxy {
-    pub fn new(upstream: Upstream) -> Result<Self, ApiError> {
+    pub fn new(upstream: Upstream, limits: AnswerLimits) -> Result<Self, ApiError> {
+        let base = parse_base_url(&upstream.url).map_err(ApiError::internal)?;
         let client = reqwest::Client::builder()
             .connect_timeout(upstream.timeout.min(Duration::from_secs(10)))
             .build()
@@ -50,6 +146,8 @@ impl Proxy {
         Ok(Self {
             client,
             upstream: Upstream { url, ..upstream },
+            base,
+            limits,
         })
     }
 
@@ -57,31 +155,71 @@ impl Proxy {
         &self.upstream.url
     }
 
-    /// Sends `body` to `<upstream><path>` and streams the answer back (status, content type
-    /// and body as the upstream sent them; 5xx become a 502 naming the upstream's answer).
+    /// `<upstream><path>?<query>`, checked once more in its final form: the URL's path must be
+    /// exactly the base path followed by `path`, or nothing is sent.
+    fn url(&self, path: &str, query: Option<&str>) -> Result<reqwest::Url, ApiError> {
+        let want = format!("{}{path}", self.base.path().trim_end_matches('/'));
+        let mut u = self.base.clone();
+        u.set_path(&want);
+        u.set_query(query);
+        if u.path() != want {
+            return Err(ApiError::new(
+                StatusCode::NOT_FOUND,
+                "invalid_request_error",
+                "not_found",
+                "no such endpoint",
+            ));
+        }
+        Ok(u)
+    }
+
+    /// Sends `body` to `<upstream><path>` and passes the answer back (status, content type and
+    /// body as the upstream sent them; 5xx become a 502 naming the upstream's answer). A stream
+    /// (`text/event-stream`) is relayed as it comes, within the bounds, until `closing`; any
+    /// other answer is read whole first, so a stalled one is still a clean 504.
     pub async fn forward(
         &self,
         method: Method,
         path: &str,
+        query: Option<&str>,
         body: Option<Bytes>,
+        closing: watch::Receiver<bool>,
     ) -> Result<Response, ApiError> {
-        let resp = self.send(method, path, body).await?;
+        let started = Instant::now();
+        let resp = self.send(method, path, query, body).await?;
         let mut out = Response::builder().status(resp.status().as_u16());
-        if let Some(ct) = resp.headers().get(header::CONTENT_TYPE) {
+        let content_type = resp.headers().get(header::CONTENT_TYPE).cloned();
+        if let Some(ct) = &content_type {
             out = out.header(header::CONTENT_TYPE, ct.as_bytes());
         }
-        out.body(Body::from_stream(resp.bytes_stream()))
-            .map_err(|e| ApiError::internal(e.to_string()))
+        let sse = content_type
+            .as_ref()
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/event-stream"));
+        let body = if sse {
+            Body::from_stream(self.relay(resp, started, closing))
+        } else {
+            Body::from(self.read_whole(resp, started).await?)
+        };
+        let mut r = out
+            .body(body)
+            .map_err(|e| ApiError::internal(e.to_string()))?;
+        r.extensions_mut().insert(Proxied);
+        Ok(r)
     }
 
     /// POSTs `body` to `<upstream><path>` and reads a JSON answer (within the timeout). A 4xx
     /// answer keeps its status, with the upstream's message.
     pub async fn post_json(&self, path: &str, body: &Value) -> Result<Value, ApiError> {
         let bytes = serde_json::to_vec(body).map_err(|e| ApiError::internal(e.to_string()))?;
-        let resp = self.send(Method::POST, path, Some(bytes.into())).await?;
+        let started = Instant::now();
+        let resp = self
+            .send(Method::POST, path, None, Some(bytes.into()))
+            .await?;
         let status = resp.status();
         let url = resp.url().to_string();
-        let text = self.within(&url, "lost the answer of", resp.text()).await?;
+        let text = self.read_whole(resp, started).await?;
+        let text = String::from_utf8_lossy(&text);
         if !status.is_success() {
             let text = snippet(&text);
             let code = StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
@@ -145,10 +283,12 @@ impl Proxy {
         &self,
         method: Method,
         path: &str,
+        query: Option<&str>,
         body: Option<Bytes>,
     ) -> Result<reqwest::Response, ApiError> {
-        let url = format!("{}{path}", self.upstream.url);
-        let mut req = self.client.request(method, &url);
+        let target = self.url(path, query)?;
+        let url = target.to_string();
+        let mut req = self.client.request(method, target);
         if let Some(k) = &self.upstream.api_key {
             req = req.bearer_auth(k);
         }
@@ -159,10 +299,10 @@ impl Proxy {
         let status = resp.status();
         if status.is_server_error() {
             let text = self
-                .within(&url, "lost the answer of", resp.text())
+                .read_whole(resp, Instant::now())
                 .await
                 .unwrap_or_default();
-            let text = snippet(&text);
+            let text = snippet(&String::from_utf8_lossy(&text));
             return Err(upstream_error(
                 StatusCode::BAD_GATEWAY,
                 "upstream_failed",
@@ -197,6 +337,125 @@ impl Proxy {
             )),
             Ok(Ok(v)) => Ok(v),
         }
+    }
+}
+
+impl Proxy {
+    /// The next chunk of an answer within the bounds: between chunks the upstream timeout, in
+    /// all `limits.total` from `started`; `read` bytes so far.
+    async fn next_chunk(
+        &self,
+        body: &mut BoxStream<'static, reqwest::Result<Bytes>>,
+        url: &str,
+        started: Instant,
+        read: usize,
+    ) -> Result<Option<Bytes>, ApiError> {
+        let end = started + self.limits.total;
+        let idle = Instant::now() + self.upstream.timeout;
+        match tokio::time::timeout_at(idle.min(end), body.next()).await {
+            Err(_) if Instant::now() >= end => Err(upstream_error(
+                StatusCode::GATEWAY_TIMEOUT,
+                "upstream_timeout",
+                format!(
+                    "the upstream {url} did not finish its answer within {} s",
+                    self.limits.total.as_secs_f32()
+                ),
+            )),
+            Err(_) => Err(upstream_error(
+                StatusCode::GATEWAY_TIMEOUT,
+                "upstream_timeout",
+                format!(
+                    "the upstream {url} stopped sending for {} s",
+                    self.upstream.timeout.as_secs_f32()
+                ),
+            )),
+            Ok(None) => Ok(None),
+            Ok(Some(Err(e))) => Err(upstream_error(
+                StatusCode::BAD_GATEWAY,
+                "upstream_unavailable",
+                format!("lost the answer of the upstream {url}: {e}"),
+            )),
+            Ok(Some(Ok(chunk))) if read + chunk.len() > self.limits.max_bytes => {
+                Err(upstream_error(
+                    StatusCode::BAD_GATEWAY,
+                    "upstream_too_large",
+                    format!(
+                        "the upstream {url} sent more than {} bytes",
+                        self.limits.max_bytes
+                    ),
+                ))
+            }
+            Ok(Some(Ok(chunk))) => Ok(Some(chunk)),
+        }
+    }
+
+    /// A whole answer, within the bounds.
+    async fn read_whole(
+        &self,
+        resp: reqwest::Response,
+        started: Instant,
+    ) -> Result<Bytes, ApiError> {
+        let url = resp.url().to_string();
+        let mut body = resp.bytes_stream().boxed();
+        let mut out = Vec::new();
+        while let Some(chunk) = self.next_chunk(&mut body, &url, started, out.len()).await? {
+            out.extend_from_slice(&chunk);
+        }
+        Ok(out.into())
+    }
+
+    /// A streamed answer relayed chunk by chunk, within the bounds. A bound that is hit, or the
+    /// server closing, ends it with an error event and `data: [DONE]`, so clients see a clean end.
+    fn relay(
+        &self,
+        resp: reqwest::Response,
+        started: Instant,
+        closing: watch::Receiver<bool>,
+    ) -> BoxStream<'static, Result<Bytes, std::io::Error>> {
+        struct Relay {
+            proxy: Proxy,
+            body: BoxStream<'static, reqwest::Result<Bytes>>,
+            url: String,
+            started: Instant,
+            read: usize,
+            ends_line: bool,
+            closing: watch::Receiver<bool>,
+            done: bool,
+        }
+        let state = Relay {
+            proxy: self.clone(),
+            url: resp.url().to_string(),
+            body: resp.bytes_stream().boxed(),
+            started,
+            read: 0,
+            ends_line: true,
+            closing,
+            done: false,
+        };
+        stream::unfold(state, |mut st| async move {
+            if st.done {
+                return None;
+            }
+            let next = tokio::select! {
+                r = st.proxy.next_chunk(&mut st.body, &st.url, st.started, st.read) => r,
+                _ = crate::shutdown::closed(&mut st.closing) => Err(crate::shutdown::closing_error()),
+            };
+            let bytes = match next {
+                Ok(Some(chunk)) => {
+                    st.read += chunk.len();
+                    st.ends_line = chunk.last().is_none_or(|&b| b == b'\n');
+                    chunk
+                }
+                Ok(None) => return None,
+                Err(e) => {
+                    st.done = true;
+                    let lead = if st.ends_line { "" } else { "\n\n" };
+                    Bytes::from(format!("{lead}data: {}\n\ndata: [DONE]\n\n", e.body()))
+                }
+            };
+            Some((Ok(bytes), st))
+        })
+        .boxed()
     }
 }
 

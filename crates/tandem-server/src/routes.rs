@@ -1,26 +1,31 @@
 //! The HTTP surface: `/healthz`, `/v1/models`, `/v1/chat/completions` (JSON or server-sent
-//! events ending in `data: [DONE]`). Every error is OpenAI-shaped.
+//! events ending in `data: [DONE]`), `/v1/verify`, and in proxy mode the upstream's other
+//! OpenAI endpoints. Every error is OpenAI-shaped, the framework's own (413, 405, 504) included.
 use std::convert::Infallible;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, State};
-use axum::http::StatusCode;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{header, Method, StatusCode};
+use axum::middleware::Next;
 use axum::response::sse::{Event as SseEvent, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use futures_util::stream::{self, Stream, StreamExt};
-use tandem_core::{ChatMessage, FinishReason, GenerateParams, SamplingParams};
+use serde_json::Value;
+use tandem_core::{FinishReason, GenerateParams, SamplingParams};
+use tokio::sync::watch;
 use tokio_stream::wrappers::ReceiverStream;
 
 use crate::config::ServerConfig;
 use crate::engine::{EngineHandle, Event, Job, VerifyJob};
 use crate::openai::*;
-use crate::proxy::{Proxy, UpstreamPrompt};
+use crate::proxy::{passthrough_path, Proxied, Proxy, UpstreamPrompt};
 use crate::security::{cors, guard, RateLimiter};
+use crate::shutdown::{closing_error, until_closing};
 
 /// Where requests are served: the embedded model, or an upstream server.
 pub enum Backend {
@@ -33,6 +38,8 @@ pub struct AppState {
     pub backend: Backend,
     pub limiter: Option<RateLimiter>,
     next_id: AtomicU64,
+    /// Set when the server stops and its grace period is over: open streams end.
+    closing: watch::Sender<bool>,
 }
 
 impl AppState {
@@ -50,7 +57,18 @@ impl AppState {
             config,
             backend,
             next_id: AtomicU64::new(1),
+            closing: watch::channel(false).0,
         })
+    }
+
+    /// Ends every open stream (an error event, then `[DONE]`).
+    pub fn close_streams(&self) {
+        self.closing.send_replace(true);
+    }
+
+    /// What a stream watches to end when the server closes streams.
+    pub fn closing(&self) -> watch::Receiver<bool> {
+        self.closing.subscribe()
     }
 }
 
@@ -69,6 +87,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             StatusCode::GATEWAY_TIMEOUT,
             timeout,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            openai_errors,
         ))
         .layer(cors)
         .with_state(state)
@@ -94,22 +116,80 @@ async fn healthz(State(s): State<Arc<AppState>>) -> impl IntoResponse {
     }
 }
 
-/// Unknown paths: 404, except in proxy mode, where the upstream's other `/v1/...` endpoints
-/// (legacy completions, embeddings, …) are passed through, behind the same keys, rate limit and
-/// body limit.
+/// Errors the framework makes itself (the body limit's 413, a wrong method's 405, the request
+/// timeout's 504, a body it could not read) come empty or as text: give them OpenAI's shape.
+/// The handlers' errors are already JSON; the upstream's answers pass as they are.
+async fn openai_errors(State(s): State<Arc<AppState>>, req: Request, next: Next) -> Response {
+    let r = next.run(req).await;
+    let status = r.status();
+    let json = r
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error())
+        || json
+        || r.extensions().get::<Proxied>().is_some()
+    {
+        return r;
+    }
+    let cfg = &s.config;
+    let (parts, body) = r.into_parts();
+    let kind = if status.is_server_error() {
+        "server_error"
+    } else {
+        "invalid_request_error"
+    };
+    let (code, message) = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            "request_too_large",
+            format!(
+                "the request body is over this server's limit of {} bytes",
+                cfg.max_body_bytes
+            ),
+        ),
+        StatusCode::METHOD_NOT_ALLOWED => (
+            "method_not_allowed",
+            "this endpoint does not take that method".to_string(),
+        ),
+        StatusCode::GATEWAY_TIMEOUT | StatusCode::REQUEST_TIMEOUT => (
+            "timeout",
+            format!(
+                "the request took longer than this server's limit of {} s",
+                cfg.request_timeout.as_secs_f32()
+            ),
+        ),
+        _ => {
+            let text = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
+            let text = String::from_utf8_lossy(&text).trim().to_string();
+            let reason = status.canonical_reason().unwrap_or("request failed");
+            (
+                "invalid_request",
+                if text.is_empty() { reason.into() } else { text },
+            )
+        }
+    };
+    let mut e = ApiError::new(status, kind, code, message).into_response();
+    if let Some(allow) = parts.headers.get(header::ALLOW) {
+        e.headers_mut().insert(header::ALLOW, allow.clone());
+    }
+    e
+}
+
+/// Unknown paths: 404, except in proxy mode, where the upstream's other OpenAI endpoints
+/// (legacy completions, embeddings, …; see [`passthrough_path`]) are passed through, behind the
+/// same keys, rate limit and body limit.
 async fn not_found(
     State(s): State<Arc<AppState>>,
-    method: axum::http::Method,
+    method: Method,
     uri: axum::http::Uri,
     body: Bytes,
 ) -> Response {
     if let Backend::Proxy(p) = &s.backend {
-        let path = uri.path();
-        if path.starts_with("/v1/") && !path.contains("..") {
-            let path = uri.path_and_query().map_or(path, |pq| pq.as_str());
+        if let Some(path) = passthrough_path(uri.path()) {
             let body = (!body.is_empty()).then_some(body);
             return p
-                .forward(method, path, body)
+                .forward(method, &path, uri.query(), body, s.closing())
                 .await
                 .unwrap_or_else(|e| e.into_response());
         }
@@ -125,7 +205,10 @@ async fn not_found(
 
 async fn models(State(s): State<Arc<AppState>>) -> Response {
     if let Backend::Proxy(p) = &s.backend {
-        return match p.forward(axum::http::Method::GET, "/v1/models", None).await {
+        return match p
+            .forward(Method::GET, "/v1/models", None, None, s.closing())
+            .await
+        {
             Ok(r) => r,
             Err(e) => e.into_response(),
         };
@@ -191,15 +274,13 @@ async fn verify(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response,
             let out = engine
                 .verify(VerifyJob {
                     prompt_ids: req.prompt_ids,
-                    messages: req.messages.map(|m| {
-                        m.iter()
-                            .map(|m| ChatMessage::new(&m.role, &m.content))
-                            .collect()
-                    }),
+                    messages: req.messages.as_deref().map(chat_messages).transpose()?,
                     draft: req.draft_ids,
                     params: tandem_core::VerifyParams {
                         temperature,
-                        seed: req.seed.unwrap_or(0),
+                        // Without a seed, fresh randomness for every call: reusing one seed's
+                        // uniforms would bias which drafts are accepted.
+                        seed: req.seed.unwrap_or_else(tandem_core::sampling::fresh_seed),
                     },
                 })
                 .await?;
@@ -258,17 +339,42 @@ async fn verify(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response,
 pub fn validate(req: &ChatRequest, cfg: &ServerConfig) -> Result<Job, ApiError> {
     check_model(&req.model, cfg)?;
     Ok(Job {
-        messages: req
-            .messages
-            .iter()
-            .map(|m| ChatMessage::new(&m.role, &m.content))
-            .collect(),
+        messages: chat_messages(&req.messages)?,
         params: generate_params(req, cfg)?,
     })
 }
 
-/// The server's limits on a request's parameters (in proxy mode too: the upstream names its
-/// own models, but this server's limits hold before anything is sent).
+/// What this server's operator limits in proxy mode, checked before anything is sent: the
+/// `max_tokens` a request may ask for. Everything else is the upstream's to judge (its models
+/// may take `n > 1`, images, tools).
+fn check_proxied_chat(req: &Value, cfg: &ServerConfig) -> Result<(), ApiError> {
+    if !req.is_object() {
+        return Err(ApiError::invalid(
+            "body",
+            "the request body must be a JSON object",
+        ));
+    }
+    for key in ["max_tokens", "max_completion_tokens"] {
+        match &req[key] {
+            Value::Null => {}
+            v => match v.as_u64() {
+                Some(n) if n >= 1 && n as usize <= cfg.max_tokens_limit => {}
+                _ => {
+                    return Err(ApiError::invalid(
+                        key,
+                        format!(
+                            "{key} must be an integer from 1 to this server's limit of {}",
+                            cfg.max_tokens_limit
+                        ),
+                    ))
+                }
+            },
+        }
+    }
+    Ok(())
+}
+
+/// The embedded model's limits on a request's parameters, with OpenAI's defaults.
 fn generate_params(req: &ChatRequest, cfg: &ServerConfig) -> Result<GenerateParams, ApiError> {
     if req.messages.is_empty() {
         return Err(ApiError::invalid("messages", "messages must not be empty"));
@@ -325,7 +431,8 @@ fn generate_params(req: &ChatRequest, cfg: &ServerConfig) -> Result<GeneratePara
             top_p: req.top_p,
             top_k: req.top_k.map(|k| k as usize).filter(|&k| k > 0),
             repetition_penalty: 1.0,
-            seed: req.seed.unwrap_or(0),
+            // Without a seed, every request samples afresh (as OpenAI's API does).
+            seed: req.seed.unwrap_or_else(tandem_core::sampling::fresh_seed),
         },
         stop_token_ids: Vec::new(),
         stop_strings: stop,
@@ -340,16 +447,22 @@ fn finish_reason(f: FinishReason) -> &'static str {
 }
 
 async fn chat(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response, ApiError> {
-    let req: ChatRequest = parse(&body, "chat")?;
     let engine = match &s.backend {
         Backend::Embedded(e) => e,
         Backend::Proxy(p) => {
-            generate_params(&req, &s.config)?;
+            check_proxied_chat(&parse(&body, "chat")?, &s.config)?;
             return p
-                .forward(axum::http::Method::POST, "/v1/chat/completions", Some(body))
+                .forward(
+                    Method::POST,
+                    "/v1/chat/completions",
+                    None,
+                    Some(body),
+                    s.closing(),
+                )
                 .await;
         }
     };
+    let req: ChatRequest = parse(&body, "chat")?;
     let job = validate(&req, &s.config)?;
     let mut rx = engine.submit(job)?;
     let id = format!("chatcmpl-{}", s.next_id.fetch_add(1, Ordering::Relaxed));
@@ -361,9 +474,10 @@ async fn chat(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response, A
         Some(Event::Failed(e)) => return Err(e),
         _ => return Err(ApiError::internal("the model thread ended the request")),
     };
-    if req.stream {
+    if req.stream == Some(true) {
         let usage = req.stream_options.is_some_and(|o| o.include_usage);
-        return Ok(stream_response(rx, id, created, model, usage).into_response());
+        let closing = s.closing();
+        return Ok(stream_response(rx, id, created, model, usage, closing).into_response());
     }
     loop {
         match rx.recv().await {
@@ -408,6 +522,7 @@ fn stream_response(
     created: u64,
     model: String,
     include_usage: bool,
+    closing: watch::Receiver<bool>,
 ) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
     // OpenAI's shape: with `stream_options.include_usage`, every chunk has `usage: null` and
     // one last chunk before `[DONE]` has no choices and the usage.
@@ -479,8 +594,15 @@ fn stream_response(
         };
         std::future::ready(out)
     });
-    let all = stream::once(std::future::ready(vec![first]))
-        .chain(events)
-        .flat_map(|v| stream::iter(v.into_iter().map(Ok)));
+    let all = stream::once(std::future::ready(vec![first])).chain(events);
+    // The server stopping ends the stream cleanly; dropping the receiver cancels the generation.
+    let farewell = || {
+        vec![vec![
+            SseEvent::default().data(closing_error().body().to_string()),
+            SseEvent::default().data("[DONE]"),
+        ]]
+    };
+    let all =
+        until_closing(all, closing, farewell).flat_map(|v| stream::iter(v.into_iter().map(Ok)));
     Sse::new(all)
 }

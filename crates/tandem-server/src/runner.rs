@@ -17,9 +17,8 @@ use axum::http::StatusCode;
 use serde::Serialize;
 use tandem_core::{ChatMessage, LoadedModel, Verifier};
 use tandem_gpu::{BackendChoice, BackendKind, Engine, EngineOptions, GpuError};
-use tokio::sync::mpsc;
 
-use crate::engine::{Event, Job, VerifyJob, VerifyOutcome};
+use crate::engine::{Event, EventSink, Job, VerifyJob, VerifyOutcome};
 use crate::openai::ApiError;
 use crate::ServerError;
 
@@ -125,8 +124,8 @@ impl Runner {
     }
 
     /// Runs one generation, streaming its events; `info` is updated if the GPU is lost.
-    pub fn run(&mut self, job: Job, events: mpsc::Sender<Event>, info: &Mutex<BackendInfo>) {
-        let send = |e: Event| events.blocking_send(e).is_ok();
+    pub fn run(&mut self, job: Job, events: &EventSink, info: &Mutex<BackendInfo>) {
+        let send = |e: Event| events.send(e);
         match self {
             Runner::Cpu { model, .. } => run_cpu(model, job, &send),
             Runner::Gpu(g) => {
@@ -306,6 +305,9 @@ fn verify(
             ))
         }
     };
+    let vocab = model.config().vocab_size;
+    in_vocab(&prompt, vocab, "prompt_ids")?;
+    in_vocab(&job.draft, vocab, "draft_ids")?;
     let verdict = verifier
         .verify(&model.model, &prompt, &job.draft, &job.params)
         .map_err(core_error)?;
@@ -313,6 +315,17 @@ fn verify(
         verdict,
         prompt_tokens: prompt.len(),
     })
+}
+
+/// Every id of `ids` is a token of the vocabulary, or a 400 naming `param`.
+fn in_vocab(ids: &[u32], vocab: usize, param: &'static str) -> Result<(), ApiError> {
+    match ids.iter().find(|&&id| id as usize >= vocab) {
+        Some(id) => Err(ApiError::invalid(
+            param,
+            format!("token id {id} is outside the vocabulary (size {vocab})"),
+        )),
+        None => Ok(()),
+    }
 }
 
 fn prompt_ids(model: &LoadedModel, messages: &[ChatMessage]) -> Result<Vec<u32>, ApiError> {

@@ -9,7 +9,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::cors::{AllowHeaders, AllowOrigin, CorsLayer};
 
 use crate::openai::ApiError;
 use crate::routes::AppState;
@@ -134,7 +134,11 @@ pub async fn guard(State(s): State<Arc<AppState>>, req: Request, next: Next) -> 
     next.run(req).await
 }
 
-/// CORS for the listed origins only (none listed: no cross-origin access).
+/// CORS for the listed origins only (none listed: no cross-origin access). A preflight from an
+/// allowed origin may ask for any request header: the official SDKs send their own
+/// (`x-stainless-*`, `openai-organization`, …) besides `authorization` and `content-type`, and the
+/// API key, not the header list, is what guards the server. `Retry-After` is exposed so a page
+/// can honour a 429.
 pub fn cors(origins: &[String]) -> CorsLayer {
     let list: Vec<HeaderValue> = origins
         .iter()
@@ -143,10 +147,8 @@ pub fn cors(origins: &[String]) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(list))
         .allow_methods([Method::GET, Method::POST])
-        .allow_headers([
-            axum::http::header::AUTHORIZATION,
-            axum::http::header::CONTENT_TYPE,
-        ])
+        .allow_headers(AllowHeaders::mirror_request())
+        .expose_headers([axum::http::header::RETRY_AFTER])
         .max_age(Duration::from_secs(600))
 }
 

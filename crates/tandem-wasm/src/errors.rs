@@ -43,7 +43,8 @@ pub fn core_kind(e: &CoreError) -> &'static str {
         | CoreError::GgufCount { .. }
         | CoreError::GgufTruncated(_)
         | CoreError::Gguf(_)
-        | CoreError::GgufMetadata { .. } => "invalid_model",
+        | CoreError::GgufMetadata { .. }
+        | CoreError::NonFiniteWeight { .. } => "invalid_model",
     }
 }
 

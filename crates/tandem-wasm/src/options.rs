@@ -88,7 +88,7 @@ impl JsGenerateParams {
             top_k: self.top_k.filter(|&k| k > 0),
             top_p: self.top_p,
             repetition_penalty: self.repetition_penalty.unwrap_or(1.0),
-            seed: self.seed.unwrap_or(0),
+            seed: self.seed.unwrap_or_else(tandem_core::sampling::fresh_seed),
         };
         sampling.validate()?;
         let max_new_tokens = self.max_tokens.unwrap_or(DEFAULT_MAX_TOKENS);
