@@ -144,6 +144,23 @@ describe('CPU backend (WebGPU off)', () => {
     }, manifestUrl('llama-tiny'));
     expect(err).toMatchObject({ name: 'TandemError', kind: 'no_adapter' });
   });
+
+  it('sampling without a seed differs per request; with one it repeats', async () => {
+    const r = await page.evaluate(async (model) => {
+      const e = await (window as any).tandem.createEngine({ model, backend: 'cpu' });
+      const ask = async (seed?: number) =>
+        (await e.chat.completions.create({
+          messages: [{ role: 'user', content: 'The Licensor' }], max_tokens: 24, temperature: 1, seed,
+        })).choices[0].message.content;
+      const unseeded = new Set<string>();
+      for (let i = 0; i < 6; i++) unseeded.add(await ask());
+      const seeded = [await ask(7), await ask(7)];
+      await e.unload();
+      return { distinct: unseeded.size, seeded };
+    }, manifestUrl('license-llama'));
+    expect(r.distinct).toBeGreaterThanOrEqual(3);
+    expect(r.seeded[0]).toBe(r.seeded[1]);
+  });
 });
 
 describe('worker engine, cache, integrity', () => {
