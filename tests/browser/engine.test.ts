@@ -158,7 +158,7 @@ describe('CPU backend (WebGPU off)', () => {
       await e.unload();
       return { distinct: unseeded.size, seeded };
     }, manifestUrl('license-llama'));
-    expect(r.distinct).toBeGreaterThanOrEqual(3);
+    expect(r.distinct).toBeGreaterThanOrEqual(2);
     expect(r.seeded[0]).toBe(r.seeded[1]);
   });
 });

@@ -186,6 +186,12 @@ enum Command {
         /// of it, before 504 (a stream is ended with an error event).
         #[arg(long, default_value_t = 60)]
         upstream_timeout_s: u64,
+        /// Seconds a proxied answer may take in all (a stream that never ends is cut).
+        #[arg(long, default_value_t = 900)]
+        upstream_max_s: u64,
+        /// Largest proxied answer in bytes (a non-streamed one is held whole before it is sent).
+        #[arg(long, default_value_t = 16 << 20)]
+        max_upstream_bytes: usize,
         /// Open connections at most (more wait until one closes).
         #[arg(long, default_value_t = 512)]
         max_connections: usize,
@@ -193,8 +199,8 @@ enum Command {
         /// requests, before it is closed.
         #[arg(long, default_value_t = 15)]
         idle_timeout_s: u64,
-        /// Seconds a client may leave its answer unread before it is dropped (and its
-        /// generation cancelled).
+        /// Seconds a client may leave its answer unread before it is dropped (a generation
+        /// still running for it is cancelled).
         #[arg(long, default_value_t = 30)]
         stall_timeout_s: u64,
         /// After SIGINT/SIGTERM: seconds requests in flight may take to finish before open
@@ -357,6 +363,8 @@ fn run(cli: Cli) -> Result<()> {
             upstream,
             upstream_key_env,
             upstream_timeout_s,
+            upstream_max_s,
+            max_upstream_bytes,
             max_connections,
             idle_timeout_s,
             stall_timeout_s,
@@ -396,6 +404,8 @@ fn run(cli: Cli) -> Result<()> {
             cfg.max_tokens_limit = max_tokens_limit;
             cfg.max_body_bytes = max_body_bytes;
             cfg.max_connections = max_connections;
+            cfg.upstream_max_time = std::time::Duration::from_secs(upstream_max_s);
+            cfg.max_upstream_bytes = max_upstream_bytes;
             cfg.idle_timeout = std::time::Duration::from_secs(idle_timeout_s);
             cfg.stall_timeout = std::time::Duration::from_secs(stall_timeout_s);
             cfg.shutdown_grace = std::time::Duration::from_secs(shutdown_grace_s);

@@ -240,15 +240,6 @@ fn useless_serve_flags_and_chat_with_ids_are_refused() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--chat"));
 }
 
-/// A free loopback port.
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// An upstream that answers every request with an SSE stream that never ends.
 fn endless_upstream() -> u16 {
     use std::io::{Read, Write};
@@ -285,12 +276,11 @@ fn sigterm_closes_streams_cleanly_and_exits_zero() {
     use std::io::{Read, Write};
     use std::time::{Duration, Instant};
     let up = endless_upstream();
-    let port = free_port();
     let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
         .args([
             "serve",
             "--bind",
-            &format!("127.0.0.1:{port}"),
+            "127.0.0.1:0",
             "--upstream",
             &format!("http://127.0.0.1:{up}"),
             "--shutdown-grace-s",
@@ -299,17 +289,24 @@ fn sigterm_closes_streams_cleanly_and_exits_zero() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let connect = || std::net::TcpStream::connect(("127.0.0.1", port));
-    let t = Instant::now();
-    let mut stream = loop {
-        match connect() {
-            Ok(s) => break s,
-            Err(_) if t.elapsed() < Duration::from_secs(20) => {
-                std::thread::sleep(Duration::from_millis(50))
-            }
-            Err(e) => panic!("the server did not start: {e}"),
+    // The port it bound, from its "listening on http://ADDR" line; the rest of stderr is
+    // drained in the background so the server never blocks on it.
+    let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+    let addr = loop {
+        let mut line = String::new();
+        if std::io::BufRead::read_line(&mut err, &mut line).unwrap() == 0 {
+            panic!("the server exited before listening");
+        }
+        if let Some(a) = line
+            .trim()
+            .strip_prefix("tandem-server: listening on http://")
+        {
+            break a.to_string();
         }
     };
+    std::thread::spawn(move || std::io::copy(&mut err, &mut std::io::sink()));
+    let connect = || std::net::TcpStream::connect(&addr);
+    let mut stream = connect().unwrap();
     let body = r#"{"model":"m","messages":[{"role":"user","content":"hi"}],"stream":true}"#;
     write!(
         stream,

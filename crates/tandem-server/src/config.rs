@@ -38,14 +38,18 @@ pub struct ServerConfig {
     /// Longest wait for a request's headers, counted from when the connection is ready for one:
     /// a slowloris client, and a keep-alive connection idle that long, are closed.
     pub idle_timeout: Duration,
-    /// Longest a client may leave a response unread (its socket full) before it is dropped and
-    /// its generation cancelled.
+    /// Longest a client may leave a response unread (its socket full) before it is dropped (a
+    /// generation still running for it is cancelled; the model thread never waits on it).
     pub stall_timeout: Duration,
     /// After SIGINT/SIGTERM: how long requests in flight may take to finish before their
     /// streams are closed (with an error event and `[DONE]`) and the server exits.
     pub shutdown_grace: Duration,
     /// Largest answer read from an upstream (proxy mode); a longer one is cut with an error.
+    /// A non-streamed answer is held whole before it is passed on (so a stalled one is still a
+    /// clean 504): this bounds that memory too.
     pub max_upstream_bytes: usize,
+    /// Longest a proxied answer may take, headers to last byte (a stream that never ends).
+    pub upstream_max_time: Duration,
 }
 
 impl ServerConfig {
@@ -77,7 +81,8 @@ impl ServerConfig {
             idle_timeout: Duration::from_secs(15),
             stall_timeout: Duration::from_secs(30),
             shutdown_grace: Duration::from_secs(10),
-            max_upstream_bytes: 64 << 20,
+            max_upstream_bytes: 16 << 20,
+            upstream_max_time: Duration::from_secs(900),
         }
     }
 
@@ -90,7 +95,7 @@ impl ServerConfig {
             ("--max-tokens-limit", self.max_tokens_limit),
             ("default max_tokens", self.default_max_tokens),
             ("max draft", self.max_draft),
-            ("max upstream bytes", self.max_upstream_bytes),
+            ("--max-upstream-bytes", self.max_upstream_bytes),
         ];
         for (name, v) in positive {
             if v == 0 {
@@ -101,11 +106,15 @@ impl ServerConfig {
             ("--timeout-s", self.request_timeout),
             ("--idle-timeout-s", self.idle_timeout),
             ("--stall-timeout-s", self.stall_timeout),
+            ("--upstream-max-s", self.upstream_max_time),
         ];
         for (name, d) in durations {
             if d.is_zero() {
                 return Err(format!("{name} must be at least 1 second"));
             }
+        }
+        for o in &self.cors_origins {
+            crate::security::check_origin(o)?;
         }
         if self.rate_limit_per_minute == Some(0) {
             return Err("--rate-limit must be at least 1 request per minute".into());

@@ -1,12 +1,11 @@
 //! The embedded model on its own thread: requests wait in a bounded queue (full → 429), the
 //! model runs off the async runtime, and each request's tokens stream back over a channel. A
-//! client that goes away cancels its generation at the next token, and so does one that stops
-//! reading for the stall timeout (its channel stays full). What runs the model (CPU or GPU) is
-//! runner.rs.
+//! client that goes away cancels its generation at the next token. A client that stops reading
+//! never holds the model thread (its channel has room for the whole answer). What runs the model
+//! (CPU or GPU) is runner.rs.
 use std::sync::mpsc::{sync_channel, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::{Duration, Instant};
 
 use tandem_core::{ChatMessage, FinishReason, GenerateParams, LoadedModel, Verdict, VerifyParams};
 use tokio::sync::{mpsc, oneshot};
@@ -57,33 +56,19 @@ pub struct VerifyOutcome {
     pub prompt_tokens: usize,
 }
 
-/// Where a generation's events go: the request's bounded channel. A client that stops reading
-/// lets it fill; a send that waits longer than `stall` gives up, and the generation is cancelled
-/// as if the client had gone (the model thread is never held by one client).
+/// Where a generation's events go: the request's channel, with room for every event the
+/// generation can send (its tokens plus start and end), so the model thread never waits on a
+/// client. One that stops reading holds only its own connection (dropped by the server's stall
+/// timeout, which drops this channel's receiver and cancels the generation); one that reads
+/// slowly cannot pace the model for everyone else.
 pub struct EventSink {
     tx: mpsc::Sender<Event>,
-    stall: Duration,
 }
 
 impl EventSink {
-    /// Whether the event was delivered (false: the client is gone or stalled).
-    pub fn send(&self, mut e: Event) -> bool {
-        let deadline = Instant::now() + self.stall;
-        let mut nap = Duration::from_micros(100);
-        loop {
-            match self.tx.try_send(e) {
-                Ok(()) => return true,
-                Err(mpsc::error::TrySendError::Closed(_)) => return false,
-                Err(mpsc::error::TrySendError::Full(back)) => {
-                    if Instant::now() >= deadline {
-                        return false;
-                    }
-                    e = back;
-                    thread::sleep(nap);
-                    nap = (nap * 2).min(Duration::from_millis(10));
-                }
-            }
-        }
+    /// Whether the event was delivered (false: the client is gone).
+    pub fn send(&self, e: Event) -> bool {
+        self.tx.try_send(e).is_ok()
     }
 }
 
@@ -117,8 +102,6 @@ pub struct EngineHandle {
     queue: SyncSender<Queued>,
     pub max_context: usize,
     info: Arc<Mutex<BackendInfo>>,
-    /// How long the model thread waits on a client that does not read its stream.
-    stall: Duration,
 }
 
 fn lock(m: &Mutex<BackendInfo>) -> std::sync::MutexGuard<'_, BackendInfo> {
@@ -127,20 +110,13 @@ fn lock(m: &Mutex<BackendInfo>) -> std::sync::MutexGuard<'_, BackendInfo> {
 
 impl EngineHandle {
     /// Starts the model thread on tandem-core's CPU path with room for `queue` waiting requests
-    /// (besides the running one), and the default stall timeout.
+    /// (besides the running one).
     pub fn spawn(model: LoadedModel, queue: usize) -> Self {
-        let stall = crate::ServerConfig::new(Default::default()).stall_timeout;
-        Self::spawn_runner(Runner::cpu(model), BackendInfo::cpu(None), queue, stall)
+        Self::spawn_runner(Runner::cpu(model), BackendInfo::cpu(None), queue)
     }
 
-    /// Starts the model thread on `runner` (see [`Runner::load`]); a client that leaves its
-    /// stream unread for `stall` has its generation cancelled.
-    pub fn spawn_runner(
-        mut runner: Runner,
-        info: BackendInfo,
-        queue: usize,
-        stall: Duration,
-    ) -> Self {
+    /// Starts the model thread on `runner` (see [`Runner::load`]).
+    pub fn spawn_runner(mut runner: Runner, info: BackendInfo, queue: usize) -> Self {
         let max_context = runner.max_context();
         let info = Arc::new(Mutex::new(info));
         let thread_info = info.clone();
@@ -168,7 +144,6 @@ impl EngineHandle {
             queue: tx,
             max_context,
             info,
-            stall,
         }
     }
 
@@ -179,11 +154,11 @@ impl EngineHandle {
 
     /// Queues `job`; its events arrive on the returned receiver. Full queue → 429.
     pub fn submit(&self, job: Job) -> Result<mpsc::Receiver<Event>, ApiError> {
-        let (tx, rx) = mpsc::channel(64);
-        let events = EventSink {
-            tx,
-            stall: self.stall,
-        };
+        // Every token, plus Started and Done (or Failed).
+        // (No answer is longer than the context.)
+        let room = job.params.max_new_tokens.min(self.max_context);
+        let (tx, rx) = mpsc::channel(room.saturating_add(2));
+        let events = EventSink { tx };
         match self.queue.try_send(Queued::Job { job, events }) {
             Ok(()) => Ok(rx),
             Err(TrySendError::Full(_)) => Err(ApiError::busy(1)),

@@ -51,7 +51,7 @@ pub fn app_with_state(config: ServerConfig) -> Result<(axum::Router, Arc<AppStat
     config.validate().map_err(ServerError::Config)?;
     if let Some(up) = config.upstream.clone() {
         let limits = proxy::AnswerLimits {
-            total: config.request_timeout,
+            total: config.upstream_max_time,
             max_bytes: config.max_upstream_bytes,
         };
         let proxy = proxy::Proxy::new(up, limits).map_err(|e| ServerError::Upstream(e.message))?;
@@ -64,13 +64,15 @@ pub fn app_with_state(config: ServerConfig) -> Result<(axum::Router, Arc<AppStat
         (None, Some(r)) => eprintln!("tandem-server: the model runs on the CPU ({r})"),
         (None, None) => eprintln!("tandem-server: the model runs on the CPU"),
     }
-    let engine = EngineHandle::spawn_runner(runner, info, config.queue, config.stall_timeout);
+    let engine = EngineHandle::spawn_runner(runner, info, config.queue);
     let state = AppState::new(config, engine);
     Ok((router(state.clone()), state))
 }
 
-/// Serves until SIGINT or SIGTERM, then stops cleanly (see [`listen`]).
+/// Serves until SIGINT or SIGTERM, then stops cleanly (see [`listen`]). A signal while the model
+/// loads stops the server as soon as it listens.
 pub async fn serve(config: ServerConfig) -> Result<(), ServerError> {
+    let stop = listen::signal();
     let addr = config.bind;
     let (app, state) = app_with_state(config)?;
     let listener = tokio::net::TcpListener::bind(addr)
@@ -80,7 +82,7 @@ pub async fn serve(config: ServerConfig) -> Result<(), ServerError> {
         "tandem-server: listening on http://{}",
         listener.local_addr()?
     );
-    listen::serve(listener, app, state, listen::signal()).await?;
+    listen::serve(listener, app, state, stop).await?;
     Ok(())
 }
 

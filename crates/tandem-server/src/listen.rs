@@ -26,26 +26,36 @@ use tokio::time::Sleep;
 use crate::routes::AppState;
 use crate::shutdown::closed;
 
-/// Resolves on SIGINT (ctrl-c) or SIGTERM (what containers and systemd send).
-pub async fn signal() {
-    let ctrl_c = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    };
+/// Resolves on SIGINT (ctrl-c) or SIGTERM (what containers and systemd send). The handlers are
+/// installed when this is called (not when first polled), so a signal that comes while the
+/// model loads is not lost to the default action (exit 143). Call it inside the runtime.
+pub fn signal() -> impl Future<Output = ()> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{signal, SignalKind};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => tokio::select! {
-                _ = ctrl_c => {}
-                _ = term.recv() => {}
-            },
-            Err(_) => ctrl_c.await,
+        let int = signal(SignalKind::interrupt()).ok();
+        let term = signal(SignalKind::terminate()).ok();
+        async move {
+            let wait = |s: Option<tokio::signal::unix::Signal>| async move {
+                match s {
+                    Some(mut s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                _ = wait(int) => {}
+                _ = wait(term) => {}
+            }
         }
     }
     #[cfg(not(unix))]
-    ctrl_c.await;
+    async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    }
 }
 
 /// Serves `app` on `listener` until `stop` resolves, then shuts down as the module says.
@@ -56,8 +66,9 @@ pub async fn serve(
     stop: impl Future<Output = ()>,
 ) -> io::Result<()> {
     let cfg = &state.config;
-    let max = cfg.max_connections.clamp(1, Semaphore::MAX_PERMITS) as u32;
+    let max = cfg.max_connections.clamp(1, u32::MAX as usize) as u32;
     let permits = Arc::new(Semaphore::new(max as usize));
+    let mut conns = tokio::task::JoinSet::new();
     let (stopping, stop_rx) = watch::channel(false);
     let conn = ConnLimits {
         idle: cfg.idle_timeout,
@@ -65,6 +76,8 @@ pub async fn serve(
     };
     tokio::pin!(stop);
     loop {
+        // Reap finished connections as we go (the set only keeps live ones).
+        while conns.try_join_next().is_some() {}
         let permit = tokio::select! {
             p = permits.clone().acquire_owned() => p.map_err(io::Error::other)?,
             _ = &mut stop => break,
@@ -88,7 +101,7 @@ pub async fn serve(
         }
         let app = app.clone();
         let stop_rx = stop_rx.clone();
-        tokio::spawn(async move {
+        conns.spawn(async move {
             connection(tcp, app, stop_rx, conn).await;
             drop(permit);
         });
@@ -105,6 +118,10 @@ pub async fn serve(
         state.close_streams();
         let _ = tokio::time::timeout(Duration::from_secs(2), all_closed()).await;
     }
+    // Whatever is left (a half-sent request still inside its header timeout) is cut: nothing
+    // outlives `serve`.
+    conns.abort_all();
+    while conns.join_next().await.is_some() {}
     Ok(())
 }
 
@@ -243,7 +260,7 @@ mod tests {
     #[tokio::test]
     async fn a_peer_that_reads_slowly_but_steadily_is_not_dropped() {
         let (a, mut b) = tokio::io::duplex(64);
-        let mut g = StallGuard::new(a, Duration::from_millis(300));
+        let mut g = StallGuard::new(a, Duration::from_secs(2));
         let reader = tokio::spawn(async move {
             let mut buf = [0u8; 64];
             let mut n = 0;

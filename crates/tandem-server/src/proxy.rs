@@ -9,7 +9,7 @@
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
-use axum::http::{header, Method, StatusCode};
+use axum::http::{header, HeaderName, Method, StatusCode};
 use axum::response::Response;
 use futures_util::stream::{self, BoxStream, StreamExt};
 use serde_json::Value;
@@ -60,11 +60,19 @@ pub fn parse_base_url(url: &str) -> Result<reqwest::Url, String> {
     if u.query().is_some() || u.fragment().is_some() {
         return Err(bad("a base URL takes no query or fragment"));
     }
+    if !u.username().is_empty() || u.password().is_some() {
+        // It would be shown by /healthz and in error messages; the key goes in an env var.
+        return Err(bad(
+            "credentials do not belong in the URL (use --upstream-key-env)",
+        ));
+    }
     Ok(u)
 }
 
-/// The upstream endpoints a client may reach through the proxy besides the routes of its own
-/// (chat completions, models, verify): OpenAI's text endpoints under `/v1/`, and `/v1/models/<id>`.
+/// The upstream endpoints a client may POST to through the proxy besides the routes of its own
+/// (chat completions, models, verify): OpenAI's text endpoints under `/v1/`. `/v1/models/<id>`
+/// may be read (GET) too; no other method reaches the upstream (no DELETE of a fine-tuned model
+/// with the operator's key).
 const PASSTHROUGH: &[&str] = &[
     "completions",
     "embeddings",
@@ -74,11 +82,11 @@ const PASSTHROUGH: &[&str] = &[
     "score",
 ];
 
-/// The path to forward for a request whose path arrived as `raw` (still percent-encoded):
-/// decoded once, then accepted only in a final form that no URL parser rewrites (plain
-/// characters, no empty, `.` or `..` segment) and only if it is one of [`PASSTHROUGH`] or
-/// `/v1/models/<id>`. Everything else is not forwarded.
-pub fn passthrough_path(raw: &str) -> Option<String> {
+/// The path to forward for a request whose path arrived as `raw` (still percent-encoded), and
+/// the one method it takes: decoded once, then accepted only in a final form that no URL parser
+/// rewrites (plain characters, no empty, `.` or `..` segment) and only if it is one of
+/// [`PASSTHROUGH`] (POST) or `/v1/models/<id>` (GET). Everything else is not forwarded.
+pub fn passthrough_path(raw: &str) -> Option<(String, Method)> {
     let decoded = percent_decode(raw)?;
     let plain = |c: char| c.is_ascii_alphanumeric() || "-._~:@+/".contains(c);
     if !decoded.chars().all(plain) {
@@ -91,13 +99,13 @@ pub fn passthrough_path(raw: &str) -> Option<String> {
     {
         return None;
     }
-    let allowed = match segments.as_slice() {
-        [one] => PASSTHROUGH.contains(one),
+    let method = match segments.as_slice() {
+        [one] if PASSTHROUGH.contains(one) => Method::POST,
         // A model id may hold one slash (`org/name`).
-        ["models", id @ ..] => (1..=2).contains(&id.len()),
-        _ => false,
+        ["models", id @ ..] if (1..=2).contains(&id.len()) => Method::GET,
+        _ => return None,
     };
-    allowed.then_some(decoded)
+    Some((decoded, method))
 }
 
 /// `%XX` decoded once; None for a malformed escape or bytes that are not UTF-8.
@@ -140,6 +148,8 @@ impl Proxy {
         let base = parse_base_url(&upstream.url).map_err(ApiError::internal)?;
         let client = reqwest::Client::builder()
             .connect_timeout(upstream.timeout.min(Duration::from_secs(10)))
+            // A redirect would carry the key to a path nobody checked: answers pass as they are.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| ApiError::internal(format!("cannot build the HTTP client: {e}")))?;
         let url = upstream.url.trim_end_matches('/').to_string();
@@ -188,10 +198,12 @@ impl Proxy {
         let started = Instant::now();
         let resp = self.send(method, path, query, body).await?;
         let mut out = Response::builder().status(resp.status().as_u16());
-        let content_type = resp.headers().get(header::CONTENT_TYPE).cloned();
-        if let Some(ct) = &content_type {
-            out = out.header(header::CONTENT_TYPE, ct.as_bytes());
+        for (name, value) in resp.headers() {
+            if passed_header(name) {
+                out = out.header(name.as_str(), value.as_bytes());
+            }
         }
+        let content_type = resp.headers().get(header::CONTENT_TYPE).cloned();
         let sse = content_type
             .as_ref()
             .and_then(|v| v.to_str().ok())
@@ -418,7 +430,8 @@ impl Proxy {
             url: String,
             started: Instant,
             read: usize,
-            ends_line: bool,
+            /// The last two bytes relayed: whether the stream stands at an event's end.
+            tail: [u8; 2],
             closing: watch::Receiver<bool>,
             done: bool,
         }
@@ -428,7 +441,7 @@ impl Proxy {
             body: resp.bytes_stream().boxed(),
             started,
             read: 0,
-            ends_line: true,
+            tail: *b"\n\n",
             closing,
             done: false,
         };
@@ -443,13 +456,22 @@ impl Proxy {
             let bytes = match next {
                 Ok(Some(chunk)) => {
                     st.read += chunk.len();
-                    st.ends_line = chunk.last().is_none_or(|&b| b == b'\n');
+                    match chunk.len() {
+                        0 => {}
+                        1 => st.tail = [st.tail[1], chunk[0]],
+                        n => st.tail = [chunk[n - 2], chunk[n - 1]],
+                    }
                     chunk
                 }
                 Ok(None) => return None,
                 Err(e) => {
                     st.done = true;
-                    let lead = if st.ends_line { "" } else { "\n\n" };
+                    // End a half-relayed event first, so the error is an event of its own.
+                    let lead = match st.tail {
+                        [b'\n', b'\n'] => "",
+                        [_, b'\n'] => "\n",
+                        _ => "\n\n",
+                    };
                     Bytes::from(format!("{lead}data: {}\n\ndata: [DONE]\n\n", e.body()))
                 }
             };
@@ -457,6 +479,16 @@ impl Proxy {
         })
         .boxed()
     }
+}
+
+/// The upstream's headers a client sees besides the status: the content type, and what tells
+/// a client when to retry (`Retry-After`, OpenAI's `x-ratelimit-*`) or names the request.
+fn passed_header(name: &HeaderName) -> bool {
+    let n = name.as_str();
+    n == header::CONTENT_TYPE.as_str()
+        || n == header::RETRY_AFTER.as_str()
+        || n.starts_with("x-ratelimit-")
+        || n == "x-request-id"
 }
 
 /// The start of an upstream's error text, for our own error message.

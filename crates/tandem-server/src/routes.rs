@@ -84,6 +84,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), guard))
         .layer(DefaultBodyLimit::max(body_limit))
+        // A body trickled in byte by byte is dropped like a slow header (hyper's timer stops
+        // once the head is read): the idle timeout holds between the body's chunks too.
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+            state.config.idle_timeout,
+        ))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             StatusCode::GATEWAY_TIMEOUT,
             timeout,
@@ -186,8 +191,26 @@ async fn not_found(
     body: Bytes,
 ) -> Response {
     if let Backend::Proxy(p) = &s.backend {
-        if let Some(path) = passthrough_path(uri.path()) {
+        if let Some((path, allowed)) = passthrough_path(uri.path()) {
+            if method != allowed {
+                let mut r = ApiError::new(
+                    StatusCode::METHOD_NOT_ALLOWED,
+                    "invalid_request_error",
+                    "method_not_allowed",
+                    format!("{path} takes {allowed} only through this proxy"),
+                )
+                .into_response();
+                if let Ok(v) = header::HeaderValue::from_str(allowed.as_str()) {
+                    r.headers_mut().insert(header::ALLOW, v);
+                }
+                return r;
+            }
             let body = (!body.is_empty()).then_some(body);
+            if let Some(b) = &body {
+                if let Err(e) = check_proxied_body(b, &s.config) {
+                    return e.into_response();
+                }
+            }
             return p
                 .forward(method, &path, uri.query(), body, s.closing())
                 .await
@@ -345,16 +368,17 @@ pub fn validate(req: &ChatRequest, cfg: &ServerConfig) -> Result<Job, ApiError> 
 }
 
 /// What this server's operator limits in proxy mode, checked before anything is sent: the
-/// `max_tokens` a request may ask for. Everything else is the upstream's to judge (its models
-/// may take `n > 1`, images, tools).
-fn check_proxied_chat(req: &Value, cfg: &ServerConfig) -> Result<(), ApiError> {
+/// tokens a request may ask for, under each endpoint's name for it. Everything else is the
+/// upstream's to judge (its models may take `n > 1`, images, tools).
+fn check_proxied_body(body: &[u8], cfg: &ServerConfig) -> Result<(), ApiError> {
+    let req: Value = parse(body, "JSON")?;
     if !req.is_object() {
         return Err(ApiError::invalid(
             "body",
             "the request body must be a JSON object",
         ));
     }
-    for key in ["max_tokens", "max_completion_tokens"] {
+    for key in ["max_tokens", "max_completion_tokens", "max_output_tokens"] {
         match &req[key] {
             Value::Null => {}
             v => match v.as_u64() {
@@ -450,7 +474,7 @@ async fn chat(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response, A
     let engine = match &s.backend {
         Backend::Embedded(e) => e,
         Backend::Proxy(p) => {
-            check_proxied_chat(&parse(&body, "chat")?, &s.config)?;
+            check_proxied_body(&body, &s.config)?;
             return p
                 .forward(
                     Method::POST,

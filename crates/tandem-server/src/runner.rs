@@ -362,10 +362,14 @@ fn core_error(e: tandem_core::Error) -> ApiError {
         },
         E::ChatTemplate(m) => ApiError::invalid("messages", format!("chat template: {m}")),
         E::EmptyInput => ApiError::invalid("prompt_ids", "the prompt is empty"),
-        E::TokenOutOfVocab { id, vocab } => ApiError::invalid(
-            "draft_ids",
-            format!("token id {id} is outside the vocabulary (size {vocab})"),
-        ),
+        // Request ids are checked (and named) before they reach the model; this is the guard.
+        E::TokenOutOfVocab { id, vocab } => ApiError {
+            param: None,
+            ..ApiError::invalid(
+                "",
+                format!("token id {id} is outside the vocabulary (size {vocab})"),
+            )
+        },
         other => ApiError::internal(other.to_string()),
     }
 }

@@ -48,7 +48,7 @@ async fn gpu_backend_serves_the_reference_text_and_survives_a_lost_device() {
     // Built by hand (as `app` does) to keep the engine's handle for the device-loss hook.
     let cfg = config(BackendChoice::Gpu);
     let (runner, info) = Runner::load(&cfg.model, cfg.backend).expect("lavapipe takes the model");
-    let engine = EngineHandle::spawn_runner(runner, info, cfg.queue, cfg.stall_timeout);
+    let engine = EngineHandle::spawn_runner(runner, info, cfg.queue);
     let url = serve(router(state(cfg, engine.clone()))).await;
     let c = reqwest::Client::new();
     let health = health_json(&c, &url).await;
