@@ -87,7 +87,10 @@ const PASSTHROUGH: &[&str] = &[
 /// rewrites (plain characters, no empty, `.` or `..` segment) and only if it is one of
 /// [`PASSTHROUGH`] (POST) or `/v1/models/<id>` (GET). Everything else is not forwarded.
 pub fn passthrough_path(raw: &str) -> Option<(String, Method)> {
-    let decoded = percent_decode(raw)?;
+    // Decoded once; a `%` left over (a malformed or double escape) fails the check below.
+    let decoded = percent_encoding::percent_decode_str(raw)
+        .decode_utf8()
+        .ok()?;
     let plain = |c: char| c.is_ascii_alphanumeric() || "-._~:@+/".contains(c);
     if !decoded.chars().all(plain) {
         return None;
@@ -105,25 +108,7 @@ pub fn passthrough_path(raw: &str) -> Option<(String, Method)> {
         ["models", id @ ..] if (1..=2).contains(&id.len()) => Method::GET,
         _ => return None,
     };
-    Some((decoded, method))
-}
-
-/// `%XX` decoded once; None for a malformed escape or bytes that are not UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    Some((decoded.into_owned(), method))
 }
 
 /// Cheap to clone (the HTTP client is shared): a relayed stream holds its own.
