@@ -14,29 +14,16 @@ use axum::http::{HeaderMap, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, post};
 use axum::Router;
-use common::{demo, health, post_json, serve, sse_chunks, sse_text};
+use common::{demo, demo_config, health, post_json, proxy_config, serve, sse_chunks, sse_text};
 use futures_util::StreamExt;
 use serde_json::{json, Value};
-use tandem_server::proxy::Upstream;
 use tandem_server::{app, app_with_state, ServerConfig};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 fn embedded() -> ServerConfig {
-    let mut c = ServerConfig::new(demo());
-    c.model_id = "license-llama".into();
+    let mut c = demo_config();
     c.backend = tandem_gpu::BackendChoice::Cpu;
-    c
-}
-
-fn proxied(upstream: &str) -> ServerConfig {
-    let mut c = ServerConfig::new(PathBuf::from("unused"));
-    c.max_tokens_limit = 100;
-    c.upstream = Some(Upstream {
-        url: upstream.to_string(),
-        api_key: Some("sk-upstream-secret".into()),
-        timeout: Duration::from_secs(1),
-    });
     c
 }
 
@@ -125,7 +112,7 @@ async fn recording_upstream() -> (String, Arc<Mutex<Vec<(String, String)>>>) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn encoded_dot_segments_never_reach_the_upstream_with_its_key() {
     let (upstream, seen) = recording_upstream().await;
-    let url = serve(app(proxied(&upstream)).unwrap()).await;
+    let url = serve(app(proxy_config(&upstream)).unwrap()).await;
     let escapes = [
         "/v1/%2e%2e/admin",
         "/v1/.%2e/slots",
@@ -224,11 +211,11 @@ async fn encoded_dot_segments_never_reach_the_upstream_with_its_key() {
         vec![
             (
                 "/v1/completions?x=1".to_string(),
-                "Bearer sk-upstream-secret".to_string()
+                "Bearer sk-upstream".to_string()
             ),
             (
                 "/v1/models/org/name".to_string(),
-                "Bearer sk-upstream-secret".to_string()
+                "Bearer sk-upstream".to_string()
             ),
         ]
     );
@@ -236,7 +223,7 @@ async fn encoded_dot_segments_never_reach_the_upstream_with_its_key() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slowloris_connections_are_closed_and_do_not_starve_others() {
-    let mut cfg = proxied("http://127.0.0.1:9");
+    let mut cfg = proxy_config("http://127.0.0.1:9");
     cfg.idle_timeout = Duration::from_secs(1);
     cfg.max_connections = 3;
     cfg.shutdown_grace = Duration::from_secs(1);
@@ -368,7 +355,7 @@ async fn bad_upstream() -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn upstream_answers_are_bounded_in_time_and_size() {
     let upstream = bad_upstream().await;
-    let mut cfg = proxied(&upstream);
+    let mut cfg = proxy_config(&upstream);
     cfg.upstream_max_time = Duration::from_secs(3);
     cfg.max_upstream_bytes = 1 << 20;
     cfg.shutdown_grace = Duration::from_millis(500);
@@ -630,7 +617,7 @@ async fn content_part_arrays_are_read_as_text() {
 
     // Through the proxy the upstream judges: parts, images and n > 1 are passed as sent.
     let (upstream, _) = recording_upstream().await;
-    let purl = serve(app(proxied(&upstream)).unwrap()).await;
+    let purl = serve(app(proxy_config(&upstream)).unwrap()).await;
     let body = json!({ "model": "up", "n": 2, "max_tokens": 5,
                        "messages": [{ "role": "user", "content": [
                            { "type": "text", "text": "hi" },
@@ -764,9 +751,12 @@ fn settings_that_make_a_server_useless_are_refused() {
             c.max_tokens_limit = 0;
             c
         }),
-        ("--upstream", proxied("not a url")),
-        ("--upstream", proxied("ftp://127.0.0.1:21")),
-        ("--upstream", proxied("http://user:secret@127.0.0.1:8001")),
+        ("--upstream", proxy_config("not a url")),
+        ("--upstream", proxy_config("ftp://127.0.0.1:21")),
+        (
+            "--upstream",
+            proxy_config("http://user:secret@127.0.0.1:8001"),
+        ),
         ("--cors-origin", {
             let mut c = base();
             c.cors_origins = vec!["localhost:8080".into()];
@@ -778,7 +768,7 @@ fn settings_that_make_a_server_useless_are_refused() {
             c
         }),
         ("--upstream-timeout-s", {
-            let mut c = proxied("http://127.0.0.1:8001");
+            let mut c = proxy_config("http://127.0.0.1:8001");
             if let Some(u) = c.upstream.as_mut() {
                 u.timeout = Duration::ZERO;
             }

@@ -4,15 +4,9 @@
 //! queue is full — and the server stays healthy through all of it.
 mod common;
 
-use common::{demo, health, serve, sse_chunks, sse_text, start};
+use common::{demo, demo_config, health, serve, sse_chunks, sse_text, start};
 use serde_json::{json, Value};
-use tandem_server::{router, state, EngineHandle, ServerConfig};
-
-fn config() -> ServerConfig {
-    let mut c = ServerConfig::new(demo());
-    c.model_id = "license-llama".into();
-    c
-}
+use tandem_server::{router, state, EngineHandle};
 
 const PROMPT: &str = "The Licensor grants You";
 
@@ -48,7 +42,7 @@ fn chat_body(stream: bool, max: u64) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn completions_json_and_sse_are_openai_shaped_and_match_tandem_core() {
-    let url = start(config()).await;
+    let url = start(demo_config()).await;
     let c = reqwest::Client::new();
     let (want, prompt_tokens, n) = reference(40);
 
@@ -125,7 +119,7 @@ async fn completions_json_and_sse_are_openai_shaped_and_match_tandem_core() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_requests_are_openai_shaped_4xx_and_the_server_stays_healthy() {
-    let mut cfg = config();
+    let mut cfg = demo_config();
     cfg.max_body_bytes = 4096;
     cfg.max_tokens_limit = 100;
     let url = start(cfg).await;
@@ -191,7 +185,7 @@ async fn bad_requests_are_openai_shaped_4xx_and_the_server_stays_healthy() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_queue_is_429_with_retry_after_and_healthz_still_answers() {
-    let mut cfg = config();
+    let mut cfg = demo_config();
     cfg.queue = 1; // one request may wait behind the running one
     let engine = EngineHandle::spawn(tandem_core::load(&demo()).unwrap(), cfg.queue);
     let hold = engine.hold().unwrap(); // the model thread is now busy
@@ -244,7 +238,7 @@ fn greedy_ids(m: &tandem_core::LoadedModel, prompt: &[u32], n: usize) -> Vec<u32
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn verify_accepts_exactly_the_servers_greedy_prefix_over_random_drafts() {
-    let url = start(config()).await;
+    let url = start(demo_config()).await;
     let c = reqwest::Client::new();
     let m = tandem_core::load(&demo()).unwrap();
     let vocab = m.config().vocab_size as u64;
@@ -342,7 +336,7 @@ async fn api_keys_cors_and_rate_limit_each_reject_with_the_right_status() {
     std::fs::create_dir_all(&dir).unwrap();
     let keys = dir.join("keys.txt");
     std::fs::write(&keys, "# server keys\nsk-alpha\n\nsk-beta\n").unwrap();
-    let mut cfg = config();
+    let mut cfg = demo_config();
     cfg.api_keys = Some(tandem_server::security::read_keys(&keys).unwrap());
     cfg.rate_limit_per_minute = Some(3);
     cfg.cors_origins = vec!["http://127.0.0.1:8080".into()];

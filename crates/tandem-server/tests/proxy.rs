@@ -18,9 +18,8 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
-use common::{demo, health, post_json, serve, sse_chunks, sse_text};
+use common::{demo, health, post_json, proxy_config, serve, sse_chunks, sse_text};
 use serde_json::{json, Value};
-use tandem_server::proxy::Upstream;
 use tandem_server::upstream_verify;
 use tandem_server::{app, ServerConfig};
 
@@ -45,17 +44,6 @@ async fn fake_chat(body: Bytes) -> axum::response::Response {
         }))
         .into_response(),
     }
-}
-
-fn proxy_config(upstream: &str) -> ServerConfig {
-    let mut c = ServerConfig::new(PathBuf::from("unused"));
-    c.max_tokens_limit = 100;
-    c.upstream = Some(Upstream {
-        url: upstream.to_string(),
-        api_key: Some("sk-upstream".into()),
-        timeout: Duration::from_secs(1),
-    });
-    c
 }
 
 fn body(model: &str, stream: bool) -> Value {

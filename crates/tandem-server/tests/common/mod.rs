@@ -3,11 +3,33 @@
 #![allow(dead_code)] // each test binary uses its own subset
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use serde_json::Value;
+use tandem_server::proxy::Upstream;
+use tandem_server::ServerConfig;
 
 pub fn demo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/demo/license-llama")
+}
+
+/// The committed demo model embedded, served as "license-llama".
+pub fn demo_config() -> ServerConfig {
+    let mut c = ServerConfig::new(demo());
+    c.model_id = "license-llama".into();
+    c
+}
+
+/// Proxy mode in front of `upstream` (key "sk-upstream", 1 s timeout, max_tokens ≤ 100).
+pub fn proxy_config(upstream: &str) -> ServerConfig {
+    let mut c = ServerConfig::new(PathBuf::from("unused"));
+    c.max_tokens_limit = 100;
+    c.upstream = Some(Upstream {
+        url: upstream.to_string(),
+        api_key: Some("sk-upstream".into()),
+        timeout: Duration::from_secs(1),
+    });
+    c
 }
 
 /// Serves `app` on 127.0.0.1 (a free port) and returns its base URL.
