@@ -168,8 +168,9 @@ impl Proxy {
         Ok(u)
     }
 
-    /// Sends `body` to `<upstream><path>` and passes the answer back (status, content type and
-    /// body as the upstream sent them; 5xx become a 502 naming the upstream's answer). A stream
+    /// Sends `body` to `<upstream><path>` and passes the answer back (status, body and the
+    /// headers of [`passed_header`] as the upstream sent them; 5xx become a 502 naming the
+    /// upstream's answer; a redirect is passed back, not followed). A stream
     /// (`text/event-stream`) is relayed as it comes, within the bounds, until `closing`; any
     /// other answer is read whole first, so a stalled one is still a clean 504.
     pub async fn forward(
