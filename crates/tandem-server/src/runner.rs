@@ -363,13 +363,12 @@ fn core_error(e: tandem_core::Error) -> ApiError {
         E::ChatTemplate(m) => ApiError::invalid("messages", format!("chat template: {m}")),
         E::EmptyInput => ApiError::invalid("prompt_ids", "the prompt is empty"),
         // Request ids are checked (and named) before they reach the model; this is the guard.
-        E::TokenOutOfVocab { id, vocab } => ApiError {
-            param: None,
-            ..ApiError::invalid(
-                "",
-                format!("token id {id} is outside the vocabulary (size {vocab})"),
-            )
-        },
+        E::TokenOutOfVocab { id, vocab } => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_request_error",
+            "invalid_value",
+            format!("token id {id} is outside the vocabulary (size {vocab})"),
+        ),
         other => ApiError::internal(other.to_string()),
     }
 }

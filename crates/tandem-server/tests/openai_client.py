@@ -67,7 +67,7 @@ expect_error(
     lambda: client.chat.completions.create(model="gpt-x", messages=[{"role": "user", "content": "hi"}]),
     code="model_not_found",
 )
-expect_error(openai.APIStatusError, 413, lambda: chat("x" * (1100 << 10)), code="request_too_large")
+expect_error(openai.APIStatusError, 413, lambda: chat("x" * (64 << 10)), code="request_too_large")
 bad_key = OpenAI(base_url=f"{base}/v1", api_key="sk-wrong", max_retries=0)
 expect_error(openai.AuthenticationError, 401, lambda: bad_key.models.list())
 

@@ -40,6 +40,8 @@ async fn the_official_openai_python_client_parses_every_answer() {
     let mut cfg = ServerConfig::new(demo());
     cfg.model_id = "license-llama".into();
     cfg.backend = tandem_gpu::BackendChoice::Cpu;
+    // Small enough that the client's oversized body fits the socket buffers (see the 413 check).
+    cfg.max_body_bytes = 16 << 10;
     cfg.api_keys = Some(tandem_server::security::read_keys(&keys).unwrap());
     let (app, state) = app_with_state(cfg).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
