@@ -119,14 +119,35 @@ pub fn chunked_logits(m: &LoadedModel, ids: &[u32], chunk: usize) -> Vec<Vec<f32
     rows
 }
 
+/// The oracle the engines are checked against: up to `n` tokens after `prompt` drawn by
+/// `sampling` (greedy by default) straight from tandem-core's forward pass, stopping after any
+/// of `stop` — a plain loop with no engine in it (tandem-core is itself checked against
+/// transformers' logits and greedy ids).
+pub fn oracle(
+    m: &LoadedModel,
+    prompt: &[u32],
+    n: usize,
+    sampling: &tandem_core::SamplingParams,
+    stop: &[u32],
+) -> Vec<u32> {
+    let mut sampler = tandem_core::Sampler::new(sampling.clone()).unwrap();
+    let mut cache = m.model.new_cache();
+    let mut context = prompt.to_vec();
+    let mut out = Vec::new();
+    let mut logits = m.model.next_logits(prompt, &mut cache).unwrap();
+    while out.len() < n {
+        let id = sampler.sample(&logits, &context);
+        out.push(id);
+        context.push(id);
+        if stop.contains(&id) || out.len() == n {
+            break;
+        }
+        logits = m.model.next_logits(&[id], &mut cache).unwrap();
+    }
+    out
+}
+
+/// Greedy ids after `prompt` (no stop ids).
 pub fn greedy(m: &LoadedModel, prompt: &[u32], n: usize) -> Vec<u32> {
-    let params = tandem_core::GenerateParams {
-        max_new_tokens: n,
-        ..Default::default()
-    };
-    tandem_core::generate(&m.model, m.tokenizer.as_ref(), prompt, &params, &mut |_| {
-        true
-    })
-    .unwrap()
-    .ids
+    oracle(m, prompt, n, &Default::default(), &[])
 }

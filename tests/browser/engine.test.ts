@@ -3,7 +3,8 @@
 // tokens on every committed model; (3) the worker engine streams and `signal` aborts;
 // (4) a second load with the network blocked comes from Cache Storage; (5) a wrong sha256 is
 // rejected and nothing is cached; (6) a device lost mid-generation finishes on the CPU with the
-// same tokens. Fails (never skips) without a WebGPU adapter.
+// same tokens; (7) the wasm Engine's KV cache reuse, rewind, score, prompt features and the
+// OpenAI logprobs agree across backends. Fails (never skips) without a WebGPU adapter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -290,5 +291,292 @@ describe('worker engine, cache, integrity', () => {
     } finally {
       await ctx.close();
     }
+  });
+});
+
+// The wasm Engine's KV cache, scoring and logprobs, on both backends in one WebGPU-enabled
+// Chromium: (a) rewind(k) then a prompt that extends the kept tokens continues a greedy run
+// token for token, reusing k tokens; (b) score() on WebGPU equals the CPU backend's within 1e-3
+// and the generation's own logprobs; (c) chat.completions.create's OpenAI logprobs: greedy's
+// token is the first of its top_logprobs, JSON and streamed.
+describe('wasm Engine: rewind, score, logprobs', () => {
+  const TOL = 1e-3;
+  const N = 8;
+  const model = MODELS[0]!; // license-llama: a trained model, few near-ties
+  const messages = [{ role: 'user', content: model.prompt }];
+  let ctx: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    ctx = await launch({ webgpu: true });
+    page = await openPage(ctx, srv);
+    const support = await page.evaluate(() => (window as any).tandem.checkSupport());
+    if (!support.webgpu) throw new Error(`no WebGPU adapter in Chromium: ${support.webgpuReason}`);
+    // `rawEngine(model, backend)`: the wasm Engine itself, over the package's loader.
+    await page.evaluate(async () => {
+      const w = window as any;
+      const url = '/web/packages/tandem/wasm/tandem_wasm.js';
+      // Through `Function`: vitest rewrites an `import()` written here for its own runner.
+      const wasm = await new Function('u', 'return import(u)')(url);
+      await wasm.default();
+      w.rawEngine = async (model: string, backend: string) => {
+        const { files } = await w.tandem.loadModelFiles(model, {});
+        return wasm.Engine.load(files, { backend });
+      };
+      // A greedy run of the generation begun: every step's id, then end().
+      w.runToEnd = async (e: any) => {
+        const ids: number[] = [];
+        for (;;) {
+          const s = await e.step();
+          ids.push(s.id);
+          if (s.finishReason) break;
+        }
+        return { ids, generation: e.end() };
+      };
+    });
+  });
+  afterAll(async () => ctx?.close());
+
+  it.each(['cpu', 'webgpu'])('%s: rewind(k), then prompt + the first ids continues the uninterrupted greedy run', async (backend) => {
+    const J = 5; // generated ids in the second prompt
+    const KEEP = 3; // generated ids kept by rewind
+    const r = await page.evaluate(
+      async ({ manifest, messages, backend, n, j, keep }) => {
+        const w = window as any;
+        const kindOf = (f: () => unknown) => {
+          try {
+            f();
+            return null;
+          } catch (err: any) {
+            return err.kind ?? String(err);
+          }
+        };
+        const e = await w.rawEngine(manifest, backend);
+        try {
+          const greedy = { temperature: 0, ignore_eos: true };
+          const prompt: number[] = Array.from(e.promptIds(messages) as Uint32Array);
+          const reusedFirst = e.begin(Uint32Array.from(prompt), { ...greedy, max_tokens: n });
+          const first = await w.runToEnd(e);
+          const cachedAfter = e.info().cachedTokens;
+          const tooFar = kindOf(() => e.rewind(cachedAfter + 1));
+          const k = prompt.length + keep;
+          e.rewind(k);
+          const cachedRewound = e.info().cachedTokens;
+          const second = [...prompt, ...first.ids.slice(0, j)];
+          const reused = e.begin(Uint32Array.from(second), { ...greedy, max_tokens: n - j });
+          const rest = await w.runToEnd(e);
+          // No rewinding under a generation in progress.
+          e.begin(Uint32Array.from(second), { ...greedy, max_tokens: 2 });
+          const busy = kindOf(() => e.rewind(0));
+          e.end('cancelled');
+          return { backend: e.info().backend, promptLen: prompt.length, reusedFirst, first, cachedAfter, tooFar, k, cachedRewound, reused, rest, busy };
+        } finally {
+          e.free();
+        }
+      },
+      { manifest: manifestUrl(model.manifest), messages, backend, n: N, j: J, keep: KEEP },
+    );
+    expect(r.backend).toBe(backend);
+    expect(r.reusedFirst).toBe(0);
+    expect(r.first.ids).toHaveLength(N);
+    expect(r.first.generation).toMatchObject({ ids: r.first.ids, finishReason: 'length', promptTokens: r.promptLen, cachedTokens: 0 });
+    // The cache holds the prompt and the generated ids (the last one perhaps not yet fed).
+    expect(r.cachedAfter).toBeGreaterThanOrEqual(r.promptLen + N - 1);
+    expect(r.cachedAfter).toBeLessThanOrEqual(r.promptLen + N);
+    expect(r.tooFar).toBe('invalid_request');
+    expect(r.cachedRewound).toBe(r.k);
+    expect(r.reused).toBe(r.k);
+    expect(r.rest.generation).toMatchObject({ promptTokens: r.promptLen + J, cachedTokens: r.k });
+    expect(r.rest.ids).toEqual(r.first.ids.slice(J));
+    expect(r.busy).toBe('busy');
+  });
+
+  interface Top {
+    id: number;
+    logprob: number;
+  }
+  /** Same top-k lists up to TOL, where ids may differ only between (near-)tied candidates. */
+  function expectSameTop(cpu: Top[], gpu: Top[], where: string) {
+    expect(gpu.length, where).toBe(cpu.length);
+    cpu.forEach((c, rank) => {
+      const g = gpu[rank]!;
+      expect(Math.abs(c.logprob - g.logprob), `${where} rank ${rank} logprob`).toBeLessThan(TOL);
+      if (c.id !== g.id) {
+        const same = cpu.find((x) => x.id === g.id);
+        const tie = same ? Math.abs(same.logprob - c.logprob) < TOL : rank === cpu.length - 1;
+        expect(tie, `${where} rank ${rank}: id ${g.id} on WebGPU, ${c.id} on the CPU, not a tie`).toBe(true);
+      }
+    });
+  }
+
+  it('score(ids, 1, 5): WebGPU = the CPU backend within 1e-3, both = their own generation', async () => {
+    const r = await page.evaluate(
+      async ({ manifest, messages, n }) => {
+        const w = window as any;
+        const out: Record<string, any> = {};
+        let ids: number[] = [];
+        let promptLen = 0;
+        for (const backend of ['cpu', 'webgpu']) {
+          const e = await w.rawEngine(manifest, backend);
+          try {
+            const prompt: number[] = Array.from(e.promptIds(messages) as Uint32Array);
+            e.begin(Uint32Array.from(prompt), { temperature: 0, ignore_eos: true, max_tokens: n });
+            const { generation } = await w.runToEnd(e);
+            // Both backends score the same ids: the CPU's prompt and greedy tokens.
+            if (backend === 'cpu') {
+              promptLen = prompt.length;
+              ids = [...prompt, ...generation.ids];
+            }
+            const score = await e.score(Uint32Array.from(ids), 1, 5);
+            // Again, for the last id only: the cache holds all of ids now.
+            const tail = await e.score(Uint32Array.from(ids), ids.length - 1, 5);
+            out[backend] = { backend: e.info().backend, generation, score, tail };
+          } finally {
+            e.free();
+          }
+        }
+        return { ids, promptLen, cpu: out.cpu, webgpu: out.webgpu };
+      },
+      { manifest: manifestUrl(model.manifest), messages, n: N },
+    );
+    const { ids, promptLen, cpu, webgpu } = r;
+    expect(cpu.backend).toBe('cpu');
+    expect(webgpu.backend).toBe('webgpu');
+    for (const [name, s] of [['cpu', cpu], ['webgpu', webgpu]] as const) {
+      expect(s.score.tokens.map((t: { id: number }) => t.id), name).toEqual(ids.slice(1));
+      // Logits are needed from position `from - 1`: nothing before it can be reused.
+      expect(s.score.cachedTokens, name).toBe(0);
+      expect(s.tail.cachedTokens, name).toBeGreaterThan(0);
+      expect(s.tail.cachedTokens, name).toBeLessThanOrEqual(ids.length - 2);
+      expect(s.tail.tokens).toHaveLength(1);
+      expect(Math.abs(s.tail.tokens[0].logprob - s.score.tokens.at(-1).logprob), `${name} tail`).toBeLessThan(TOL);
+      expectSameTop(s.score.next.topLogprobs, s.tail.next.topLogprobs, `${name} tail next`);
+      for (const t of s.score.tokens) {
+        expect(t.topLogprobs, name).toHaveLength(5);
+        // Nothing outside the top 5 is likelier than the 5th.
+        expect(t.logprob <= t.topLogprobs[0].logprob + TOL, name).toBe(true);
+      }
+    }
+    // CPU-generated greedy ids: each is the CPU's most likely token, with the step's logprob.
+    cpu.generation.ids.forEach((id: number, i: number) => {
+      const t = cpu.score.tokens[promptLen - 1 + i];
+      expect(t.id).toBe(id);
+      expect(Math.abs(t.logprob - cpu.generation.logprobs[i]), `cpu step ${i} logprob`).toBeLessThan(TOL);
+      expect(Math.abs(t.entropy - cpu.generation.entropies[i]), `cpu step ${i} entropy`).toBeLessThan(TOL);
+      expect(Math.abs(t.logprob - t.topLogprobs[0].logprob), `cpu step ${i} is greedy`).toBeLessThan(TOL);
+    });
+    // WebGPU's own greedy run gives the same ids (the existing tests check it against the CLI).
+    expect(webgpu.generation.ids).toEqual(cpu.generation.ids);
+    webgpu.generation.logprobs.forEach((lp: number, i: number) => {
+      expect(Math.abs(lp - webgpu.score.tokens[promptLen - 1 + i].logprob), `webgpu step ${i} logprob`).toBeLessThan(TOL);
+    });
+    // WebGPU scores = CPU scores.
+    cpu.score.tokens.forEach((c: any, i: number) => {
+      const g = webgpu.score.tokens[i];
+      expect(Math.abs(c.logprob - g.logprob), `position ${i + 1} logprob`).toBeLessThan(TOL);
+      expect(Math.abs(c.entropy - g.entropy), `position ${i + 1} entropy`).toBeLessThan(TOL);
+      expectSameTop(c.topLogprobs, g.topLogprobs, `position ${i + 1}`);
+    });
+    expect(Math.abs(cpu.score.next.entropy - webgpu.score.next.entropy)).toBeLessThan(TOL);
+    expectSameTop(cpu.score.next.topLogprobs, webgpu.score.next.topLogprobs, 'next');
+  });
+
+  it('promptFeatures: the prompt\'s pooled hidden states, WebGPU = the CPU backend within 1e-3', async () => {
+    const r = await page.evaluate(
+      async ({ manifest, messages }) => {
+        const w = window as any;
+        const out: Record<string, any> = {};
+        for (const backend of ['cpu', 'webgpu']) {
+          const e = await w.rawEngine(manifest, backend);
+          try {
+            const prompt = e.promptIds(messages) as Uint32Array;
+            e.begin(prompt, { temperature: 0, max_tokens: 1 });
+            await w.runToEnd(e);
+            out[backend] = { features: await e.promptFeatures(), hidden: e.info().hiddenSize, promptLen: prompt.length };
+          } finally {
+            e.free();
+          }
+        }
+        return out;
+      },
+      { manifest: manifestUrl(model.manifest), messages },
+    );
+    for (const b of ['cpu', 'webgpu']) {
+      expect(r[b].features.mean, b).toHaveLength(r[b].hidden);
+      expect(r[b].features.last, b).toHaveLength(r[b].hidden);
+      expect(r[b].features.tokens, b).toBe(r[b].promptLen);
+    }
+    for (const k of ['mean', 'last'] as const) {
+      const diff = Math.max(...r.cpu.features[k].map((x: number, i: number) => Math.abs(x - r.webgpu.features[k][i])));
+      expect(diff, k).toBeLessThan(TOL);
+    }
+  });
+
+  it.each(['cpu', 'webgpu'])('%s: chat.completions.create with logprobs: greedy\'s token is the first of its top_logprobs (JSON and stream)', async (backend) => {
+    const r = await page.evaluate(
+      async ({ manifest, messages, backend }) => {
+        const t = (window as any).tandem;
+        const e = await t.createEngine({ model: manifest, backend });
+        try {
+          const req = { messages, max_tokens: 12, temperature: 0, logprobs: true, top_logprobs: 3 };
+          const json = await e.chat.completions.create(req);
+          const chunks: any[] = [];
+          for await (const c of await e.chat.completions.create({ ...req, stream: true, stream_options: { include_usage: true } })) chunks.push(c);
+          const plain = await e.chat.completions.create({ messages, max_tokens: 12, temperature: 0 });
+          return { json, chunks, plain };
+        } finally {
+          await e.unload();
+        }
+      },
+      { manifest: manifestUrl(model.manifest), messages, backend },
+    );
+    const { json, chunks, plain } = r;
+    expect(json.tandem.backend).toBe(backend);
+    const content = json.choices[0].logprobs.content;
+    expect(json.choices[0].logprobs.refusal).toBeNull();
+    expect(content).toHaveLength(json.usage.completion_tokens);
+    expect(content.length).toBeGreaterThan(0);
+    expect(json.usage.prompt_tokens_details.cached_tokens).toBeGreaterThanOrEqual(0);
+    const checkEntries = (entries: any[], where: string) =>
+      entries.forEach((x, i) => {
+        expect(x.top_logprobs, `${where} ${i}`).toHaveLength(3);
+        const [best] = x.top_logprobs;
+        // Greedy's pick heads the list (a tie may put an equal candidate first).
+        if (best.token !== x.token) {
+          expect(x.top_logprobs.some((y: any) => y.token === x.token), `${where} ${i}`).toBe(true);
+        } else {
+          expect(best.bytes, `${where} ${i}`).toEqual(x.bytes);
+        }
+        expect(Math.abs(best.logprob - x.logprob), `${where} ${i} logprob`).toBeLessThan(1e-5);
+        const lps = x.top_logprobs.map((y: any) => y.logprob);
+        expect(lps, `${where} ${i} sorted`).toEqual([...lps].sort((a, b) => b - a));
+        expect(x.bytes.length > 0 || x.token === '', `${where} ${i} bytes`).toBe(true);
+      });
+    checkEntries(content, 'json');
+    // The tandem extension has the same logprobs.
+    expect(content.map((x: any) => x.logprob)).toEqual(json.tandem.tokens.map((x: any) => x.logprob));
+
+    // Streamed: each token chunk carries its one entry; the rest carry none.
+    const streamed: any[] = [];
+    for (const c of chunks) {
+      if (c.choices.length === 0) continue; // usage
+      const n = c.tandem?.tokens?.length ?? 0;
+      const lp = c.choices[0].logprobs;
+      if (n === 0) expect(lp).toBeNull();
+      else {
+        expect(lp.content).toHaveLength(1);
+        expect(lp.content[0].logprob).toBe(c.tandem.tokens[0].logprob);
+        streamed.push(lp.content[0]);
+      }
+    }
+    checkEntries(streamed, 'stream');
+    expect(streamed.map((x) => x.token)).toEqual(content.map((x: any) => x.token));
+    streamed.forEach((x, i) => expect(Math.abs(x.logprob - content[i].logprob), `stream ${i}`).toBeLessThan(TOL));
+    const usage = chunks.at(-1).usage;
+    expect(usage.completion_tokens).toBe(streamed.length);
+    expect(typeof usage.prompt_tokens_details.cached_tokens).toBe('number');
+
+    // Without `logprobs`, OpenAI's field is null; the text is the same.
+    expect(plain.choices[0].logprobs).toBeNull();
+    expect(plain.choices[0].message.content).toBe(json.choices[0].message.content);
   });
 });

@@ -8,7 +8,8 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use tandem_core::random::{random_weights, write_gguf, WeightDtype};
 use tandem_core::weights::Weights;
-use tandem_core::{sampling::argmax, Config, Model};
+use tandem_core::{Config, GenerateParams, ModelParts, TextSide};
+use tandem_engine::{Engine, EngineOptions, ModelOptions};
 
 use crate::Backend;
 
@@ -110,14 +111,16 @@ pub fn run(a: BenchArgs) -> Result<()> {
         write_gguf(&mut f, &cfg, &tensors, dtype)?;
         pb.inc(1);
     }
-    let mut weights = Weights::Memory(tensors);
+    let weights = Weights::Memory(tensors);
     let prompt: Vec<u32> = (0..a.prefill)
         .map(|i| ((i * 7919 + 13) % cfg.vocab_size) as u32)
         .collect();
-    let m = match a.backend {
-        Backend::Cpu => bench_cpu(&a, &cfg, &mut weights, &prompt, &pb)?,
-        Backend::Gpu => pollster::block_on(bench_gpu(&a, &cfg, &mut weights, &prompt, &pb))?,
+    let parts = ModelParts {
+        config: cfg.clone(),
+        weights,
+        text: TextSide::new(None, Ok(None), Vec::new()),
     };
+    let m = pollster::block_on(bench(&a, parts, &prompt, &pb))?;
     pb.finish_and_clear();
     let (prefill_tok_s, decode_tok_s) = (m.prefill_tok_s, m.decode_tok_s);
     let backend = match a.backend {
@@ -189,89 +192,61 @@ pub fn run(a: BenchArgs) -> Result<()> {
     Ok(())
 }
 
-fn bench_cpu(
+/// Through the local engine, as every caller runs the model. Prefill: the prompt fed and its
+/// first token picked (on the GPU: on the device, 16 bytes read back). Decode: one greedy step
+/// per token (the GPU keeps each pick on the device as the next input).
+async fn bench(
     a: &BenchArgs,
-    cfg: &Config,
-    weights: &mut Weights,
+    parts: ModelParts,
     prompt: &[u32],
     pb: &ProgressBar,
 ) -> Result<Measured> {
-    let model = Model::load(weights, cfg)?;
-    pb.inc(1);
-    pb.set_message("warm-up");
-    let mut cache = model.new_cache();
-    model.next_logits(&prompt[..prompt.len().min(8)], &mut cache)?;
-    pb.inc(1);
-
-    pb.set_message("prefill");
-    let mut best = f64::INFINITY;
-    let mut logits = Vec::new();
-    for _ in 0..a.repeats {
-        cache.clear();
-        let t = Instant::now();
-        logits = model.next_logits(prompt, &mut cache)?;
-        best = best.min(t.elapsed().as_secs_f64());
-        pb.inc(1);
-    }
-    pb.set_message("decode");
-    let t = Instant::now();
-    for _ in 0..a.decode {
-        let next = argmax(&logits);
-        logits = model.next_logits(&[next], &mut cache)?;
-        pb.inc(1);
-    }
-    Ok(Measured {
-        prefill_tok_s: a.prefill as f64 / best,
-        decode_tok_s: a.decode as f64 / t.elapsed().as_secs_f64(),
-        weight_bytes: None,
-        device: "cpu".into(),
-    })
-}
-
-/// Prefill: the prompt through the GPU, logits of the last position read back. Decode: greedy
-/// on the device, one submit and a 16-byte readback per token.
-async fn bench_gpu(
-    a: &BenchArgs,
-    cfg: &Config,
-    weights: &mut Weights,
-    prompt: &[u32],
-    pb: &ProgressBar,
-) -> Result<Measured> {
-    let gpu = std::sync::Arc::new(tandem_gpu::Gpu::new().await?);
-    let opts = tandem_gpu::ModelOptions {
-        max_context: a.prefill + a.decode + 8,
+    let opts = EngineOptions {
+        backend: a.backend.choice(),
+        model: ModelOptions {
+            max_context: a.prefill + a.decode + 8,
+            ..Default::default()
+        },
         ..Default::default()
     };
-    let mut model = tandem_gpu::GpuModel::load(gpu.clone(), weights, cfg, &opts).await?;
+    let mut engine = Engine::load(parts, &opts).await?;
     pb.inc(1);
+    let greedy = |n: usize| GenerateParams {
+        max_new_tokens: n,
+        ..Default::default()
+    };
     pb.set_message("warm-up");
-    model.next_logits(&prompt[..prompt.len().min(8)]).await?;
-    model.clear();
-    model.prefill_greedy(&prompt[..1]).await?;
-    model.step_greedy().await?;
+    engine.begin(&prompt[..prompt.len().min(8)], greedy(2), 0)?;
+    engine.step().await?;
+    engine.step().await?;
+    engine.end(None)?;
     pb.inc(1);
 
     pb.set_message("prefill");
     let mut best = f64::INFINITY;
     for _ in 0..a.repeats {
-        model.clear();
+        engine.rewind(0)?;
+        engine.begin(prompt, greedy(a.decode + 1), 0)?;
         let t = Instant::now();
-        model.next_logits(prompt).await?;
+        engine.step().await?;
         best = best.min(t.elapsed().as_secs_f64());
         pb.inc(1);
+        engine.end(None)?;
     }
     pb.set_message("decode");
-    model.clear();
-    model.prefill_greedy(prompt).await?;
+    engine.rewind(0)?;
+    engine.begin(prompt, greedy(a.decode + 1), 0)?;
+    engine.step().await?;
     let t = Instant::now();
     for _ in 0..a.decode {
-        model.step_greedy().await?;
+        engine.step().await?;
         pb.inc(1);
     }
+    let decode = t.elapsed().as_secs_f64();
     Ok(Measured {
         prefill_tok_s: a.prefill as f64 / best,
-        decode_tok_s: a.decode as f64 / t.elapsed().as_secs_f64(),
-        weight_bytes: Some(model.weight_bytes()),
-        device: gpu.describe(),
+        decode_tok_s: a.decode as f64 / decode,
+        weight_bytes: (engine.gpu_weight_bytes() > 0).then(|| engine.gpu_weight_bytes()),
+        device: engine.adapter().unwrap_or("cpu").to_string(),
     })
 }

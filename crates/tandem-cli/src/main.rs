@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use tandem_core::{generate::generate, ChatMessage, GenerateParams, Logits, SamplingParams};
+use tandem_core::{ChatMessage, RequestParams};
+use tandem_engine::{BackendChoice, Engine, EngineOptions};
 
 #[derive(Parser)]
 #[command(
@@ -37,52 +38,23 @@ enum ServeBackend {
     Gpu,
 }
 
-/// A loaded model on the chosen backend, with what generation needs around it.
-struct Loaded {
-    engine: Engine,
-    tokenizer: Option<tandem_core::Tokenizer>,
-    chat_template: Option<tandem_core::ChatTemplate>,
-    chat_template_error: Option<String>,
-    eos_token_ids: Vec<u32>,
-}
-
-#[allow(clippy::large_enum_variant)] // one per process
-enum Engine {
-    Cpu(tandem_core::Model),
-    Gpu(Box<tandem_gpu::GpuModel>),
-}
-
-fn load(path: &std::path::Path, backend: Backend) -> Result<Loaded> {
-    let mut parts =
-        tandem_core::open(path).with_context(|| format!("loading {}", path.display()))?;
-    let engine = match backend {
-        Backend::Cpu => Engine::Cpu(tandem_core::Model::load(&mut parts.weights, &parts.config)?),
-        Backend::Gpu => {
-            let gpu = std::sync::Arc::new(pollster::block_on(tandem_gpu::Gpu::new())?);
-            let cfg = parts.config.clone();
-            Engine::Gpu(Box::new(pollster::block_on(tandem_gpu::GpuModel::load(
-                gpu,
-                &mut parts.weights,
-                &cfg,
-                &tandem_gpu::ModelOptions::default(),
-            ))?))
+impl Backend {
+    fn choice(self) -> BackendChoice {
+        match self {
+            Backend::Cpu => BackendChoice::Cpu,
+            Backend::Gpu => BackendChoice::Gpu,
         }
-    };
-    Ok(Loaded {
-        engine,
-        tokenizer: parts.tokenizer,
-        chat_template: parts.chat_template,
-        chat_template_error: parts.chat_template_error,
-        eos_token_ids: parts.eos_token_ids,
-    })
+    }
 }
 
-impl Loaded {
-    fn tokenizer(&self) -> Result<&tandem_core::Tokenizer> {
-        self.tokenizer
-            .as_ref()
-            .context("the model has no tokenizer.json")
-    }
+/// The model at `path` in the local engine, on `backend`.
+fn load(path: &std::path::Path, backend: Backend) -> Result<Engine> {
+    let parts = tandem_core::open(path).with_context(|| format!("loading {}", path.display()))?;
+    let opts = EngineOptions {
+        backend: backend.choice(),
+        ..Default::default()
+    };
+    Ok(pollster::block_on(Engine::load(parts, &opts))?)
 }
 
 #[derive(Subcommand)]
@@ -231,20 +203,12 @@ fn run(cli: Cli) -> Result<()> {
             ids,
             backend,
         } => {
-            let m = load(&model, backend)?;
-            let logits: Vec<Vec<f32>> = match m.engine {
-                Engine::Cpu(model) => {
-                    let mut cache = model.new_cache();
-                    model.forward(&ids, &mut cache, Logits::All)?.to_vec2()?
-                }
-                Engine::Gpu(mut model) => {
-                    let vocab = model.config().vocab_size;
-                    pollster::block_on(model.forward(&ids, Logits::All))?
-                        .chunks(vocab)
-                        .map(<[f32]>::to_vec)
-                        .collect()
-                }
-            };
+            let mut engine = load(&model, backend)?;
+            let vocab = engine.config().vocab_size;
+            let logits: Vec<Vec<f32>> = pollster::block_on(engine.logits(&ids))?
+                .chunks(vocab)
+                .map(<[f32]>::to_vec)
+                .collect();
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             serde_json::to_writer(&mut out, &serde_json::json!({ "logits": logits }))?;
             writeln!(out)?;
@@ -265,69 +229,51 @@ fn run(cli: Cli) -> Result<()> {
             backend,
             json,
         } => {
-            let mut m = load(&model, backend)?;
+            let mut engine = load(&model, backend)?;
+            let text = engine.text();
             let prompt_ids = match (prompt, ids) {
                 (_, Some(ids)) => ids,
-                (Some(p), None) => {
-                    let tok = m.tokenizer()?;
-                    if chat {
-                        let Some(t) = &m.chat_template else {
-                            match &m.chat_template_error {
-                                Some(e) => {
-                                    bail!("--chat: the model's chat template is unusable: {e}")
-                                }
-                                None => bail!("--chat: the model has no chat template"),
-                            }
-                        };
-                        let text = t.render(&[ChatMessage::new("user", &p)], true)?;
-                        tok.encode(&text, false)?
-                    } else {
-                        tok.encode(&p, true)?
-                    }
-                }
+                (Some(p), None) if chat => text
+                    .prompt_ids(&[ChatMessage::new("user", &p)])
+                    .context("--chat")?,
+                (Some(p), None) => text.encode(&p, true)?,
                 (None, None) => bail!("give --prompt or --ids"),
             };
-            let params = GenerateParams {
-                max_new_tokens,
-                sampling: SamplingParams {
-                    temperature,
-                    top_k,
-                    top_p,
-                    repetition_penalty,
-                    seed: seed.unwrap_or_else(tandem_core::sampling::fresh_seed),
-                },
-                stop_token_ids: if ignore_eos {
-                    Vec::new()
-                } else {
-                    m.eos_token_ids.clone()
-                },
-                stop_strings: stop,
-            };
+            let req = RequestParams {
+                max_tokens: Some(max_new_tokens as u64),
+                temperature: Some(temperature),
+                top_k: top_k.map(|k| k as u64),
+                top_p,
+                repetition_penalty: Some(repetition_penalty),
+                seed,
+                stop: Some(tandem_core::request::Stop::Many(stop)),
+                ignore_eos: Some(ignore_eos),
+                ..Default::default()
+            }
+            .validate(&tandem_core::Limits {
+                default_max_tokens: max_new_tokens,
+                max_tokens: usize::MAX,
+            })?;
+            let mut params = req.params.clone();
+            params.stop_token_ids = text.stop_ids(&req);
+            engine.begin(&prompt_ids, params, 0)?;
             let stdout = std::io::stdout();
-            let mut on_token = |ev: &tandem_core::TokenEvent| {
-                if !json && !ev.text.is_empty() {
+            loop {
+                let step = pollster::block_on(engine.step())?;
+                if !json && !step.text.is_empty() {
                     let mut o = stdout.lock();
                     // A closed stdout (e.g. `| head`) stops generation instead of panicking.
-                    return write!(o, "{}", ev.text).and_then(|_| o.flush()).is_ok();
+                    if write!(o, "{}", step.text).and_then(|_| o.flush()).is_err() {
+                        break;
+                    }
                 }
-                true
-            };
-            let g = match &mut m.engine {
-                Engine::Cpu(model) => generate(
-                    model,
-                    m.tokenizer.as_ref(),
-                    &prompt_ids,
-                    &params,
-                    &mut on_token,
-                )?,
-                Engine::Gpu(model) => pollster::block_on(tandem_gpu::generate(
-                    model,
-                    m.tokenizer.as_ref(),
-                    &prompt_ids,
-                    &params,
-                    &mut on_token,
-                ))?,
-            };
+                if step.finish.is_some() {
+                    break;
+                }
+            }
+            let g = engine
+                .end(Some(tandem_core::FinishReason::Cancelled))?
+                .generation;
             // A reader that went away (`| head`) is not an error worth a panic.
             let mut out = stdout.lock();
             let written = if json {
@@ -396,9 +342,9 @@ fn run(cli: Cli) -> Result<()> {
             }
             cfg.bind = bind;
             cfg.backend = match backend {
-                ServeBackend::Auto => tandem_gpu::BackendChoice::Auto,
-                ServeBackend::Cpu => tandem_gpu::BackendChoice::Cpu,
-                ServeBackend::Gpu => tandem_gpu::BackendChoice::Gpu,
+                ServeBackend::Auto => BackendChoice::Auto,
+                ServeBackend::Cpu => BackendChoice::Cpu,
+                ServeBackend::Gpu => BackendChoice::Gpu,
             };
             cfg.queue = queue;
             cfg.max_tokens_limit = max_tokens_limit;

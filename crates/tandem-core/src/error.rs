@@ -56,6 +56,10 @@ pub enum Error {
     Tokenizer(String),
     #[error("chat template: {0}")]
     ChatTemplate(String),
+    /// The model has no usable chat template (none shipped, or it does not parse): the model's
+    /// fault, not the request's.
+    #[error("{0}")]
+    NoChatTemplate(String),
     #[error("token id {id} is outside the vocabulary (size {vocab})")]
     TokenOutOfVocab { id: u32, vocab: usize },
     #[error("sequence of {needed} tokens exceeds the model's context of {max}")]
@@ -64,13 +68,79 @@ pub enum Error {
     EmptyInput,
     #[error("invalid generation parameter: {0}")]
     InvalidParams(String),
+    /// A request parameter is out of range; `param` names it as the request spelled it.
+    #[error("{message}")]
+    InvalidRequest {
+        param: &'static str,
+        message: String,
+    },
     #[error("tensor computation failed: {0}")]
     Candle(#[from] candle_core::Error),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// Every stable error kind of [`Error::kind`].
+pub const KINDS: &[&str] = &[
+    "tokenizer",
+    "chat_template",
+    "no_chat_template",
+    "invalid_request",
+    "context_overflow",
+    "invalid_model",
+    "internal",
+];
+
 impl Error {
+    /// The stable kind callers branch on (the message is for people): the one mapping from
+    /// core errors that the server (onto HTTP statuses) and the wasm binding (onto JS
+    /// `TandemError.kind`) share.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::TokenizerMissing(_) | Error::Tokenizer(_) => "tokenizer",
+            Error::ChatTemplate(_) => "chat_template",
+            Error::NoChatTemplate(_) => "no_chat_template",
+            Error::TokenOutOfVocab { .. }
+            | Error::EmptyInput
+            | Error::InvalidParams(_)
+            | Error::InvalidRequest { .. } => "invalid_request",
+            Error::ContextOverflow { .. } => "context_overflow",
+            Error::Candle(_) => "internal",
+            Error::Io { .. }
+            | Error::ConfigJson(_)
+            | Error::UnsupportedModelType(_)
+            | Error::UnsupportedArchitecture(_)
+            | Error::Unsupported { .. }
+            | Error::InvalidConfig(_)
+            | Error::Safetensors { .. }
+            | Error::MissingTensor(_)
+            | Error::TensorShape { .. }
+            | Error::TensorDtype { .. }
+            | Error::GgufMagic(_)
+            | Error::GgufVersion(_)
+            | Error::GgufCount { .. }
+            | Error::GgufTruncated(_)
+            | Error::Gguf(_)
+            | Error::GgufMetadata { .. }
+            | Error::NonFiniteWeight { .. } => "invalid_model",
+        }
+    }
+
+    /// The request parameter at fault, when one is.
+    pub fn param(&self) -> Option<&'static str> {
+        match self {
+            Error::InvalidRequest { param, .. } => Some(param),
+            _ => None,
+        }
+    }
+
+    pub fn invalid_request(param: &'static str, message: impl Into<String>) -> Self {
+        Error::InvalidRequest {
+            param,
+            message: message.into(),
+        }
+    }
+
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),

@@ -1,8 +1,8 @@
-//! The generation loop: prefill, then one token at a time through the KV cache, with stop tokens
-//! and strings, a token budget, a streaming callback, and each token's logprob and entropy
-//! (taken from the model's own distribution, before temperature/top-k/top-p, so they measure the
-//! model's uncertainty whatever the sampling settings).
-use crate::llama::{Cache, Model};
+//! The bookkeeping of a generation, apart from the model: stop tokens and strings, a token budget,
+//! streaming with held-back text, and each token's logprob and entropy (taken from the model's
+//! own distribution, before temperature/top-k/top-p, so they measure the model's uncertainty
+//! whatever the sampling settings). The one loop that drives a model with it is the local
+//! engine's (tandem-engine).
 use crate::sampling::{logprob_and_entropy, Sampler, SamplingParams};
 use crate::tokenizer::Tokenizer;
 use crate::{Error, Result};
@@ -74,50 +74,9 @@ fn held_back(text: &str, stops: &[String]) -> usize {
     hold
 }
 
-pub fn generate(
-    model: &Model,
-    tokenizer: Option<&Tokenizer>,
-    prompt: &[u32],
-    params: &GenerateParams,
-    on_token: &mut dyn FnMut(&TokenEvent) -> bool,
-) -> Result<Generation> {
-    let mut cache = model.new_cache();
-    generate_with_cache(model, tokenizer, prompt, params, &mut cache, on_token)
-}
-
-/// As [`generate`], continuing from `cache` (which must hold nothing or a prefix the caller
-/// tracks; `prompt` is what comes after it).
-pub fn generate_with_cache(
-    model: &Model,
-    tokenizer: Option<&Tokenizer>,
-    prompt: &[u32],
-    params: &GenerateParams,
-    cache: &mut Cache,
-    on_token: &mut dyn FnMut(&TokenEvent) -> bool,
-) -> Result<Generation> {
-    let mut gen = Generator::new(
-        tokenizer.cloned(),
-        prompt,
-        params.clone(),
-        model.config().max_position_embeddings,
-    )?;
-    if params.max_new_tokens == 0 {
-        return Ok(gen.finish(FinishReason::Length));
-    }
-    let mut logits = model.next_logits(prompt, cache)?;
-    loop {
-        let (id, lp, ent) = gen.sample(&logits);
-        if let Some(f) = gen.push(id, lp, ent, cache.len(), on_token)? {
-            return Ok(gen.finish(f));
-        }
-        logits = model.next_logits(&[id], cache)?;
-    }
-}
-
 /// The bookkeeping of one generation, apart from the model: sampling, stop tokens and strings,
-/// the token budget, streaming with held-back text. The CPU loop above and the GPU engine's
-/// async loop both drive it, so they stop and stream identically. It owns what it needs, so a
-/// step-by-step driver (the wasm engine) can keep it between calls.
+/// the token budget, streaming with held-back text. It owns what it needs, so the engine's
+/// step-by-step loop keeps it between calls.
 pub struct Generator {
     tokenizer: Option<Tokenizer>,
     params: GenerateParams,

@@ -10,7 +10,7 @@ use candle_core::quantized::{ggml_file::qtensor_from_ggml, GgmlDType, QTensor};
 use candle_core::Device;
 
 use crate::config::{Architecture, Config, RopeScaling};
-use crate::weights::check_finite;
+use crate::finite::check_finite;
 use crate::{Error, Result};
 
 pub trait ReadSeek: Read + Seek + Send {}

@@ -71,12 +71,11 @@ impl Cache {
         self.pos == 0
     }
 
-    /// Keeps the first `n` tokens (no-op when `n` ≥ len): what a verifier does after rejecting
-    /// the rest of a draft.
+    /// Keeps the first `n` tokens (what a verifier does after rejecting the rest of a draft).
+    /// Every layer is clamped even when `n` ≥ len: a forward that failed part-way may have
+    /// appended to some layers without counting the tokens in.
     pub fn truncate(&mut self, n: usize) {
-        if n >= self.pos {
-            return;
-        }
+        let n = n.min(self.pos);
         self.kvs
             .iter_mut()
             .flatten()
@@ -385,6 +384,18 @@ impl Model {
     /// Runs `ids` at positions `cache.len()..`, appending their keys/values to the cache.
     /// Returns f32 logits, (seq, vocab) for [`Logits::All`] or (1, vocab) for [`Logits::Last`].
     pub fn forward(&self, ids: &[u32], cache: &mut Cache, which: Logits) -> Result<Tensor> {
+        Ok(self.forward_with_hidden(ids, cache, which)?.0)
+    }
+
+    /// As [`Model::forward`], also returning the final-norm output of every position of `ids`
+    /// (what `lm_head` reads), (seq, hidden_size) f32: the pooled prompt features a learned
+    /// router reads come from the pass that already ran.
+    pub fn forward_with_hidden(
+        &self,
+        ids: &[u32],
+        cache: &mut Cache,
+        which: Logits,
+    ) -> Result<(Tensor, Tensor)> {
         if ids.is_empty() {
             return Err(Error::EmptyInput);
         }
@@ -413,13 +424,15 @@ impl Model {
         let n = seq.div_ceil(self.prefill_chunk);
         if n > 1 {
             let mut rows = Vec::new();
+            let mut hidden = Vec::new();
             for (i, chunk) in ids.chunks(self.prefill_chunk).enumerate() {
-                let l = self.forward_chunk(chunk, cache, which)?;
+                let (l, h) = self.forward_chunk(chunk, cache, which)?;
                 if which == Logits::All || i + 1 == n {
                     rows.push(l);
                 }
+                hidden.push(h);
             }
-            return Ok(Tensor::cat(&rows, 0)?);
+            return Ok((Tensor::cat(&rows, 0)?, Tensor::cat(&hidden, 0)?));
         }
         self.forward_chunk(ids, cache, which)
     }
@@ -430,7 +443,12 @@ impl Model {
         self.prefill_chunk = tokens.max(1);
     }
 
-    fn forward_chunk(&self, ids: &[u32], cache: &mut Cache, which: Logits) -> Result<Tensor> {
+    fn forward_chunk(
+        &self,
+        ids: &[u32],
+        cache: &mut Cache,
+        which: Logits,
+    ) -> Result<(Tensor, Tensor)> {
         let (start, seq) = (cache.pos, ids.len());
         let mut x = self.embed.forward(ids)?.unsqueeze(0)?;
         let (cos, sin) = self.rope.cos_sin(start, seq)?;
@@ -443,13 +461,18 @@ impl Model {
             x = block.forward(&x, &cos, &sin, mask.as_ref(), kv)?;
         }
         cache.pos += seq;
-        let x = match which {
-            Logits::All => x,
-            Logits::Last => x.narrow(1, seq - 1, 1)?,
+        // The final norm of every row is seq × hidden work, small beside the blocks; lm_head
+        // still runs on the last row only for `Last`.
+        let hidden = candle_nn::ops::rms_norm(&x, &self.norm, self.cfg.rms_norm_eps as f32)?;
+        let head_in = match which {
+            Logits::All => hidden.clone(),
+            Logits::Last => hidden.narrow(1, seq - 1, 1)?,
         };
-        let x = candle_nn::ops::rms_norm(&x, &self.norm, self.cfg.rms_norm_eps as f32)?;
-        let logits = self.lm_head.forward(&x)?.squeeze(0)?;
-        Ok(logits.to_dtype(DType::F32)?)
+        let logits = self.lm_head.forward(&head_in)?.squeeze(0)?;
+        Ok((
+            logits.to_dtype(DType::F32)?,
+            hidden.squeeze(0)?.to_dtype(DType::F32)?,
+        ))
     }
 
     /// Logits of the last position as a Vec.

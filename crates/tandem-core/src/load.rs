@@ -8,31 +8,23 @@ use crate::config::Config;
 use crate::gguf::{GgufFile, ReadSeek};
 use crate::llama::Model;
 use crate::safetensors_file::{SafetensorsFile, SafetensorsWeights};
+use crate::text::TextSide;
 use crate::tokenizer::Tokenizer;
 use crate::weights::Weights;
 use crate::{Error, Result};
 
 pub struct LoadedModel {
     pub model: Model,
-    pub tokenizer: Option<Tokenizer>,
-    pub chat_template: Option<ChatTemplate>,
-    /// Why the model's chat template could not be used, when it has one that fails to parse
-    /// (the model itself still loads: logits and plain generation do not need it).
-    pub chat_template_error: Option<String>,
-    /// Token ids that end a reply by default (config and generation_config eos ids).
-    pub eos_token_ids: Vec<u32>,
+    pub text: TextSide,
 }
 
-/// Everything of a model except the engine: config, weights not yet in any engine's form,
-/// tokenizer, chat template. The CPU engine ([`ModelParts::load_cpu`]) and the GPU engine
-/// (tandem-gpu) are both built from it.
+/// Everything of a model except the engine: config, weights not yet in any engine's form, and
+/// the text side (tokenizer, chat template, eos ids). The CPU model ([`ModelParts::load_cpu`])
+/// and the local engine (tandem-engine, CPU or GPU) are both built from it.
 pub struct ModelParts {
     pub config: Config,
     pub weights: Weights,
-    pub tokenizer: Option<Tokenizer>,
-    pub chat_template: Option<ChatTemplate>,
-    pub chat_template_error: Option<String>,
-    pub eos_token_ids: Vec<u32>,
+    pub text: TextSide,
 }
 
 impl ModelParts {
@@ -40,17 +32,8 @@ impl ModelParts {
         let model = Model::load(&mut self.weights, &self.config)?;
         Ok(LoadedModel {
             model,
-            tokenizer: self.tokenizer,
-            chat_template: self.chat_template,
-            chat_template_error: self.chat_template_error,
-            eos_token_ids: self.eos_token_ids,
+            text: self.text,
         })
-    }
-
-    pub fn tokenizer(&self) -> Result<&Tokenizer> {
-        self.tokenizer
-            .as_ref()
-            .ok_or_else(|| Error::TokenizerMissing("the model has no tokenizer.json".into()))
     }
 }
 
@@ -60,9 +43,7 @@ impl LoadedModel {
     }
 
     pub fn tokenizer(&self) -> Result<&Tokenizer> {
-        self.tokenizer
-            .as_ref()
-            .ok_or_else(|| Error::TokenizerMissing("the model has no tokenizer.json".into()))
+        self.text.tokenizer()
     }
 }
 
@@ -177,17 +158,7 @@ pub fn hf_parts_from_texts(
         .generation_config
         .map(eos_from_generation_config)
         .unwrap_or_default();
-    let (chat_template, error) = split_template(template);
-    let mut m = hf_parts(config_json, files, tokenizer, chat_template, gen_eos)?;
-    m.chat_template_error = error;
-    Ok(m)
-}
-
-fn split_template(t: Result<Option<ChatTemplate>>) -> (Option<ChatTemplate>, Option<String>) {
-    match t {
-        Ok(t) => (t, None),
-        Err(e) => (None, Some(e.to_string())),
-    }
+    hf_parts(config_json, files, tokenizer, template, gen_eos)
 }
 
 /// The in-memory form of [`load_hf_dir`].
@@ -198,7 +169,7 @@ pub fn from_hf_parts(
     chat_template: Option<ChatTemplate>,
     extra_eos: Vec<u32>,
 ) -> Result<LoadedModel> {
-    hf_parts(config_json, files, tokenizer, chat_template, extra_eos)?.load_cpu()
+    hf_parts(config_json, files, tokenizer, Ok(chat_template), extra_eos)?.load_cpu()
 }
 
 /// The in-memory form of [`open_hf_dir`].
@@ -206,7 +177,7 @@ pub fn hf_parts(
     config_json: &str,
     files: Vec<SafetensorsFile>,
     tokenizer: Option<Tokenizer>,
-    chat_template: Option<ChatTemplate>,
+    chat_template: Result<Option<ChatTemplate>>,
     extra_eos: Vec<u32>,
 ) -> Result<ModelParts> {
     let cfg = Config::from_hf_json(config_json)?;
@@ -221,10 +192,7 @@ pub fn hf_parts(
     Ok(ModelParts {
         config: cfg,
         weights,
-        tokenizer,
-        chat_template,
-        chat_template_error: None,
-        eos_token_ids,
+        text: TextSide::new(tokenizer, chat_template, eos_token_ids),
     })
 }
 
@@ -280,14 +248,10 @@ pub fn gguf_parts(reader: Box<dyn ReadSeek>, tokenizer: Option<Tokenizer>) -> Re
         }
         _ => Ok(None),
     };
-    let (chat_template, chat_template_error) = split_template(chat_template);
     let parts = ModelParts {
-        eos_token_ids: cfg.eos_token_ids.clone(),
+        text: TextSide::new(tokenizer, chat_template, cfg.eos_token_ids.clone()),
         config: cfg,
         weights: Weights::Gguf(g),
-        tokenizer,
-        chat_template,
-        chat_template_error,
     };
     parts.weights.check_layer_count(&parts.config)?;
     Ok(parts)

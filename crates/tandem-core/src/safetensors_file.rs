@@ -7,7 +7,7 @@ use candle_core::quantized::GgmlDType;
 use candle_core::{DType, Device, Tensor};
 use safetensors::tensor::{Dtype, Metadata, SafeTensors};
 
-use crate::weights::check_finite;
+use crate::finite::check_finite;
 use crate::{Error, Result};
 
 /// One validated safetensors file held in memory.

@@ -117,21 +117,69 @@ pub fn argmax(v: &[f32]) -> u32 {
     best as u32
 }
 
-/// The log-probability of `token` and the entropy (nats) of softmax(logits).
+/// One of the most likely tokens at a position.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TopToken {
+    pub id: u32,
+    pub logprob: f32,
+}
+
+/// The `k` most likely tokens of softmax(logits), most likely first (the lower id first on
+/// ties, so every backend lists the same ids); NaN logits are never listed.
+pub fn top_logprobs(logits: &[f32], k: usize) -> Vec<TopToken> {
+    if k == 0 {
+        return Vec::new();
+    }
+    let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let log_z = logits
+        .iter()
+        .map(|&l| ((l - max) as f64).exp())
+        .sum::<f64>()
+        .ln();
+    let mut idx: Vec<u32> = (0..logits.len() as u32)
+        .filter(|&i| !logits[i as usize].is_nan())
+        .collect();
+    let order = |a: &u32, b: &u32| {
+        logits[*b as usize]
+            .total_cmp(&logits[*a as usize])
+            .then(a.cmp(b))
+    };
+    if k < idx.len() {
+        idx.select_nth_unstable_by(k - 1, order);
+        idx.truncate(k);
+    }
+    idx.sort_by(order);
+    idx.into_iter()
+        .map(|id| TopToken {
+            id,
+            logprob: ((logits[id as usize] - max) as f64 - log_z) as f32,
+        })
+        .collect()
+}
+
+/// The log-probability of `token` and the entropy (nats) of softmax(logits), in one pass of
+/// exponentials over the vocabulary (every generated token pays for it): with
+/// `e_i = exp(l_i - max)` and `Z = Σ e_i`, `H = ln Z - Σ e_i (l_i - max) / Z`. The exponentials
+/// are f32 (they vectorise), the sums f64.
 pub fn logprob_and_entropy(logits: &[f32], token: u32) -> (f32, f32) {
     let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    let mut z = 0f64;
-    for &l in logits {
-        z += ((l - max) as f64).exp();
+    let (mut z, mut weighted) = (0f64, 0f64);
+    for chunk in logits.chunks(1024) {
+        let (mut cz, mut cw) = (0f32, 0f32);
+        for &l in chunk {
+            let d = l - max;
+            let e = d.exp();
+            cz += e;
+            // e = 0 for -inf logits: they weigh nothing (and 0 · -inf would be NaN).
+            if e > 0.0 {
+                cw += e * d;
+            }
+        }
+        z += cz as f64;
+        weighted += cw as f64;
     }
     let log_z = z.ln();
-    let mut entropy = 0f64;
-    for &l in logits {
-        let lp = (l - max) as f64 - log_z;
-        if lp.is_finite() {
-            entropy -= lp.exp() * lp;
-        }
-    }
+    let entropy = (log_z - weighted / z).max(0.0);
     let lp = logits
         .get(token as usize)
         .map_or(f64::NEG_INFINITY, |&l| (l - max) as f64 - log_z);
@@ -151,8 +199,11 @@ impl Sampler {
 
     /// Picks the next token from `logits`; `context` holds the ids the repetition penalty sees.
     pub fn sample(&mut self, logits: &[f32], context: &[u32]) -> u32 {
-        let mut l = logits.to_vec();
         let rp = self.params.repetition_penalty;
+        if self.params.temperature == 0.0 && rp == 1.0 {
+            return argmax(logits);
+        }
+        let mut l = logits.to_vec();
         if rp != 1.0 {
             let mut seen = vec![false; l.len()];
             for &t in context {

@@ -163,6 +163,27 @@ impl Tokenizer {
         self.inner.id_to_token(id)
     }
 
+    /// True when `id` is an added token (special tokens and the like: stored as text).
+    pub fn is_added(&self, id: u32) -> bool {
+        self.inner
+            .get_added_vocabulary()
+            .get_added_tokens_decoder()
+            .contains_key(&id)
+    }
+
+    /// True when the decoder maps GPT-2's byte alphabet back to bytes (byte-level BPE).
+    pub fn is_byte_level(&self) -> bool {
+        use tokenizers::DecoderWrapper as D;
+        fn byte_level(d: &D) -> bool {
+            match d {
+                D::ByteLevel(_) => true,
+                D::Sequence(s) => s.get_decoders().iter().any(byte_level),
+                _ => false,
+            }
+        }
+        self.inner.get_decoder().is_some_and(byte_level)
+    }
+
     pub fn vocab_size(&self) -> usize {
         self.inner.get_vocab_size(true)
     }

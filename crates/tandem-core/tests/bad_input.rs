@@ -489,10 +489,13 @@ fn a_broken_chat_template_does_not_stop_the_model_loading() {
     )
     .unwrap();
     let m = load(d.path()).unwrap();
-    assert!(m.chat_template.is_none());
+    assert!(matches!(
+        m.text.chat_template(),
+        Err(Error::NoChatTemplate(_))
+    ));
     assert!(m
-        .chat_template_error
-        .as_deref()
+        .text
+        .chat_template_error()
         .unwrap_or("")
         .contains("chat template"));
 }
@@ -506,7 +509,7 @@ fn empty_stop_strings_and_foreign_caches_are_typed_errors() {
         ..Default::default()
     };
     assert!(matches!(
-        tandem_core::generate(&m.model, Some(tok), &[1, 2], &p, &mut |_| true),
+        tandem_core::Generator::new(Some(tok.clone()), &[1, 2], p, 64),
         Err(Error::InvalidParams(_))
     ));
     let other = load(&tiny("qwen2-tiny")).unwrap();

@@ -4,6 +4,7 @@
 use std::sync::{Arc, Mutex};
 
 use crate::error::{GpuError, Result};
+use crate::format::Format;
 use crate::pipelines::{Defines, Kernel, Pipelines};
 
 /// What the engine asks of the adapter.
@@ -217,6 +218,32 @@ impl Gpu {
         self.binding_cap.map_or(l, |c| c.min(l))
     }
 
+    /// The largest buffer the device makes (bindings aside). The test cap
+    /// [`GpuOptions::max_binding`] applies here too, so splitting is exercised on any adapter.
+    pub(crate) fn max_buffer(&self) -> u64 {
+        let l = self.limits.max_buffer_size;
+        self.binding_cap.map_or(l, |c| c.min(l))
+    }
+
+    /// A buffer only ever copied to and from (never bound), of `size` bytes (a multiple of 4).
+    pub(crate) fn copy_buffer(&self, label: &str, size: u64) -> Result<wgpu::Buffer> {
+        if size > self.max_buffer() {
+            return Err(GpuError::Tensor {
+                name: label.to_string(),
+                reason: format!(
+                    "{size} bytes exceed the adapter's largest buffer ({} bytes)",
+                    self.max_buffer()
+                ),
+            });
+        }
+        Ok(self.device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some(label),
+            size,
+            usage: wgpu::BufferUsages::COPY_DST | wgpu::BufferUsages::COPY_SRC,
+            mapped_at_creation: false,
+        }))
+    }
+
     /// Device loss or an error recorded since the last check, as a typed error.
     pub fn check(&self) -> Result<()> {
         if let Some(msg) = self.lost.lock().unwrap_or_else(|e| e.into_inner()).clone() {
@@ -235,7 +262,7 @@ impl Gpu {
     pub fn pipeline(
         &self,
         kernel: &Kernel,
-        format: Option<crate::matrix::Format>,
+        format: Option<Format>,
         defines: Defines,
     ) -> Result<Arc<wgpu::ComputePipeline>> {
         self.pipelines

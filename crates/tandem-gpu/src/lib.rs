@@ -3,9 +3,8 @@
 //! WebGPU on wasm32 — with one async code path for both. Checked kernel by kernel and model by
 //! model against the CPU reference (tests/), which is itself checked against transformers.
 pub mod context;
-pub mod engine;
 pub mod error;
-pub mod generate;
+pub mod format;
 pub mod kernels;
 pub mod matrix;
 pub mod model;
@@ -13,9 +12,8 @@ pub mod ops;
 pub mod pipelines;
 
 pub use context::{Gpu, GpuOptions};
-pub use engine::{BackendChoice, BackendKind, Engine, EngineOptions, Step};
 pub use error::{GpuError, Result};
-pub use generate::generate;
-pub use matrix::{Format, Matrix};
+pub use format::Format;
+pub use matrix::Matrix;
 pub use model::{GpuModel, ModelOptions, Pick};
 pub use pipelines::Defines;

@@ -1,39 +1,11 @@
 //! Weight matrices on the GPU: f32, f16 (two per u32) and the GGUF Q8_0/Q4_0 block layouts, with
 //! each block re-aligned to 4 bytes (its f16 scale widened to f32, exactly). A matrix larger than
 //! the adapter's largest binding is split by rows into parts; kernels run once per part.
-use tandem_core::{RawDtype, RawTensor};
+use tandem_core::RawTensor;
 
 use crate::context::Gpu;
 use crate::error::{GpuError, Result};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
-    F32,
-    F16,
-    Q8_0,
-    Q4_0,
-}
-
-impl Format {
-    /// Bytes of one row of `cols` weights on the GPU.
-    pub fn row_bytes(self, cols: usize) -> usize {
-        match self {
-            Format::F32 => cols * 4,
-            Format::F16 => cols * 2,
-            Format::Q8_0 => cols / 32 * 36,
-            Format::Q4_0 => cols / 32 * 20,
-        }
-    }
-
-    fn of(d: RawDtype) -> Self {
-        match d {
-            RawDtype::F32 => Format::F32,
-            RawDtype::F16 => Format::F16,
-            RawDtype::Q8_0 => Format::Q8_0,
-            RawDtype::Q4_0 => Format::Q4_0,
-        }
-    }
-}
+use crate::format::Format;
 
 pub struct Part {
     pub buffer: wgpu::Buffer,

@@ -1,5 +1,6 @@
 //! The uniform structs of the kernels (mirrors of the WGSL structs) and recorded dispatches:
-//! a pipeline, its bind group (made once, at load) and how its grid follows the token count.
+//! a pipeline, its bind group (made once, at load) and how its grid follows the token count, and
+//! the weight products, whose kernel (matvec or matmul) follows it too.
 use std::sync::Arc;
 
 use bytemuck::{Pod, Zeroable};
@@ -116,5 +117,32 @@ impl Dispatch {
         pass.set_pipeline(&self.pipeline);
         pass.set_bind_group(0, &self.bind_group, &[]);
         pass.dispatch_workgroups(x, y, z);
+    }
+}
+
+/// A product with a weight matrix, per part of the matrix: the decode (matvec) and prefill
+/// (matmul) kernels share one bind group, and the token count picks the kernel at record time.
+pub(crate) struct LinearOp {
+    pub parts: Vec<(wgpu::BindGroup, u32)>,
+    pub matvec: Arc<wgpu::ComputePipeline>,
+    pub matmul: Arc<wgpu::ComputePipeline>,
+    /// The op always sees a single input row (the lm_head after a last-row norm).
+    pub single: bool,
+}
+
+impl LinearOp {
+    pub fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32) {
+        let single = self.single || t == 1;
+        for (bg, rows) in &self.parts {
+            if single {
+                pass.set_pipeline(&self.matvec);
+                pass.set_bind_group(0, bg, &[]);
+                pass.dispatch_workgroups(rows.div_ceil(8), 1, 1);
+            } else {
+                pass.set_pipeline(&self.matmul);
+                pass.set_bind_group(0, bg, &[]);
+                pass.dispatch_workgroups(rows.div_ceil(64), t.div_ceil(32), 1);
+            }
+        }
     }
 }

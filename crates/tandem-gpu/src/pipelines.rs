@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use crate::matrix::Format;
+use crate::format::Format;
 
 /// How a kernel sees one binding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -14,7 +14,7 @@ pub enum Slot {
     ReadWrite,
 }
 
-/// One `.wgsl` kernel and its binding slots (binding i = slots[i]).
+/// One `.wgsl` kernel and its binding slots (binding `i` = `slots[i]`).
 #[derive(Debug, Clone, Copy)]
 pub struct Kernel {
     pub name: &'static str,

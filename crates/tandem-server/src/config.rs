@@ -32,7 +32,7 @@ pub struct ServerConfig {
     pub upstream: Option<crate::proxy::Upstream>,
     /// Where the embedded model runs: `Auto` takes a real GPU when there is one (not a CPU
     /// adapter such as lavapipe), else tandem-core on the CPU.
-    pub backend: tandem_gpu::BackendChoice,
+    pub backend: tandem_engine::BackendChoice,
     /// Open connections at most; more wait in the listen backlog until one closes.
     pub max_connections: usize,
     /// Longest wait for a request's headers, counted from when the connection is ready for one:
@@ -76,7 +76,7 @@ impl ServerConfig {
             ],
             request_timeout: Duration::from_secs(300),
             upstream: None,
-            backend: tandem_gpu::BackendChoice::Auto,
+            backend: tandem_engine::BackendChoice::Auto,
             max_connections: 512,
             idle_timeout: Duration::from_secs(15),
             stall_timeout: Duration::from_secs(30),
@@ -114,7 +114,7 @@ impl ServerConfig {
             }
         }
         for o in &self.cors_origins {
-            crate::security::check_origin(o)?;
+            crate::cors::check_origin(o)?;
         }
         if self.rate_limit_per_minute == Some(0) {
             return Err("--rate-limit must be at least 1 request per minute".into());

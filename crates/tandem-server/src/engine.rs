@@ -2,75 +2,17 @@
 //! model runs off the async runtime, and each request's tokens stream back over a channel. A
 //! client that goes away cancels its generation at the next token. A client that stops reading
 //! never holds the model thread (its channel has room for the whole answer). What runs the model
-//! (CPU or GPU) is runner.rs.
+//! is runner.rs; what crosses between them, jobs.rs.
 use std::sync::mpsc::{sync_channel, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-use tandem_core::{ChatMessage, FinishReason, GenerateParams, LoadedModel, Verdict, VerifyParams};
 use tokio::sync::{mpsc, oneshot};
 
+use crate::jobs::{Event, EventSink, Job, VerifyJob, VerifyOutcome};
 use crate::openai::ApiError;
 use crate::runner::{BackendInfo, Runner};
-
-/// One generation's request, validated.
-#[derive(Debug, Clone)]
-pub struct Job {
-    pub messages: Vec<ChatMessage>,
-    pub params: GenerateParams,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Event {
-    /// The prompt is accepted (sent before any token).
-    Started {
-        prompt_tokens: usize,
-    },
-    Token {
-        id: u32,
-        text: String,
-        logprob: f32,
-        entropy: f32,
-    },
-    Done {
-        finish: FinishReason,
-        text: String,
-        prompt_tokens: usize,
-        completion_tokens: usize,
-    },
-    Failed(ApiError),
-}
-
-/// A `/v1/verify` request: the prompt (ids, or messages to render) and the draft.
-#[derive(Debug, Clone)]
-pub struct VerifyJob {
-    pub prompt_ids: Option<Vec<u32>>,
-    pub messages: Option<Vec<ChatMessage>>,
-    pub draft: Vec<u32>,
-    pub params: VerifyParams,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct VerifyOutcome {
-    pub verdict: Verdict,
-    pub prompt_tokens: usize,
-}
-
-/// Where a generation's events go: the request's channel, with room for every event the
-/// generation can send (its tokens plus start and end), so the model thread never waits on a
-/// client. One that stops reading holds only its own connection (dropped by the server's stall
-/// timeout, which drops this channel's receiver and cancels the generation); one that reads
-/// slowly cannot pace the model for everyone else.
-pub struct EventSink {
-    tx: mpsc::Sender<Event>,
-}
-
-impl EventSink {
-    /// Whether the event was delivered (false: the client is gone).
-    pub fn send(&self, e: Event) -> bool {
-        self.tx.try_send(e).is_ok()
-    }
-}
+use crate::ServerError;
 
 enum Queued {
     Job {
@@ -109,10 +51,11 @@ fn lock(m: &Mutex<BackendInfo>) -> std::sync::MutexGuard<'_, BackendInfo> {
 }
 
 impl EngineHandle {
-    /// Starts the model thread on tandem-core's CPU path with room for `queue` waiting requests
-    /// (besides the running one).
-    pub fn spawn(model: LoadedModel, queue: usize) -> Self {
-        Self::spawn_runner(Runner::cpu(model), BackendInfo::cpu(None), queue)
+    /// Starts the model thread with the model at `path` on the CPU, with room for `queue`
+    /// waiting requests (besides the running one).
+    pub fn spawn_cpu(path: &std::path::Path, queue: usize) -> Result<Self, ServerError> {
+        let (runner, info) = Runner::load(path, tandem_engine::BackendChoice::Cpu)?;
+        Ok(Self::spawn_runner(runner, info, queue))
     }
 
     /// Starts the model thread on `runner` (see [`Runner::load`]).
@@ -128,7 +71,7 @@ impl EngineHandle {
                     match q {
                         Queued::Job { job, events } => runner.run(job, &events, &thread_info),
                         Queued::Verify { job, reply } => {
-                            let _ = reply.send(runner.verify(job));
+                            let _ = reply.send(runner.verify(job, &thread_info));
                         }
                         Queued::Hold { started, until } => {
                             let _ = started.send(());
@@ -156,9 +99,9 @@ impl EngineHandle {
     pub fn submit(&self, job: Job) -> Result<mpsc::Receiver<Event>, ApiError> {
         // Every token, plus Started and Done (or Failed).
         // (No answer is longer than the context.)
-        let room = job.params.max_new_tokens.min(self.max_context);
+        let room = job.request.params.max_new_tokens.min(self.max_context);
         let (tx, rx) = mpsc::channel(room.saturating_add(2));
-        let events = EventSink { tx };
+        let events = EventSink::new(tx);
         match self.queue.try_send(Queued::Job { job, events }) {
             Ok(()) => Ok(rx),
             Err(TrySendError::Full(_)) => Err(ApiError::busy(1)),

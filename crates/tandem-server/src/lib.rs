@@ -4,21 +4,26 @@
 //! checks a small model's draft against this model (speculative decoding). API keys, CORS,
 //! body/token limits, a per-key rate limit and timeouts guard every route.
 pub mod config;
+pub mod cors;
 pub mod engine;
+pub mod jobs;
 pub mod listen;
 pub mod openai;
 pub mod proxy;
+pub mod rate_limit;
 pub mod routes;
 pub mod runner;
 pub mod security;
 pub mod shutdown;
+pub mod state;
 pub mod upstream_verify;
 
 use std::sync::Arc;
 
 pub use config::ServerConfig;
 pub use engine::EngineHandle;
-pub use routes::{router, AppState};
+pub use routes::router;
+pub use state::AppState;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {
@@ -31,8 +36,8 @@ pub enum ServerError {
     },
     #[error("server error: {0}")]
     Io(#[from] std::io::Error),
-    #[error("cannot run the model on the GPU: {0}")]
-    Gpu(#[from] tandem_gpu::GpuError),
+    #[error("cannot run the model: {0}")]
+    Engine(#[from] tandem_engine::Error),
     #[error("upstream: {0}")]
     Upstream(String),
     #[error("invalid setting: {0}")]

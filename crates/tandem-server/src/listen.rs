@@ -23,8 +23,8 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{watch, Semaphore};
 use tokio::time::Sleep;
 
-use crate::routes::AppState;
 use crate::shutdown::closed;
+use crate::state::AppState;
 
 /// Resolves on SIGINT (ctrl-c) or SIGTERM (what containers and systemd send). The handlers are
 /// installed when this is called (not when first polled), so a signal that comes while the

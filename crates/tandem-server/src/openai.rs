@@ -2,6 +2,7 @@
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use tandem_core::RequestParams;
 
 /// A chat message as clients send it. `content` is a string, an array of content parts (what
 /// the official SDKs, LangChain and chat UIs send: `[{"type": "text", "text": "..."}]`), or
@@ -76,7 +77,8 @@ pub fn chat_messages(messages: &[Message]) -> Result<Vec<tandem_core::ChatMessag
 }
 
 /// A chat-completions request. Fields OpenAI clients send that the server does not use are
-/// accepted and ignored (as OpenAI-compatible servers do).
+/// accepted and ignored (as OpenAI-compatible servers do). The generation parameters are
+/// tandem-core's [`RequestParams`], validated there (the browser engine shares them).
 #[derive(Debug, Clone, Deserialize)]
 pub struct ChatRequest {
     pub model: Option<String>,
@@ -84,15 +86,9 @@ pub struct ChatRequest {
     /// `null` is the same as absent (as for every other optional field).
     #[serde(default)]
     pub stream: Option<bool>,
-    pub max_tokens: Option<u64>,
-    pub max_completion_tokens: Option<u64>,
-    pub temperature: Option<f32>,
-    pub top_p: Option<f32>,
-    pub top_k: Option<u64>,
-    pub seed: Option<u64>,
-    pub stop: Option<Stop>,
-    pub n: Option<u64>,
     pub stream_options: Option<StreamOptions>,
+    #[serde(flatten)]
+    pub params: RequestParams,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -102,11 +98,34 @@ pub struct StreamOptions {
     pub include_usage: bool,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub enum Stop {
-    One(String),
-    Many(Vec<String>),
+/// One token's entry of OpenAI's `logprobs.content`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LogprobContent {
+    pub token: String,
+    pub logprob: f32,
+    pub bytes: Vec<u8>,
+    pub top_logprobs: Vec<TopLogprob>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopLogprob {
+    pub token: String,
+    pub logprob: f32,
+    pub bytes: Vec<u8>,
+}
+
+/// `choices[].logprobs` when the request asked for logprobs.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChoiceLogprobs {
+    pub content: Vec<LogprobContent>,
+    /// The refusal's tokens (a text model here never refuses in OpenAI's sense: always null).
+    pub refusal: Option<Vec<LogprobContent>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PromptTokensDetails {
+    /// Prompt tokens whose keys/values were reused from an earlier request (not recomputed).
+    pub cached_tokens: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -114,6 +133,18 @@ pub struct Usage {
     pub prompt_tokens: usize,
     pub completion_tokens: usize,
     pub total_tokens: usize,
+    pub prompt_tokens_details: PromptTokensDetails,
+}
+
+impl Usage {
+    pub fn new(prompt_tokens: usize, cached_tokens: usize, completion_tokens: usize) -> Self {
+        Self {
+            prompt_tokens,
+            completion_tokens,
+            total_tokens: prompt_tokens + completion_tokens,
+            prompt_tokens_details: PromptTokensDetails { cached_tokens },
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -127,7 +158,7 @@ pub struct Choice {
     pub index: u32,
     pub message: AssistantMessage,
     pub finish_reason: &'static str,
-    pub logprobs: Option<()>,
+    pub logprobs: Option<ChoiceLogprobs>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -153,7 +184,7 @@ pub struct ChunkChoice {
     pub index: u32,
     pub delta: Delta,
     pub finish_reason: Option<&'static str>,
-    pub logprobs: Option<()>,
+    pub logprobs: Option<ChoiceLogprobs>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -242,6 +273,28 @@ impl ApiError {
             "internal_error",
             message,
         )
+    }
+
+    /// An engine error as OpenAI reports it, the status from the error's stable kind (the one
+    /// mapping the wasm binding shares): the request's fault is a 400 naming `param` (or the
+    /// parameter the error names), the model's or the server's a 500.
+    pub fn from_engine(e: tandem_engine::Error, param: &'static str) -> Self {
+        let message = e.to_string();
+        let bad = |code: &'static str, p: &'static str| Self {
+            param: Some(p),
+            ..Self::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_request_error",
+                code,
+                message.clone(),
+            )
+        };
+        match e.kind() {
+            "invalid_request" => bad("invalid_value", e.param().unwrap_or(param)),
+            "chat_template" => bad("invalid_value", "messages"),
+            "context_overflow" => bad("context_length_exceeded", param),
+            _ => Self::internal(message),
+        }
     }
 
     pub fn body(&self) -> serde_json::Value {

@@ -2,7 +2,7 @@
 //! events ending in `data: [DONE]`), `/v1/verify`, and in proxy mode the upstream's other
 //! OpenAI endpoints. Every error is OpenAI-shaped, the framework's own (413, 405, 504) included.
 use std::convert::Infallible;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -16,61 +16,18 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use futures_util::stream::{self, Stream, StreamExt};
 use serde_json::Value;
-use tandem_core::{FinishReason, GenerateParams, SamplingParams};
+use tandem_core::FinishReason;
 use tokio::sync::watch;
 use tokio_stream::wrappers::ReceiverStream;
 
 use crate::config::ServerConfig;
-use crate::engine::{EngineHandle, Event, Job, VerifyJob};
+use crate::cors::cors;
+use crate::jobs::{Event, Job, VerifyJob};
 use crate::openai::*;
-use crate::proxy::{passthrough_path, Proxied, Proxy, UpstreamPrompt};
-use crate::security::{cors, guard, RateLimiter};
+use crate::proxy::{passthrough_path, Proxied, UpstreamPrompt};
+use crate::security::guard;
 use crate::shutdown::{closing_error, until_closing};
-
-/// Where requests are served: the embedded model, or an upstream server.
-pub enum Backend {
-    Embedded(EngineHandle),
-    Proxy(Proxy),
-}
-
-pub struct AppState {
-    pub config: ServerConfig,
-    pub backend: Backend,
-    pub limiter: Option<RateLimiter>,
-    next_id: AtomicU64,
-    /// Set when the server stops and its grace period is over: open streams end.
-    closing: watch::Sender<bool>,
-}
-
-impl AppState {
-    pub fn new(config: ServerConfig, engine: EngineHandle) -> Arc<Self> {
-        Self::with_backend(config, Backend::Embedded(engine))
-    }
-
-    pub fn proxy(config: ServerConfig, proxy: Proxy) -> Arc<Self> {
-        Self::with_backend(config, Backend::Proxy(proxy))
-    }
-
-    fn with_backend(config: ServerConfig, backend: Backend) -> Arc<Self> {
-        Arc::new(Self {
-            limiter: config.rate_limit_per_minute.map(RateLimiter::new),
-            config,
-            backend,
-            next_id: AtomicU64::new(1),
-            closing: watch::channel(false).0,
-        })
-    }
-
-    /// Ends every open stream (an error event, then `[DONE]`).
-    pub fn close_streams(&self) {
-        self.closing.send_replace(true);
-    }
-
-    /// What a stream watches to end when the server closes streams.
-    pub fn closing(&self) -> watch::Receiver<bool> {
-        self.closing.subscribe()
-    }
-}
+use crate::state::{AppState, Backend};
 
 pub fn router(state: Arc<AppState>) -> Router {
     let body_limit = state.config.max_body_bytes;
@@ -358,12 +315,24 @@ async fn verify(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response,
     .into_response())
 }
 
-/// Checks a request for the embedded model and maps it onto the engine's job.
+/// Checks a request for the embedded model and maps it onto the engine's job: the parameters
+/// through tandem-core's one validation (OpenAI's defaults), with this server's limits.
 pub fn validate(req: &ChatRequest, cfg: &ServerConfig) -> Result<Job, ApiError> {
     check_model(&req.model, cfg)?;
+    if req.messages.is_empty() {
+        return Err(ApiError::invalid("messages", "messages must not be empty"));
+    }
+    let limits = tandem_core::Limits {
+        default_max_tokens: cfg.default_max_tokens,
+        max_tokens: cfg.max_tokens_limit,
+    };
+    let request = req
+        .params
+        .validate(&limits)
+        .map_err(|e| ApiError::from_engine(e.into(), "messages"))?;
     Ok(Job {
         messages: chat_messages(&req.messages)?,
-        params: generate_params(req, cfg)?,
+        request,
     })
 }
 
@@ -398,71 +367,6 @@ fn check_proxied_body(body: &[u8], cfg: &ServerConfig) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// The embedded model's limits on a request's parameters, with OpenAI's defaults.
-fn generate_params(req: &ChatRequest, cfg: &ServerConfig) -> Result<GenerateParams, ApiError> {
-    if req.messages.is_empty() {
-        return Err(ApiError::invalid("messages", "messages must not be empty"));
-    }
-    if req.n.is_some_and(|n| n != 1) {
-        return Err(ApiError::invalid("n", "only n = 1 is supported"));
-    }
-    let max_tokens = match req.max_completion_tokens.or(req.max_tokens) {
-        None => cfg.default_max_tokens.min(cfg.max_tokens_limit),
-        Some(0) => {
-            return Err(ApiError::invalid(
-                "max_tokens",
-                "max_tokens must be at least 1",
-            ))
-        }
-        Some(n) if n as usize > cfg.max_tokens_limit => {
-            return Err(ApiError::invalid(
-                "max_tokens",
-                format!(
-                    "max_tokens {n} is over this server's limit of {}",
-                    cfg.max_tokens_limit
-                ),
-            ))
-        }
-        Some(n) => n as usize,
-    };
-    let temperature = req.temperature.unwrap_or(1.0);
-    if !(temperature.is_finite() && (0.0..=2.0).contains(&temperature)) {
-        return Err(ApiError::invalid(
-            "temperature",
-            "temperature must be in [0, 2]",
-        ));
-    }
-    if let Some(p) = req.top_p {
-        if !(p > 0.0 && p <= 1.0) {
-            return Err(ApiError::invalid("top_p", "top_p must be in (0, 1]"));
-        }
-    }
-    let stop = match &req.stop {
-        None => Vec::new(),
-        Some(Stop::One(s)) => vec![s.clone()],
-        Some(Stop::Many(v)) => v.clone(),
-    };
-    if stop.len() > 4 || stop.iter().any(String::is_empty) {
-        return Err(ApiError::invalid(
-            "stop",
-            "at most 4 non-empty stop sequences",
-        ));
-    }
-    Ok(GenerateParams {
-        max_new_tokens: max_tokens,
-        sampling: SamplingParams {
-            temperature,
-            top_p: req.top_p,
-            top_k: req.top_k.map(|k| k as usize).filter(|&k| k > 0),
-            repetition_penalty: 1.0,
-            // Without a seed, every request samples afresh (as OpenAI's API does).
-            seed: req.seed.unwrap_or_else(tandem_core::sampling::fresh_seed),
-        },
-        stop_token_ids: Vec::new(),
-        stop_strings: stop,
-    })
-}
-
 fn finish_reason(f: FinishReason) -> &'static str {
     match f {
         FinishReason::Length | FinishReason::ContextFull => "length",
@@ -488,29 +392,40 @@ async fn chat(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response, A
     };
     let req: ChatRequest = parse(&body, "chat")?;
     let job = validate(&req, &s.config)?;
+    let with_logprobs = job.request.top_logprobs.is_some();
     let mut rx = engine.submit(job)?;
     let id = format!("chatcmpl-{}", s.next_id.fetch_add(1, Ordering::Relaxed));
     let created = now();
     let model = s.config.model_id.clone();
     // The first event says whether the prompt was accepted: errors are still a 4xx then.
-    let prompt_tokens = match rx.recv().await {
-        Some(Event::Started { prompt_tokens }) => prompt_tokens,
+    match rx.recv().await {
+        Some(Event::Started { .. }) => {}
         Some(Event::Failed(e)) => return Err(e),
         _ => return Err(ApiError::internal("the model thread ended the request")),
-    };
+    }
     if req.stream == Some(true) {
         let usage = req.stream_options.is_some_and(|o| o.include_usage);
         let closing = s.closing();
-        return Ok(stream_response(rx, id, created, model, usage, closing).into_response());
+        let head = ChunkHead {
+            id,
+            created,
+            model,
+            include_usage: usage,
+            with_logprobs,
+        };
+        return Ok(stream_response(rx, head, closing).into_response());
     }
+    let mut content = Vec::new();
     loop {
         match rx.recv().await {
-            Some(Event::Token { .. } | Event::Started { .. }) => {}
+            Some(Event::Token { logprobs, .. }) => content.extend(logprobs),
+            Some(Event::Started { .. }) => {}
             Some(Event::Done {
                 finish,
                 text,
+                prompt_tokens,
+                cached_tokens,
                 completion_tokens,
-                ..
             }) => {
                 return Ok(Json(ChatCompletion {
                     id,
@@ -524,13 +439,12 @@ async fn chat(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response, A
                             content: text,
                         },
                         finish_reason: finish_reason(finish),
-                        logprobs: None,
+                        logprobs: with_logprobs.then(|| ChoiceLogprobs {
+                            content: std::mem::take(&mut content),
+                            refusal: None,
+                        }),
                     }],
-                    usage: Usage {
-                        prompt_tokens,
-                        completion_tokens,
-                        total_tokens: prompt_tokens + completion_tokens,
-                    },
+                    usage: Usage::new(prompt_tokens, cached_tokens, completion_tokens),
                 })
                 .into_response())
             }
@@ -540,14 +454,27 @@ async fn chat(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response, A
     }
 }
 
-fn stream_response(
-    rx: tokio::sync::mpsc::Receiver<Event>,
+/// What every chunk of one streamed answer shares.
+struct ChunkHead {
     id: String,
     created: u64,
     model: String,
     include_usage: bool,
+    with_logprobs: bool,
+}
+
+fn stream_response(
+    rx: tokio::sync::mpsc::Receiver<Event>,
+    head: ChunkHead,
     closing: watch::Receiver<bool>,
 ) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
+    let ChunkHead {
+        id,
+        created,
+        model,
+        include_usage,
+        with_logprobs,
+    } = head;
     // OpenAI's shape: with `stream_options.include_usage`, every chunk has `usage: null` and
     // one last chunk before `[DONE]` has no choices and the usage.
     let chunk = move |choice: Option<ChunkChoice>, usage: Option<Usage>| ChatChunk {
@@ -558,12 +485,12 @@ fn stream_response(
         choices: choice.into_iter().collect(),
         usage: include_usage.then_some(usage),
     };
-    let delta = |delta: Delta, finish: Option<&'static str>| {
+    let delta = |delta: Delta, finish: Option<&'static str>, lp: Option<ChoiceLogprobs>| {
         Some(ChunkChoice {
             index: 0,
             delta,
             finish_reason: finish,
-            logprobs: None,
+            logprobs: lp,
         })
     };
     let data =
@@ -575,39 +502,45 @@ fn stream_response(
                 content: Some(String::new()),
             },
             None,
+            None,
         ),
         None,
     ));
     let events = ReceiverStream::new(rx).filter_map(move |ev| {
         let out = match ev {
-            Event::Token { text, .. } if !text.is_empty() => Some(vec![data(&chunk(
-                delta(
-                    Delta {
-                        role: None,
-                        content: Some(text),
-                    },
+            // With logprobs every token has its chunk (its text may be held back, e.g. part
+            // of a possible stop string: its delta is then empty).
+            Event::Token { text, logprobs, .. } if !text.is_empty() || with_logprobs => {
+                Some(vec![data(&chunk(
+                    delta(
+                        Delta {
+                            role: None,
+                            content: Some(text),
+                        },
+                        None,
+                        logprobs.map(|entry| ChoiceLogprobs {
+                            content: vec![entry],
+                            refusal: None,
+                        }),
+                    ),
                     None,
-                ),
-                None,
-            ))]),
+                ))])
+            }
             Event::Done {
                 finish,
                 prompt_tokens,
+                cached_tokens,
                 completion_tokens,
                 ..
             } => {
                 let mut v = vec![data(&chunk(
-                    delta(Delta::default(), Some(finish_reason(finish))),
+                    delta(Delta::default(), Some(finish_reason(finish)), None),
                     None,
                 ))];
                 if include_usage {
                     v.push(data(&chunk(
                         None,
-                        Some(Usage {
-                            prompt_tokens,
-                            completion_tokens,
-                            total_tokens: prompt_tokens + completion_tokens,
-                        }),
+                        Some(Usage::new(prompt_tokens, cached_tokens, completion_tokens)),
                     )));
                 }
                 v.push(SseEvent::default().data("[DONE]"));

@@ -1,18 +1,15 @@
-//! API keys (from a file, compared in constant time), a per-key request rate limit, and the
-//! CORS allowlist. `/healthz` stays open.
-use std::collections::HashMap;
+//! The guard in front of every endpoint but `/healthz`: API keys (from a file, compared in
+//! constant time) and the per-key rate limit (rate_limit.rs).
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, Method, StatusCode};
+use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use tower_http::cors::{AllowHeaders, AllowOrigin, CorsLayer};
 
 use crate::openai::ApiError;
-use crate::routes::AppState;
+use crate::state::AppState;
 
 /// Keys from a file: one per line; blank lines and lines starting with `#` are skipped.
 pub fn read_keys(path: &Path) -> std::io::Result<Vec<String>> {
@@ -46,39 +43,6 @@ fn authorized<'k>(keys: &'k [String], presented: &str) -> Option<&'k str> {
         }
     }
     found
-}
-
-/// A token bucket per client (API key, or "anonymous" without keys): `per_minute` requests,
-/// refilled continuously.
-pub struct RateLimiter {
-    per_minute: u32,
-    buckets: Mutex<HashMap<String, (f64, Instant)>>,
-}
-
-impl RateLimiter {
-    pub fn new(per_minute: u32) -> Self {
-        Self {
-            per_minute,
-            buckets: Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// Ok, or the seconds until a request would be allowed.
-    pub fn check(&self, client: &str) -> Result<(), u64> {
-        let cap = self.per_minute as f64;
-        let rate = cap / 60.0;
-        let now = Instant::now();
-        let mut b = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
-        let (tokens, last) = b.entry(client.to_string()).or_insert((cap, now));
-        *tokens = (*tokens + now.duration_since(*last).as_secs_f64() * rate).min(cap);
-        *last = now;
-        if *tokens >= 1.0 {
-            *tokens -= 1.0;
-            Ok(())
-        } else {
-            Err(((1.0 - *tokens) / rate).ceil().max(1.0) as u64)
-        }
-    }
 }
 
 fn unauthorized(msg: &str) -> Response {
@@ -124,7 +88,7 @@ pub async fn guard(State(s): State<Arc<AppState>>, req: Request, next: Next) -> 
                     "rate_limit_exceeded",
                     format!(
                         "rate limit of {} requests per minute reached",
-                        limiter.per_minute
+                        limiter.per_minute()
                     ),
                 )
             }
@@ -132,46 +96,6 @@ pub async fn guard(State(s): State<Arc<AppState>>, req: Request, next: Next) -> 
         }
     }
     next.run(req).await
-}
-
-/// CORS for the listed origins only (none listed: no cross-origin access). A preflight from an
-/// allowed origin may ask for any request header: the official SDKs send their own
-/// (`x-stainless-*`, `openai-organization`, …) besides `authorization` and `content-type`, and the
-/// API key, not the header list, is what guards the server. `Retry-After` is exposed so a page
-/// can honour a 429.
-pub fn cors(origins: &[String]) -> CorsLayer {
-    let allow = if origins.iter().any(|o| o == "*") {
-        AllowOrigin::any()
-    } else {
-        // Checked at start (`check_origin`): every listed origin parses.
-        AllowOrigin::list(origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()))
-    };
-    CorsLayer::new()
-        .allow_origin(allow)
-        .allow_methods([Method::GET, Method::POST])
-        .allow_headers(AllowHeaders::mirror_request())
-        .expose_headers([axum::http::header::RETRY_AFTER])
-        .max_age(Duration::from_secs(600))
-}
-
-/// A `--cors-origin` as browsers send it (`scheme://host[:port]`, no path), or `*` for any
-/// origin; anything else would silently match nothing.
-pub fn check_origin(o: &str) -> Result<(), String> {
-    if o == "*" {
-        return Ok(());
-    }
-    let bad = |why: &str| format!("--cors-origin {o:?} is not an origin: {why}");
-    let u = reqwest::Url::parse(o).map_err(|e| bad(&e.to_string()))?;
-    if !matches!(u.scheme(), "http" | "https") || u.host_str().is_none() {
-        return Err(bad("give scheme://host[:port], e.g. http://localhost:8080"));
-    }
-    if u.origin().ascii_serialization() != o {
-        return Err(bad(&format!(
-            "browsers send it as {:?} (no path, no trailing slash)",
-            u.origin().ascii_serialization()
-        )));
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -185,15 +109,5 @@ mod tests {
         assert!(!constant_time_eq(b"abc", b"abcd"));
         assert!(!constant_time_eq(b"", b"a"));
         assert!(constant_time_eq(b"", b""));
-    }
-
-    #[test]
-    fn bucket_allows_the_limit_then_waits() {
-        let r = RateLimiter::new(3);
-        assert!(r.check("k").is_ok());
-        assert!(r.check("k").is_ok());
-        assert!(r.check("k").is_ok());
-        assert_eq!(r.check("k"), Err(20));
-        assert!(r.check("other").is_ok());
     }
 }

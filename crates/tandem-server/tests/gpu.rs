@@ -4,9 +4,11 @@
 //! test of the project does.
 mod common;
 
-use common::{demo, health_json, post_json, serve, sse_chunks, sse_text, start};
+use common::{
+    chat_ids, cpu_engine, demo, greedy, health_json, post_json, serve, sse_chunks, sse_text, start,
+};
 use serde_json::{json, Value};
-use tandem_gpu::BackendChoice;
+use tandem_engine::BackendChoice;
 use tandem_server::runner::Runner;
 use tandem_server::{router, state, EngineHandle, ServerConfig};
 
@@ -25,22 +27,9 @@ fn chat(max: u64) -> Value {
 
 /// tandem-core's greedy answer to the chat prompt.
 fn reference(max: usize) -> String {
-    let m = tandem_core::load(&demo()).unwrap();
-    let text = m
-        .chat_template
-        .as_ref()
-        .unwrap()
-        .render(&[tandem_core::ChatMessage::new("user", PROMPT)], true)
-        .unwrap();
-    let ids = m.tokenizer().unwrap().encode(&text, false).unwrap();
-    let p = tandem_core::GenerateParams {
-        max_new_tokens: max,
-        stop_token_ids: m.eos_token_ids.clone(),
-        ..Default::default()
-    };
-    tandem_core::generate(&m.model, m.tokenizer.as_ref(), &ids, &p, &mut |_| true)
-        .unwrap()
-        .text
+    let mut e = cpu_engine(&demo());
+    let ids = chat_ids(&e, PROMPT);
+    greedy(&mut e, &ids, max, true).text
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -66,15 +55,8 @@ async fn gpu_backend_serves_the_reference_text_and_survives_a_lost_device() {
     assert_eq!(sse_text(&chunks), want);
 
     // /v1/verify runs on tandem-core (loaded on first use): its greedy continuation is accepted.
-    let m = tandem_core::load(&demo()).unwrap();
     let prompt: Vec<u32> = vec![5, 17, 42, 99];
-    let p = tandem_core::GenerateParams {
-        max_new_tokens: 6,
-        ..Default::default()
-    };
-    let g = tandem_core::generate(&m.model, None, &prompt, &p, &mut |_| true)
-        .unwrap()
-        .ids;
+    let g = greedy(&mut cpu_engine(&demo()), &prompt, 6, false).ids;
     let v: Value = post_json(
         &c,
         &format!("{url}/v1/verify"),

@@ -23,7 +23,7 @@ use tokio::net::TcpStream;
 
 fn embedded() -> ServerConfig {
     let mut c = demo_config();
-    c.backend = tandem_gpu::BackendChoice::Cpu;
+    c.backend = tandem_engine::BackendChoice::Cpu;
     c
 }
 
@@ -686,7 +686,7 @@ async fn the_frameworks_own_errors_are_openai_shaped() {
     shaped(&r.json().await.unwrap(), "method_not_allowed");
     // The request timeout: 504 as JSON (the model thread is held busy).
     let engine = match &state.backend {
-        tandem_server::routes::Backend::Embedded(e) => e.clone(),
+        tandem_server::state::Backend::Embedded(e) => e.clone(),
         _ => unreachable!(),
     };
     let hold = tokio::task::spawn_blocking(move || engine.hold().unwrap())
@@ -792,17 +792,22 @@ fn settings_that_make_a_server_useless_are_refused() {
 /// the stall timeout: `listen::tests`.)
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_that_never_reads_does_not_hold_the_model_thread() {
-    use tandem_server::engine::{EngineHandle, Event, Job};
-    use tandem_server::runner::{BackendInfo, Runner};
+    use tandem_server::engine::EngineHandle;
+    use tandem_server::jobs::{Event, Job};
     let tiny = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/tiny/llama-tiny");
-    let m = tandem_core::load(&tiny).unwrap();
-    let engine = EngineHandle::spawn_runner(Runner::cpu(m), BackendInfo::cpu(None), 4);
-    let job = |n: usize| Job {
+    let engine = EngineHandle::spawn_cpu(&tiny, 4).unwrap();
+    let job = |n: u64| Job {
         messages: vec![tandem_core::ChatMessage::new("user", "hello")],
-        params: tandem_core::GenerateParams {
-            max_new_tokens: n,
+        request: tandem_core::RequestParams {
+            max_tokens: Some(n),
+            ignore_eos: Some(true),
             ..Default::default()
-        },
+        }
+        .validate(&tandem_core::Limits {
+            default_max_tokens: 16,
+            max_tokens: 1000,
+        })
+        .unwrap(),
     };
     // More tokens than the channel holds (64), and nobody reads them.
     let _unread = engine.submit(job(200)).unwrap();

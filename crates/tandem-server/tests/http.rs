@@ -4,34 +4,19 @@
 //! queue is full — and the server stays healthy through all of it.
 mod common;
 
-use common::{demo, demo_config, health, serve, sse_chunks, sse_text, start};
+use common::{
+    chat_ids, cpu_engine, demo, demo_config, greedy, health, serve, sse_chunks, sse_text, start,
+};
 use serde_json::{json, Value};
 use tandem_server::{router, state, EngineHandle};
 
 const PROMPT: &str = "The Licensor grants You";
 
-/// PROMPT as a user message in the model's chat template, tokenized.
-fn chat_prompt_ids(m: &tandem_core::LoadedModel) -> Vec<u32> {
-    let text = m
-        .chat_template
-        .as_ref()
-        .unwrap()
-        .render(&[tandem_core::ChatMessage::new("user", PROMPT)], true)
-        .unwrap();
-    m.tokenizer().unwrap().encode(&text, false).unwrap()
-}
-
-/// tandem-core's own greedy continuation of the chat prompt.
+/// tandem-core's own greedy continuation of the chat prompt: text, prompt and answer tokens.
 fn reference(max: usize) -> (String, usize, usize) {
-    let m = tandem_core::load(&demo()).unwrap();
-    let ids = chat_prompt_ids(&m);
-    let params = tandem_core::GenerateParams {
-        max_new_tokens: max,
-        stop_token_ids: m.eos_token_ids.clone(),
-        ..Default::default()
-    };
-    let g = tandem_core::generate(&m.model, m.tokenizer.as_ref(), &ids, &params, &mut |_| true)
-        .unwrap();
+    let mut e = cpu_engine(&demo());
+    let ids = chat_ids(&e, PROMPT);
+    let g = greedy(&mut e, &ids, max, true);
     (g.text, ids.len(), g.ids.len())
 }
 
@@ -187,7 +172,7 @@ async fn bad_requests_are_openai_shaped_4xx_and_the_server_stays_healthy() {
 async fn a_full_queue_is_429_with_retry_after_and_healthz_still_answers() {
     let mut cfg = demo_config();
     cfg.queue = 1; // one request may wait behind the running one
-    let engine = EngineHandle::spawn(tandem_core::load(&demo()).unwrap(), cfg.queue);
+    let engine = EngineHandle::spawn_cpu(&demo(), cfg.queue).unwrap();
     let hold = engine.hold().unwrap(); // the model thread is now busy
     let url = serve(router(state(cfg, engine))).await;
     let c = reqwest::Client::new();
@@ -225,30 +210,19 @@ async fn a_full_queue_is_429_with_retry_after_and_healthz_still_answers() {
     assert_eq!(v["object"], "chat.completion");
 }
 
-/// The model's own greedy continuation of `prompt` (no stop tokens).
-fn greedy_ids(m: &tandem_core::LoadedModel, prompt: &[u32], n: usize) -> Vec<u32> {
-    let p = tandem_core::GenerateParams {
-        max_new_tokens: n,
-        ..Default::default()
-    };
-    tandem_core::generate(&m.model, None, prompt, &p, &mut |_| true)
-        .unwrap()
-        .ids
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn verify_accepts_exactly_the_servers_greedy_prefix_over_random_drafts() {
     let url = start(demo_config()).await;
     let c = reqwest::Client::new();
-    let m = tandem_core::load(&demo()).unwrap();
-    let vocab = m.config().vocab_size as u64;
+    let mut e = cpu_engine(&demo());
+    let vocab = e.config().vocab_size as u64;
     let mut rng = tandem_core::sampling::Rng::new(2026);
     let verify = |body: Value| c.post(format!("{url}/v1/verify")).json(&body).send();
     let mut reused_seen = 0;
     for trial in 0..20 {
         let plen = 2 + (rng.next_u64() % 20) as usize;
         let prompt: Vec<u32> = (0..plen).map(|_| (rng.next_u64() % vocab) as u32).collect();
-        let g = greedy_ids(&m, &prompt, 12);
+        let g = greedy(&mut e, &prompt, 12, false).ids;
         let k = (rng.next_u64() % 12) as usize;
         let mut draft = g[..k].to_vec();
         if k < 11 {
@@ -292,8 +266,8 @@ async fn verify_accepts_exactly_the_servers_greedy_prefix_over_random_drafts() {
     assert!(reused_seen > 5);
 
     // Messages instead of ids; then bad requests.
-    let ids = chat_prompt_ids(&m);
-    let g = greedy_ids(&m, &ids, 6);
+    let ids = chat_ids(&e, PROMPT);
+    let g = greedy(&mut e, &ids, 6, false).ids;
     let v: Value =
         verify(json!({ "messages": [{ "role": "user", "content": PROMPT }], "draft_ids": g[..5] }))
             .await
@@ -400,4 +374,164 @@ async fn api_keys_cors_and_rate_limit_each_reject_with_the_right_status() {
     let other = pre("https://evil.example").await.unwrap();
     assert!(other.headers().get("access-control-allow-origin").is_none());
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The CPU backend keeps the conversation's KV cache: a second turn feeds only what is new, and
+/// `usage.prompt_tokens_details.cached_tokens` says how many prompt tokens it did not recompute
+/// (exactly the ids the second prompt shares with the first turn's prompt and answer). The
+/// answer is still the reference's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_turn_prefills_only_its_new_tokens() {
+    let mut cfg = demo_config();
+    cfg.backend = tandem_engine::BackendChoice::Cpu;
+    let url = start(cfg).await;
+    let c = reqwest::Client::new();
+    let ask = |messages: Value| {
+        let body = json!({ "messages": messages, "max_tokens": 12, "temperature": 0 });
+        c.post(format!("{url}/v1/chat/completions"))
+            .json(&body)
+            .send()
+    };
+    let turn1 = json!([{ "role": "user", "content": PROMPT }]);
+    let v: Value = ask(turn1.clone()).await.unwrap().json().await.unwrap();
+    let reply = v["choices"][0]["message"]["content"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        v["usage"]["prompt_tokens_details"]["cached_tokens"], 0,
+        "{v}"
+    );
+
+    let mut e = cpu_engine(&demo());
+    let ids1 = chat_ids(&e, PROMPT);
+    let answer = greedy(&mut e, &ids1, 12, true).ids;
+    // What the server holds after turn 1: the prompt and every answer token but the last.
+    let mut held = ids1.clone();
+    held.extend_from_slice(&answer[..answer.len() - 1]);
+    let messages = vec![
+        tandem_core::ChatMessage::new("user", PROMPT),
+        tandem_core::ChatMessage::new("assistant", &reply),
+        tandem_core::ChatMessage::new("user", "And then?"),
+    ];
+    let ids2 = e.text().prompt_ids(&messages).unwrap();
+    let shared = held.iter().zip(&ids2).take_while(|(a, b)| a == b).count();
+    assert!(shared >= ids1.len(), "the second prompt extends the first");
+
+    let turn2 = json!([
+        { "role": "user", "content": PROMPT },
+        { "role": "assistant", "content": reply },
+        { "role": "user", "content": "And then?" },
+    ]);
+    let v: Value = ask(turn2).await.unwrap().json().await.unwrap();
+    assert_eq!(v["usage"]["prompt_tokens"], ids2.len(), "{v}");
+    assert_eq!(
+        v["usage"]["prompt_tokens_details"]["cached_tokens"], shared,
+        "{v}"
+    );
+    let want = greedy(&mut cpu_engine(&demo()), &ids2, 12, true).text;
+    assert_eq!(v["choices"][0]["message"]["content"], want);
+}
+
+/// OpenAI's `logprobs` / `top_logprobs`: per token its text, logprob, bytes and alternatives,
+/// in the JSON answer and chunk by chunk in the stream (the same entries); greedy's token is
+/// the first of its alternatives; absent unless asked; out of range is a 400 naming it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logprobs_and_top_logprobs_in_json_and_stream() {
+    let url = start(demo_config()).await;
+    let c = reqwest::Client::new();
+    let post = |b: Value| c.post(format!("{url}/v1/chat/completions")).json(&b).send();
+    let mut b = chat_body(false, 12);
+    b["logprobs"] = json!(true);
+    b["top_logprobs"] = json!(3);
+    let v: Value = post(b.clone()).await.unwrap().json().await.unwrap();
+    let content = v["choices"][0]["logprobs"]["content"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        content.len(),
+        v["usage"]["completion_tokens"].as_u64().unwrap() as usize
+    );
+    let mut bytes = Vec::new();
+    for entry in &content {
+        let top = entry["top_logprobs"].as_array().unwrap();
+        assert_eq!(top.len(), 3);
+        assert_eq!(top[0]["token"], entry["token"]);
+        let (lp, lp0) = (
+            entry["logprob"].as_f64().unwrap(),
+            top[0]["logprob"].as_f64().unwrap(),
+        );
+        assert!((lp - lp0).abs() < 1e-5 && lp <= 0.0, "{entry}");
+        assert!(top
+            .windows(2)
+            .all(|w| w[0]["logprob"].as_f64() >= w[1]["logprob"].as_f64()));
+        bytes.extend(
+            entry["bytes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|b| b.as_u64().unwrap() as u8),
+        );
+    }
+    // The tokens' bytes spell the answer (then, maybe, the end-of-turn token's own text).
+    let text = v["choices"][0]["message"]["content"].as_str().unwrap();
+    assert!(
+        String::from_utf8_lossy(&bytes).starts_with(text),
+        "{bytes:?} vs {text:?}"
+    );
+    assert!(v["choices"][0]["logprobs"]["refusal"].is_null());
+
+    b["stream"] = json!(true);
+    let chunks = sse_chunks(&post(b).await.unwrap().text().await.unwrap());
+    let streamed: Vec<Value> = chunks
+        .iter()
+        .filter_map(|c| c["choices"][0]["logprobs"]["content"].as_array())
+        .flatten()
+        .cloned()
+        .collect();
+    // The same tokens and alternatives; the logprobs within float noise (this request reused
+    // the first one's cache, so its prompt ran in other chunks).
+    let ids = |v: &[Value]| -> Vec<String> {
+        v.iter()
+            .flat_map(|e| {
+                std::iter::once(e["token"].to_string()).chain(
+                    e["top_logprobs"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|t| t["token"].to_string()),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(ids(&streamed), ids(&content));
+    for (a, b) in streamed.iter().zip(&content) {
+        let d = a["logprob"].as_f64().unwrap() - b["logprob"].as_f64().unwrap();
+        assert!(d.abs() < 1e-4, "{a} vs {b}");
+    }
+
+    let plain: Value = post(chat_body(false, 4))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(plain["choices"][0]["logprobs"].is_null());
+    for (extra, param) in [
+        (json!({ "top_logprobs": 2 }), "top_logprobs"),
+        (
+            json!({ "logprobs": true, "top_logprobs": 21 }),
+            "top_logprobs",
+        ),
+    ] {
+        let mut b = chat_body(false, 4);
+        b.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        let r = post(b).await.unwrap();
+        assert_eq!(r.status(), 400);
+        let e: Value = r.json().await.unwrap();
+        assert_eq!(e["error"]["param"], param, "{e}");
+    }
 }

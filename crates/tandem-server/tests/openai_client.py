@@ -6,7 +6,7 @@ import sys
 
 import openai
 from openai import OpenAI
-from openai.types.chat import ChatCompletion, ChatCompletionChunk
+from openai.types.chat import ChatCompletion, ChatCompletionChunk, ChatCompletionTokenLogprob
 
 base, key, want = sys.argv[1], sys.argv[2], sys.argv[3]
 PROMPT = "The Licensor grants You"
@@ -51,6 +51,31 @@ for chunk in chat(PROMPT, stream=True, stream_options={"include_usage": True}):
         usage = chunk.usage
 assert text == want, (text, want)
 assert usage is not None and usage.completion_tokens == done.usage.completion_tokens
+
+# logprobs / top_logprobs, parsed by the client's own types, JSON and streamed.
+lp = chat(PROMPT, logprobs=True, top_logprobs=2)
+content = lp.choices[0].logprobs.content
+assert isinstance(content[0], ChatCompletionTokenLogprob), type(content[0])
+assert len(content) == lp.usage.completion_tokens
+for entry in content:
+    assert len(entry.top_logprobs) == 2, entry
+    # Greedy: the chosen token is the first of its alternatives, with its logprob.
+    assert entry.top_logprobs[0].token == entry.token, entry
+    assert abs(entry.top_logprobs[0].logprob - entry.logprob) < 1e-5, entry
+    assert entry.logprob <= 0 and entry.top_logprobs[0].logprob >= entry.top_logprobs[1].logprob
+assert bytes(b for e in content for b in e.bytes).decode("utf-8", "replace").startswith(want)
+streamed = []
+for chunk in chat(PROMPT, stream=True, logprobs=True, top_logprobs=2):
+    if chunk.choices and chunk.choices[0].logprobs is not None:
+        streamed.extend(chunk.choices[0].logprobs.content)
+assert [e.token for e in streamed] == [e.token for e in content]
+# Within float noise: this request reused the first one's cache (its prompt ran in other chunks).
+assert all(abs(a.logprob - b.logprob) < 1e-4 for a, b in zip(streamed, content))
+assert chat(PROMPT).choices[0].logprobs is None
+expect_error(openai.BadRequestError, 400, lambda: chat(PROMPT, top_logprobs=2), param="top_logprobs")
+# The same prompt again: all but its last token come from the cache.
+again = chat(PROMPT)
+assert again.usage.prompt_tokens_details.cached_tokens == again.usage.prompt_tokens - 1, again.usage
 
 assert [m.id for m in client.models.list().data] == ["license-llama"]
 

@@ -13,33 +13,14 @@ use tandem_server::{app_with_state, ServerConfig};
 async fn the_official_openai_python_client_parses_every_answer() {
     let python = std::env::var("TANDEM_LLAMA_SERVER_PYTHON").unwrap_or_else(|_| "python3".into());
     // tandem-core's greedy text for the prompt as a user message.
-    let m = tandem_core::load(&demo()).unwrap();
-    let text = m
-        .chat_template
-        .as_ref()
-        .unwrap()
-        .render(
-            &[tandem_core::ChatMessage::new(
-                "user",
-                "The Licensor grants You",
-            )],
-            true,
-        )
-        .unwrap();
-    let ids = m.tokenizer().unwrap().encode(&text, false).unwrap();
-    let params = tandem_core::GenerateParams {
-        max_new_tokens: 16,
-        stop_token_ids: m.eos_token_ids.clone(),
-        ..Default::default()
-    };
-    let want = tandem_core::generate(&m.model, m.tokenizer.as_ref(), &ids, &params, &mut |_| true)
-        .unwrap()
-        .text;
+    let mut e = common::cpu_engine(&demo());
+    let ids = common::chat_ids(&e, "The Licensor grants You");
+    let want = common::greedy(&mut e, &ids, 16, true).text;
 
     let keys = tempfile_keys("sk-python-test");
     let mut cfg = ServerConfig::new(demo());
     cfg.model_id = "license-llama".into();
-    cfg.backend = tandem_gpu::BackendChoice::Cpu;
+    cfg.backend = tandem_engine::BackendChoice::Cpu;
     // Small enough that the client's oversized body fits the socket buffers (see the 413 check).
     cfg.max_body_bytes = 16 << 10;
     cfg.api_keys = Some(tandem_server::security::read_keys(&keys).unwrap());

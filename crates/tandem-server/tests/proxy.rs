@@ -351,13 +351,7 @@ fn vllm_tokenize(m: &tandem_core::LoadedModel, req: &Value) -> Value {
             )
         })
         .collect();
-    let text = m
-        .chat_template
-        .as_ref()
-        .unwrap()
-        .render(&msgs, true)
-        .unwrap();
-    let tokens = m.tokenizer().unwrap().encode(&text, false).unwrap();
+    let tokens = m.text.prompt_ids(&msgs).unwrap();
     json!({ "count": tokens.len(), "max_model_len": m.config().max_position_embeddings, "tokens": tokens })
 }
 

@@ -8,12 +8,13 @@ use js_sys::{Reflect, Uint8Array};
 use serde::Serialize;
 use tandem_core::load::{gguf_parts, hf_parts_from_texts, HfTexts};
 use tandem_core::safetensors_file::SafetensorsFile;
-use tandem_core::{FinishReason, ModelParts, Tokenizer};
-use tandem_gpu::Engine;
+use tandem_core::{FinishReason, ModelParts, RequestParams, TextSide, Tokenizer, TopToken};
+use tandem_engine::Engine;
 use wasm_bindgen::prelude::*;
 
 use crate::errors::Failure;
-use crate::options::{to_messages, JsEngineOptions, JsGenerateParams, JsMessage};
+use crate::options::{to_messages, to_request, JsEngineOptions, JsMessage};
+use crate::shapes::*;
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -43,12 +44,18 @@ fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| fail("internal", e.to_string()))
 }
 
-fn from_js<T: serde::de::DeserializeOwned>(v: JsValue, what: &str) -> Result<T, JsValue> {
-    if v.is_undefined() || v.is_null() {
-        return serde_wasm_bindgen::from_value(js_sys::Object::new().into())
-            .map_err(|e| fail("invalid_options", format!("{what}: {e}")));
-    }
-    serde_wasm_bindgen::from_value(v).map_err(|e| fail("invalid_options", format!("{what}: {e}")))
+/// `v` as `T` (undefined or null: `T` from `{}`); a value of the wrong shape fails with `kind`.
+fn from_js<T: serde::de::DeserializeOwned>(
+    v: JsValue,
+    what: &str,
+    kind: &'static str,
+) -> Result<T, JsValue> {
+    let v = if v.is_undefined() || v.is_null() {
+        js_sys::Object::new().into()
+    } else {
+        v
+    };
+    serde_wasm_bindgen::from_value(v).map_err(|e| fail(kind, format!("{what}: {e}")))
 }
 
 fn get(obj: &JsValue, key: &str) -> Result<JsValue, JsValue> {
@@ -131,49 +138,64 @@ fn parts_from_js(files: &JsValue) -> Result<ModelParts, JsValue> {
     parts.map_err(|e| js_error(e.into()))
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Info<'a> {
-    backend: &'static str,
-    adapter: Option<&'a str>,
-    fallback_reason: Option<&'a str>,
-    architecture: &'static str,
-    vocab_size: usize,
-    hidden_size: usize,
-    num_layers: usize,
-    max_context: usize,
-    has_tokenizer: bool,
-    has_chat_template: bool,
-    eos_token_ids: &'a [u32],
-    gpu_weight_bytes: usize,
+/// Every stable error kind a call can fail with (the package's `TandemErrorKind` covers them).
+#[wasm_bindgen(js_name = errorKinds)]
+pub fn error_kinds() -> Vec<String> {
+    crate::errors::kinds()
+        .into_iter()
+        .map(String::from)
+        .collect()
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct StepJs {
-    id: u32,
-    text: String,
-    logprob: f32,
-    entropy: f32,
-    finish_reason: Option<FinishReason>,
+fn top_js(text: &TextSide, top: &[TopToken]) -> Vec<TopLogprobJs> {
+    top.iter()
+        .map(|t| {
+            let (token, bytes) = text.token_text(t.id);
+            TopLogprobJs {
+                id: t.id,
+                token,
+                bytes,
+                logprob: t.logprob,
+            }
+        })
+        .collect()
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct GenerationJs {
-    ids: Vec<u32>,
-    text: String,
-    logprobs: Vec<f32>,
-    entropies: Vec<f32>,
-    finish_reason: FinishReason,
-    prompt_tokens: usize,
-}
+type Cell = Rc<RefCell<Option<Engine>>>;
 
 /// The engine. Async methods take the engine out of its cell while they run, so a second call
 /// meanwhile is a "busy" error, never a double borrow.
 #[wasm_bindgen(js_name = Engine)]
 pub struct WasmEngine {
-    cell: Rc<RefCell<Option<Engine>>>,
+    cell: Cell,
+}
+
+/// The engine, out of its cell for an async call; back in when dropped (whatever happens).
+struct Taken {
+    cell: Cell,
+    engine: Option<Engine>,
+}
+
+impl Drop for Taken {
+    fn drop(&mut self) {
+        if let Ok(mut slot) = self.cell.try_borrow_mut() {
+            *slot = self.engine.take();
+        }
+    }
+}
+
+impl std::ops::Deref for Taken {
+    type Target = Engine;
+    fn deref(&self) -> &Engine {
+        // Set from construction until drop.
+        self.engine.as_ref().expect("taken engine")
+    }
+}
+
+impl std::ops::DerefMut for Taken {
+    fn deref_mut(&mut self) -> &mut Engine {
+        self.engine.as_mut().expect("taken engine")
+    }
 }
 
 impl WasmEngine {
@@ -187,6 +209,23 @@ impl WasmEngine {
             None => Err(fail("busy", "the engine is busy with a step")),
         }
     }
+
+    fn take(&self) -> Result<Taken, JsValue> {
+        let engine = self
+            .cell
+            .try_borrow_mut()
+            .map_err(|_| fail("busy", "the engine is busy"))?
+            .take()
+            .ok_or_else(|| fail("busy", "the engine is busy with a step"))?;
+        Ok(Taken {
+            cell: self.cell.clone(),
+            engine: Some(engine),
+        })
+    }
+}
+
+fn engine_error(e: tandem_engine::Error) -> JsValue {
+    js_error(e.into())
 }
 
 #[wasm_bindgen(js_class = Engine)]
@@ -194,12 +233,10 @@ impl WasmEngine {
     /// Loads a model (see `parts_from_js` for `files`) with `options` ({ backend, maxContext,
     /// prefillChunk, allowSubgroups, allowF16 }).
     pub async fn load(files: JsValue, options: JsValue) -> Result<WasmEngine, JsValue> {
-        let opts: JsEngineOptions = from_js(options, "engine options")?;
+        let opts: JsEngineOptions = from_js(options, "engine options", "invalid_options")?;
         let opts = opts.to_engine().map_err(js_error)?;
         let parts = parts_from_js(&files)?;
-        let engine = Engine::load(parts, &opts)
-            .await
-            .map_err(|e| js_error(e.into()))?;
+        let engine = Engine::load(parts, &opts).await.map_err(engine_error)?;
         Ok(WasmEngine {
             cell: Rc::new(RefCell::new(Some(engine))),
         })
@@ -208,19 +245,20 @@ impl WasmEngine {
     pub fn info(&self) -> Result<JsValue, JsValue> {
         self.with(|e| {
             let c = e.config();
-            to_js(&Info {
+            to_js(&InfoJs {
                 backend: e.backend().name(),
-                adapter: e.adapter(),
-                fallback_reason: e.fallback_reason(),
+                adapter: e.adapter().map(String::from),
+                fallback_reason: e.fallback_reason().map(String::from),
                 architecture: c.architecture.name(),
                 vocab_size: c.vocab_size,
                 hidden_size: c.hidden_size,
                 num_layers: c.num_hidden_layers,
                 max_context: e.max_context(),
-                has_tokenizer: e.tokenizer().is_some(),
-                has_chat_template: e.render_chat(&[]).is_ok(),
-                eos_token_ids: e.eos_token_ids(),
+                has_tokenizer: e.text().maybe_tokenizer().is_some(),
+                has_chat_template: e.text().chat_template().is_ok(),
+                eos_token_ids: e.text().eos_ids().to_vec(),
                 gpu_weight_bytes: e.gpu_weight_bytes(),
+                cached_tokens: e.cached_ids().len(),
             })
         })
     }
@@ -233,64 +271,69 @@ impl WasmEngine {
     /// The prompt text for `messages` ([{role, content}]) by the model's chat template.
     #[wasm_bindgen(js_name = renderChat)]
     pub fn render_chat(&self, messages: JsValue) -> Result<String, JsValue> {
-        let m: Vec<JsMessage> = serde_wasm_bindgen::from_value(messages)
-            .map_err(|e| fail("invalid_request", format!("messages: {e}")))?;
+        let m = messages_from_js(messages)?;
+        self.with(|e| e.text().render(&m).map_err(|x| js_error(x.into())))
+    }
+
+    /// The prompt ids for `messages`: the chat template rendered and tokenized.
+    #[wasm_bindgen(js_name = promptIds)]
+    pub fn prompt_ids(&self, messages: JsValue) -> Result<Vec<u32>, JsValue> {
+        let m = messages_from_js(messages)?;
+        self.with(|e| e.text().prompt_ids(&m).map_err(|x| js_error(x.into())))
+    }
+
+    pub fn encode(&self, text: &str, add_special: bool) -> Result<Vec<u32>, JsValue> {
         self.with(|e| {
-            e.render_chat(&to_messages(&m))
+            e.text()
+                .encode(text, add_special)
                 .map_err(|x| js_error(x.into()))
         })
     }
 
-    pub fn encode(&self, text: &str, add_special: bool) -> Result<Vec<u32>, JsValue> {
-        self.with(|e| e.encode(text, add_special).map_err(|x| js_error(x.into())))
-    }
-
     pub fn decode(&self, ids: Vec<u32>, skip_special: bool) -> Result<String, JsValue> {
-        self.with(|e| e.decode(&ids, skip_special).map_err(|x| js_error(x.into())))
-    }
-
-    /// Starts a generation after `prompt` with `params` ({ max_tokens, temperature, top_p,
-    /// top_k, repetition_penalty, seed, stop, stop_token_ids, ignore_eos }).
-    pub fn begin(&self, prompt: Vec<u32>, params: JsValue) -> Result<(), JsValue> {
-        let js: JsGenerateParams = from_js(params, "generation parameters")?;
-        let p = js.to_params().map_err(js_error)?;
         self.with(|e| {
-            let r = if js.ignore_eos {
-                e.begin_ignoring_eos(&prompt, p)
-            } else {
-                e.begin(&prompt, p)
-            };
-            r.map_err(|x| js_error(x.into()))
+            e.text()
+                .decode(&ids, skip_special)
+                .map_err(|x| js_error(x.into()))
         })
     }
 
-    /// The next token: { id, text, logprob, entropy, finishReason }.
+    /// Starts a generation after `prompt` with `params` in OpenAI's names ({ max_tokens,
+    /// max_completion_tokens, temperature, top_p, top_k, repetition_penalty, seed, stop,
+    /// stop_token_ids, ignore_eos, logprobs, top_logprobs, n }); returns the prompt tokens
+    /// reused from the cache.
+    pub fn begin(&self, prompt: Vec<u32>, params: JsValue) -> Result<usize, JsValue> {
+        let keys = object_keys(&params);
+        let js: RequestParams = from_js(params, "generation parameters", "invalid_request")?;
+        self.with(|e| {
+            let req = to_request(&js, &keys).map_err(js_error)?;
+            let mut p = req.params.clone();
+            p.stop_token_ids = e.text().stop_ids(&req);
+            e.begin(&prompt, p, req.top_logprobs.unwrap_or(0))
+                .map_err(engine_error)
+        })
+    }
+
+    /// The next token (see shapes.rs `StepJs`).
     pub async fn step(&self) -> Result<JsValue, JsValue> {
-        let taken = self
-            .cell
-            .try_borrow_mut()
-            .map_err(|_| fail("busy", "the engine is busy"))?
-            .take();
-        let Some(mut engine) = taken else {
-            return Err(fail("busy", "the engine is busy with a step"));
-        };
-        let r = engine.step().await;
-        // Put the engine back before anything else can fail.
-        if let Ok(mut slot) = self.cell.try_borrow_mut() {
-            *slot = Some(engine);
-        }
-        let s = r.map_err(|e| js_error(e.into()))?;
+        let mut e = self.take()?;
+        let s = e.step().await.map_err(engine_error)?;
+        let text = e.text();
+        let (token, bytes) = text.token_text(s.id);
         to_js(&StepJs {
             id: s.id,
             text: s.text,
+            token,
+            bytes,
             logprob: s.logprob,
             entropy: s.entropy,
+            top_logprobs: top_js(text, &s.top),
             finish_reason: s.finish,
         })
     }
 
-    /// Ends the generation (`reason` "cancelled" when the caller stopped it) and returns it:
-    /// { ids, text, logprobs, entropies, finishReason, promptTokens }.
+    /// Ends the generation (`reason` "cancelled" when the caller stopped it) and returns it
+    /// (shapes.rs `GenerationJs`).
     pub fn end(&self, reason: Option<String>) -> Result<JsValue, JsValue> {
         let reason = match reason.as_deref() {
             None => None,
@@ -299,15 +342,70 @@ impl WasmEngine {
             Some(other) => return Err(fail("invalid_request", format!("end reason {other:?}"))),
         };
         self.with(|e| {
-            let (g, prompt_tokens) = e.end(reason).map_err(|x| js_error(x.into()))?;
+            let ended = e.end(reason).map_err(engine_error)?;
+            let g = ended.generation;
             to_js(&GenerationJs {
                 ids: g.ids,
                 text: g.text,
                 logprobs: g.logprobs,
                 entropies: g.entropies,
                 finish_reason: g.finish_reason,
-                prompt_tokens,
+                prompt_tokens: ended.prompt_tokens,
+                cached_tokens: ended.cached_tokens,
             })
+        })
+    }
+
+    /// Keeps the first `n` cached tokens (a rejected draft leaves without recomputing the rest).
+    pub fn rewind(&self, n: usize) -> Result<(), JsValue> {
+        self.with(|e| e.rewind(n).map_err(engine_error))
+    }
+
+    /// Scores `ids` (a whole sequence; the cached prefix is reused) in one forward pass: each
+    /// position from `from` on, with `topK` alternatives (shapes.rs `ScoreJs`).
+    pub async fn score(
+        &self,
+        ids: Vec<u32>,
+        from: usize,
+        top_k: usize,
+    ) -> Result<JsValue, JsValue> {
+        let mut e = self.take()?;
+        let s = e.score(&ids, from, top_k).await.map_err(engine_error)?;
+        let text = e.text();
+        let tokens = s
+            .tokens
+            .iter()
+            .map(|t| {
+                let (token, bytes) = text.token_text(t.id);
+                ScoredTokenJs {
+                    id: t.id,
+                    token,
+                    bytes,
+                    logprob: t.logprob,
+                    entropy: t.entropy,
+                    top_logprobs: top_js(text, &t.top),
+                }
+            })
+            .collect();
+        to_js(&ScoreJs {
+            tokens,
+            next: NextJs {
+                entropy: s.next_entropy,
+                top_logprobs: top_js(text, &s.next_top),
+            },
+            cached_tokens: s.cached_tokens,
+        })
+    }
+
+    /// The prompt's pooled final-norm hidden states (shapes.rs `FeaturesJs`).
+    #[wasm_bindgen(js_name = promptFeatures)]
+    pub async fn prompt_features(&self) -> Result<JsValue, JsValue> {
+        let mut e = self.take()?;
+        let f = e.prompt_features().await.map_err(engine_error)?;
+        to_js(&FeaturesJs {
+            mean: f.mean,
+            last: f.last,
+            tokens: f.tokens,
         })
     }
 
@@ -316,10 +414,7 @@ impl WasmEngine {
     #[wasm_bindgen(js_name = useCpu)]
     pub fn use_cpu(&self, files: JsValue) -> Result<(), JsValue> {
         let mut parts = parts_from_js(&files)?;
-        self.with(|e| {
-            e.use_cpu(&mut parts.weights)
-                .map_err(|x| js_error(x.into()))
-        })
+        self.with(|e| e.use_cpu(&mut parts.weights).map_err(engine_error))
     }
 
     /// Destroys the GPU device, as a driver reset would (tests of the CPU fallback).
@@ -330,4 +425,21 @@ impl WasmEngine {
             Ok(())
         })
     }
+}
+
+fn messages_from_js(messages: JsValue) -> Result<Vec<tandem_core::ChatMessage>, JsValue> {
+    let m: Vec<JsMessage> = serde_wasm_bindgen::from_value(messages)
+        .map_err(|e| fail("invalid_request", format!("messages: {e}")))?;
+    Ok(to_messages(&m))
+}
+
+/// The own enumerable keys of a JS object (none for undefined/null).
+fn object_keys(v: &JsValue) -> Vec<String> {
+    if !v.is_object() {
+        return Vec::new();
+    }
+    js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect()
 }

@@ -1,7 +1,8 @@
-//! Each engine error gets a stable `kind` string: what JS code branches on (the message is for
-//! people). The TypeScript package documents the same list.
+//! Each engine error crosses into JS with its stable `kind` (what JS code branches on; the
+//! message is for people). The kinds are tandem-core's and tandem-engine's own (the server maps
+//! the same ones onto HTTP statuses); this layer adds only the binding's. The TypeScript
+//! package's `TandemErrorKind` lists them all (checked by tests/ts_shapes.rs).
 use tandem_core::Error as CoreError;
-use tandem_gpu::GpuError;
 
 /// A kind and a message: what crosses into JS as a `TandemError`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,79 +20,57 @@ impl Failure {
     }
 }
 
-pub fn core_kind(e: &CoreError) -> &'static str {
-    match e {
-        CoreError::TokenizerMissing(_) | CoreError::Tokenizer(_) => "tokenizer",
-        CoreError::ChatTemplate(_) => "chat_template",
-        CoreError::TokenOutOfVocab { .. } | CoreError::EmptyInput | CoreError::InvalidParams(_) => {
-            "invalid_request"
-        }
-        CoreError::ContextOverflow { .. } => "context_overflow",
-        CoreError::Candle(_) => "internal",
-        CoreError::Io { .. }
-        | CoreError::ConfigJson(_)
-        | CoreError::UnsupportedModelType(_)
-        | CoreError::UnsupportedArchitecture(_)
-        | CoreError::Unsupported { .. }
-        | CoreError::InvalidConfig(_)
-        | CoreError::Safetensors { .. }
-        | CoreError::MissingTensor(_)
-        | CoreError::TensorShape { .. }
-        | CoreError::TensorDtype { .. }
-        | CoreError::GgufMagic(_)
-        | CoreError::GgufVersion(_)
-        | CoreError::GgufCount { .. }
-        | CoreError::GgufTruncated(_)
-        | CoreError::Gguf(_)
-        | CoreError::GgufMetadata { .. }
-        | CoreError::NonFiniteWeight { .. } => "invalid_model",
-    }
+/// Kinds only the binding gives: an unknown or out-of-range engine option.
+pub const BINDING_KINDS: &[&str] = &["invalid_options"];
+
+/// Every kind a call into the binding can fail with.
+pub fn kinds() -> Vec<&'static str> {
+    let mut all: Vec<&'static str> = tandem_core::error::KINDS.to_vec();
+    all.extend(tandem_engine::ENGINE_KINDS);
+    all.extend(BINDING_KINDS);
+    all
 }
 
-pub fn gpu_kind(e: &GpuError) -> &'static str {
-    match e {
-        GpuError::NoAdapter(_) => "no_adapter",
-        GpuError::RequestDevice(_) | GpuError::Limit { .. } => "gpu_unsupported",
-        GpuError::DeviceLost(_) => "device_lost",
-        GpuError::OutOfMemory(_) => "out_of_memory",
-        GpuError::Validation(_) | GpuError::Readback(_) | GpuError::Tensor { .. } => "gpu",
-        GpuError::Core(c) => core_kind(c),
-    }
-}
-
-impl From<GpuError> for Failure {
-    fn from(e: GpuError) -> Self {
-        Failure::new(gpu_kind(&e), e.to_string())
+impl From<tandem_engine::Error> for Failure {
+    fn from(e: tandem_engine::Error) -> Self {
+        Failure::new(e.kind(), e.to_string())
     }
 }
 
 impl From<CoreError> for Failure {
     fn from(e: CoreError) -> Self {
-        Failure::new(core_kind(&e), e.to_string())
+        Failure::new(e.kind(), e.to_string())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tandem_gpu::GpuError;
 
     #[test]
     fn kinds_are_stable() {
-        assert_eq!(
-            Failure::from(GpuError::DeviceLost("x".into())).kind,
-            "device_lost"
-        );
+        let engine = |e: GpuError| Failure::from(tandem_engine::Error::from(e)).kind;
+        assert_eq!(engine(GpuError::DeviceLost("x".into())), "device_lost");
         assert_eq!(
             Failure::from(CoreError::ContextOverflow { needed: 9, max: 8 }).kind,
             "context_overflow"
         );
         assert_eq!(
-            Failure::from(GpuError::Core(CoreError::MissingTensor("w".into()))).kind,
+            engine(GpuError::Core(CoreError::MissingTensor("w".into()))),
             "invalid_model"
         );
         assert_eq!(
             Failure::from(CoreError::InvalidParams("t".into())).kind,
             "invalid_request"
         );
+        for k in [
+            "busy",
+            "no_chat_template",
+            "invalid_options",
+            "out_of_memory",
+        ] {
+            assert!(kinds().contains(&k), "{k}");
+        }
     }
 }

@@ -1,8 +1,8 @@
 //! The JS-side option objects, as serde types (deserialized with serde-wasm-bindgen). Unknown
 //! keys are refused so a typo is an error, not a silently ignored setting.
 use serde::Deserialize;
-use tandem_core::{ChatMessage, GenerateParams, SamplingParams};
-use tandem_gpu::{BackendChoice, EngineOptions, GpuOptions, ModelOptions};
+use tandem_core::{ChatMessage, Limits, Request, RequestParams};
+use tandem_engine::{BackendChoice, EngineOptions, GpuOptions, ModelOptions};
 
 use crate::errors::Failure;
 
@@ -53,55 +53,40 @@ impl JsEngineOptions {
         };
         Ok(EngineOptions {
             backend,
+            // In a browser the wasm CPU engine is no faster than a CPU adapter (SwiftShader).
+            allow_cpu_adapter: true,
             gpu,
             model,
         })
     }
 }
 
-/// One generation's parameters (the package maps OpenAI's names onto these).
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct JsGenerateParams {
-    pub max_tokens: Option<usize>,
-    pub temperature: Option<f32>,
-    pub top_p: Option<f32>,
-    pub top_k: Option<usize>,
-    pub repetition_penalty: Option<f32>,
-    pub seed: Option<u64>,
-    #[serde(default)]
-    pub stop: Vec<String>,
-    #[serde(default)]
-    pub stop_token_ids: Vec<u32>,
-    /// Do not stop at the model's end-of-sequence ids.
-    #[serde(default)]
-    pub ignore_eos: bool,
-}
-
 /// Tokens generated when the request names no budget.
 pub const DEFAULT_MAX_TOKENS: usize = 256;
 
-impl JsGenerateParams {
-    pub fn to_params(&self) -> Result<GenerateParams, Failure> {
-        let sampling = SamplingParams {
-            temperature: self.temperature.unwrap_or(0.0),
-            top_k: self.top_k.filter(|&k| k > 0),
-            top_p: self.top_p,
-            repetition_penalty: self.repetition_penalty.unwrap_or(1.0),
-            seed: self.seed.unwrap_or_else(tandem_core::sampling::fresh_seed),
-        };
-        sampling.validate()?;
-        let max_new_tokens = self.max_tokens.unwrap_or(DEFAULT_MAX_TOKENS);
-        if max_new_tokens == 0 {
-            return Err(Failure::new("invalid_request", "max_tokens must be > 0"));
-        }
-        Ok(GenerateParams {
-            max_new_tokens,
-            sampling,
-            stop_token_ids: self.stop_token_ids.clone(),
-            stop_strings: self.stop.clone(),
-        })
+/// A generation's parameters, in OpenAI's names, validated by tandem-core (the server's
+/// validation: one set of rules and defaults). `keys` are the object's keys as JS gave them: an
+/// unknown one is refused, so a typo is an error rather than a silently ignored setting.
+pub fn to_request(params: &RequestParams, keys: &[String]) -> Result<Request, Failure> {
+    if let Some(k) = keys
+        .iter()
+        .find(|k| !RequestParams::KEYS.contains(&k.as_str()))
+    {
+        return Err(Failure::new(
+            "invalid_request",
+            format!(
+                "unknown generation parameter {k:?} (known: {})",
+                RequestParams::KEYS.join(", ")
+            ),
+        ));
     }
+    // No cap beyond the context: a generation that fills it ends as `context_full` (the
+    // server's cap is its operator's choice).
+    let limits = Limits {
+        default_max_tokens: DEFAULT_MAX_TOKENS,
+        max_tokens: usize::MAX,
+    };
+    params.validate(&limits).map_err(Failure::from)
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -135,19 +120,28 @@ mod tests {
     }
 
     #[test]
-    fn params_default_greedy_and_validate() {
-        let p = JsGenerateParams::default().to_params().unwrap();
-        assert_eq!(p.sampling.temperature, 0.0);
-        assert_eq!(p.max_new_tokens, DEFAULT_MAX_TOKENS);
-        let bad = JsGenerateParams {
+    fn params_take_openai_defaults_and_refuse_unknown_keys() {
+        let r = to_request(&RequestParams::default(), &[]).unwrap();
+        assert_eq!(r.params.sampling.temperature, 1.0);
+        assert_eq!(r.params.max_new_tokens, DEFAULT_MAX_TOKENS);
+        let bad = RequestParams {
             temperature: Some(-1.0),
             ..Default::default()
         };
-        assert_eq!(bad.to_params().unwrap_err().kind, "invalid_request");
-        let zero = JsGenerateParams {
+        let e = to_request(&bad, &["temperature".into()]).unwrap_err();
+        assert_eq!(e.kind, "invalid_request");
+        let typo = to_request(&RequestParams::default(), &["temprature".into()]);
+        assert_eq!(typo.unwrap_err().kind, "invalid_request");
+        let zero = RequestParams {
             max_tokens: Some(0),
             ..Default::default()
         };
-        assert_eq!(zero.to_params().unwrap_err().kind, "invalid_request");
+        assert_eq!(to_request(&zero, &[]).unwrap_err().kind, "invalid_request");
+        // No cap but the context: a long budget ends as `context_full`, not as an error.
+        let long = RequestParams {
+            max_tokens: Some(1 << 40),
+            ..Default::default()
+        };
+        assert!(to_request(&long, &[]).is_ok());
     }
 }

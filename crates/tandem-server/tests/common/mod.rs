@@ -13,6 +13,49 @@ pub fn demo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/demo/license-llama")
 }
 
+/// The model at `path` in the local engine on the CPU: the reference the answers are checked
+/// against (itself checked against transformers in tests/).
+pub fn cpu_engine(path: &std::path::Path) -> tandem_engine::Engine {
+    let opts = tandem_engine::EngineOptions {
+        backend: tandem_engine::BackendChoice::Cpu,
+        ..Default::default()
+    };
+    pollster::block_on(tandem_engine::Engine::load(
+        tandem_core::open(path).unwrap(),
+        &opts,
+    ))
+    .unwrap()
+}
+
+/// `content` as a user message in the model's chat template, tokenized.
+pub fn chat_ids(e: &tandem_engine::Engine, content: &str) -> Vec<u32> {
+    e.text()
+        .prompt_ids(&[tandem_core::ChatMessage::new("user", content)])
+        .unwrap()
+}
+
+/// Greedy generation of up to `max` tokens after `prompt`, stopping at the model's eos ids when
+/// `eos`.
+pub fn greedy(
+    e: &mut tandem_engine::Engine,
+    prompt: &[u32],
+    max: usize,
+    eos: bool,
+) -> tandem_core::Generation {
+    let p = tandem_core::GenerateParams {
+        max_new_tokens: max,
+        stop_token_ids: if eos {
+            e.text().eos_ids().to_vec()
+        } else {
+            Vec::new()
+        },
+        ..Default::default()
+    };
+    e.begin(prompt, p, 0).unwrap();
+    while pollster::block_on(e.step()).unwrap().finish.is_none() {}
+    e.end(None).unwrap().generation
+}
+
 /// The committed demo model embedded, served as "license-llama".
 pub fn demo_config() -> ServerConfig {
     let mut c = ServerConfig::new(demo());

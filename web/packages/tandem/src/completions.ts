@@ -1,17 +1,19 @@
 /**
  * `chat.completions.create` over any GenerationCore: a whole completion, or an async iterable
- * of chunks when `stream` is set — OpenAI's shapes, with each token's logprob and entropy in the
- * namespaced `tandem` field.
+ * of chunks when `stream` is set — OpenAI's shapes (with `logprobs` / `top_logprobs` on
+ * request), and each token's id, logprob and entropy in the namespaced `tandem` field.
  */
 import { abortError } from './errors.js';
-import { normalizeRequest, type EngineFinish, type GenerationCore } from './generation.js';
+import { normalizeRequest, type DoneEvent, type EngineFinish, type GenerationCore, type GenRequest, type TokenEvent } from './generation.js';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
   ChatCompletionRequest,
+  CompletionUsage,
   EngineBackend,
   FinishReason,
   TokenInfo,
+  TokenLogprob,
 } from './types.js';
 
 export function finishReason(f: EngineFinish): FinishReason {
@@ -22,6 +24,25 @@ let counter = 0;
 function completionId(): string {
   counter = (counter + 1) % 1e9;
   return `chatcmpl-tandem-${Date.now().toString(36)}-${counter.toString(36)}`;
+}
+
+/** A token event as OpenAI's `logprobs.content` entry. */
+function tokenLogprob(ev: TokenEvent): TokenLogprob {
+  return {
+    token: ev.token,
+    logprob: ev.logprob,
+    bytes: ev.bytes,
+    top_logprobs: ev.topLogprobs.map((t) => ({ token: t.token, logprob: t.logprob, bytes: t.bytes })),
+  };
+}
+
+function usage(ev: DoneEvent): CompletionUsage {
+  return {
+    prompt_tokens: ev.promptTokens,
+    completion_tokens: ev.completionTokens,
+    total_tokens: ev.promptTokens + ev.completionTokens,
+    prompt_tokens_details: { cached_tokens: ev.cachedTokens },
+  };
 }
 
 export async function createCompletion(
@@ -37,10 +58,13 @@ export async function createCompletion(
   const model = modelName();
   if (req.stream) return stream(core, gen, signal, id, created, model, !!req.stream_options?.include_usage);
 
+  const logprobs = gen.params.logprobs === true;
   const tokens: TokenInfo[] = [];
+  const content: TokenLogprob[] = [];
   for await (const ev of core.generate(gen, signal)) {
     if (ev.type === 'token') {
       tokens.push({ id: ev.id, logprob: ev.logprob, entropy: ev.entropy });
+      if (logprobs) content.push(tokenLogprob(ev));
       continue;
     }
     return {
@@ -53,61 +77,57 @@ export async function createCompletion(
           index: 0,
           message: { role: 'assistant', content: ev.text },
           finish_reason: finishReason(ev.finishReason),
-          logprobs: null,
+          logprobs: logprobs ? { content, refusal: null } : null,
         },
       ],
-      usage: {
-        prompt_tokens: ev.promptTokens,
-        completion_tokens: ev.completionTokens,
-        total_tokens: ev.promptTokens + ev.completionTokens,
-      },
+      usage: usage(ev),
       tandem: { backend: ev.backend, tokens, finish_detail: ev.finishReason },
     };
   }
   throw abortError(signal);
 }
 
+/** A role chunk, one chunk per token (its text may be '' while held back; with `logprobs` it
+ * carries the token's entry), a finish chunk, and usage when asked for. */
 async function* stream(
   core: GenerationCore,
-  gen: ReturnType<typeof normalizeRequest>,
+  gen: GenRequest,
   signal: AbortSignal | undefined,
   id: string,
   created: number,
   model: string,
   includeUsage: boolean,
 ): AsyncGenerator<ChatCompletionChunk> {
+  const logprobs = gen.params.logprobs === true;
   const chunk = (
     delta: ChatCompletionChunk['choices'][0]['delta'],
     finish: FinishReason | null,
     extra?: Partial<{ tokens: TokenInfo[]; backend: EngineBackend; finish_detail: string }>,
+    entry?: TokenLogprob,
   ): ChatCompletionChunk => ({
     id,
     object: 'chat.completion.chunk',
     created,
     model,
-    choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+    choices: [{ index: 0, delta, finish_reason: finish, logprobs: entry ? { content: [entry], refusal: null } : null }],
+    // OpenAI's shape: with include_usage every chunk has `usage: null` but the last.
+    ...(includeUsage ? { usage: null } : {}),
     ...(extra ? { tandem: extra } : {}),
   });
   yield chunk({ role: 'assistant', content: '' }, null);
   for await (const ev of core.generate(gen, signal)) {
     if (ev.type === 'token') {
-      yield chunk({ content: ev.text }, null, { tokens: [{ id: ev.id, logprob: ev.logprob, entropy: ev.entropy }] });
+      yield chunk(
+        { content: ev.text },
+        null,
+        { tokens: [{ id: ev.id, logprob: ev.logprob, entropy: ev.entropy }] },
+        logprobs ? tokenLogprob(ev) : undefined,
+      );
       continue;
     }
     yield chunk({}, finishReason(ev.finishReason), { backend: ev.backend, finish_detail: ev.finishReason });
     if (includeUsage) {
-      yield {
-        id,
-        object: 'chat.completion.chunk',
-        created,
-        model,
-        choices: [],
-        usage: {
-          prompt_tokens: ev.promptTokens,
-          completion_tokens: ev.completionTokens,
-          total_tokens: ev.promptTokens + ev.completionTokens,
-        },
-      };
+      yield { id, object: 'chat.completion.chunk', created, model, choices: [], usage: usage(ev) };
     }
     return;
   }

@@ -1,28 +1,25 @@
 /**
  * Every failure the package reports is a `TandemError` with a stable `kind` to branch on; the
- * message is for people. The wasm engine's kinds (see crates/tandem-wasm/src/errors.rs) pass
- * through unchanged.
+ * message is for people. The wasm engine's kinds (WasmErrorKind: crates/tandem-wasm/src/errors.rs)
+ * pass through unchanged; crates/tandem-wasm/tests/ts_shapes.rs checks this union holds them all.
  */
+import type { WasmErrorKind } from './wasm-types.js';
+
 export type TandemErrorKind =
-  | 'invalid_model' // a model file is corrupt, the config is wrong, a tensor is missing
-  | 'invalid_manifest' // the model manifest is malformed
-  | 'invalid_request' // a request parameter is out of range
-  | 'invalid_options' // an engine option is unknown or out of range
-  | 'context_overflow' // the prompt does not fit the model's context
-  | 'tokenizer'
-  | 'chat_template'
-  | 'integrity' // a download's sha256 or size does not match the manifest
-  | 'network' // a fetch failed (and the file is not cached)
-  | 'storage' // Cache Storage refused to store or read
-  | 'no_adapter' // no WebGPU adapter (backend 'webgpu' only; 'auto' falls back to the CPU)
-  | 'gpu_unsupported'
-  | 'device_lost'
-  | 'out_of_memory'
-  | 'gpu'
-  | 'busy'
-  | 'unloaded' // the engine was unloaded
-  | 'worker' // the worker died or could not start
-  | 'internal';
+  // every kind the wasm engine throws (listed in wasm-types.ts)
+  | WasmErrorKind
+  // the model manifest is malformed
+  | 'invalid_manifest'
+  // a download's sha256 or size does not match the manifest
+  | 'integrity'
+  // a fetch failed (and the file is not cached)
+  | 'network'
+  // Cache Storage refused to store or read
+  | 'storage'
+  // the engine was unloaded
+  | 'unloaded'
+  // the worker died or could not start
+  | 'worker';
 
 export class TandemError extends Error {
   readonly kind: TandemErrorKind;

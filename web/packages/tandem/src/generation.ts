@@ -1,21 +1,15 @@
 /**
- * The request an engine core runs (validated, serializable: it crosses the worker boundary) and
- * the events it streams back. `normalizeRequest` maps OpenAI's parameters onto the engine's.
+ * The request an engine core runs (serializable: it crosses the worker boundary) and the events
+ * it streams back. `normalizeRequest` checks the request's shape (types only) and passes
+ * OpenAI's parameter names through: the wasm engine applies OpenAI's defaults and checks ranges
+ * (crates/tandem-wasm/src/options.rs), the same validation as tandem-server's.
  */
 import { TandemError } from './errors.js';
 import type { ChatCompletionRequest, ChatMessage, EngineBackend, EngineInfo } from './types.js';
+import type { WasmFinishReason, WasmGenerateParams, WasmTopLogprob } from './wasm-types.js';
 
-/** Parameters in the wasm engine's names (crates/tandem-wasm/src/options.rs). */
-export interface GenParams {
-  max_tokens: number;
-  temperature: number;
-  top_p?: number;
-  top_k?: number;
-  repetition_penalty?: number;
-  seed?: number;
-  stop: string[];
-  ignore_eos?: boolean;
-}
+/** Parameters as the wasm engine's `begin` takes them (OpenAI's names). */
+export type GenParams = WasmGenerateParams;
 
 export interface GenRequest {
   messages: ChatMessage[];
@@ -23,18 +17,35 @@ export interface GenRequest {
 }
 
 /** The wasm engine's finish reasons. */
-export type EngineFinish = 'length' | 'stop_token' | 'stop_string' | 'context_full' | 'cancelled';
+export type EngineFinish = WasmFinishReason;
 
-export type GenEvent =
-  | { type: 'token'; id: number; text: string; logprob: number; entropy: number }
-  | {
-      type: 'done';
-      finishReason: EngineFinish;
-      promptTokens: number;
-      completionTokens: number;
-      text: string;
-      backend: EngineBackend;
-    };
+/** One generated token: what a step returns, as plain data. */
+export interface TokenEvent {
+  type: 'token';
+  id: number;
+  /** Text that became final with this token ('' while held back as a possible stop string). */
+  text: string;
+  /** The token on its own, and its raw UTF-8 bytes. */
+  token: string;
+  bytes: number[];
+  logprob: number;
+  entropy: number;
+  /** The `top_logprobs` most likely tokens, most likely first (empty unless requested). */
+  topLogprobs: WasmTopLogprob[];
+}
+
+export interface DoneEvent {
+  type: 'done';
+  finishReason: EngineFinish;
+  promptTokens: number;
+  /** Prompt tokens whose keys/values came from the KV cache (not recomputed). */
+  cachedTokens: number;
+  completionTokens: number;
+  text: string;
+  backend: EngineBackend;
+}
+
+export type GenEvent = TokenEvent | DoneEvent;
 
 /** What `chat.completions.create` runs on: the engine in this thread or a worker proxy. */
 export interface GenerationCore {
@@ -46,22 +57,26 @@ export interface GenerationCore {
   simulateDeviceLoss(): Promise<void>;
 }
 
-export const DEFAULT_MAX_TOKENS = 256;
-/** OpenAI allows up to 4 stop sequences. */
-export const MAX_STOP = 4;
-
 function invalid(msg: string): TandemError {
   return new TandemError('invalid_request', msg);
 }
 
-function num(v: unknown, name: string, lo: number, hi: number, opts: { int?: boolean; openLo?: boolean } = {}) {
+const given = (v: unknown) => v !== undefined && v !== null;
+
+function finite(v: unknown, name: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) throw invalid(`${name} must be a finite number`);
-  if (opts.int && !Number.isInteger(v)) throw invalid(`${name} must be an integer`);
-  if (v < lo || v > hi || (opts.openLo && v === lo)) {
-    throw invalid(`${name} ${v} is out of range ${opts.openLo ? '(' : '['}${lo}, ${hi}]`);
-  }
   return v;
 }
+
+function integer(v: unknown, name: string): number {
+  if (!Number.isInteger(finite(v, name))) throw invalid(`${name} must be an integer`);
+  return v as number;
+}
+
+/** Parameters copied to the engine, by the JSON type each must have (null = not given). */
+const NUMBERS = ['temperature', 'top_p', 'repetition_penalty'] as const;
+const INTEGERS = ['max_tokens', 'max_completion_tokens', 'top_k', 'seed', 'top_logprobs', 'n'] as const;
+const BOOLEANS = ['ignore_eos', 'logprobs'] as const;
 
 export function normalizeRequest(req: ChatCompletionRequest): GenRequest {
   if (!req || typeof req !== 'object') throw invalid('the request must be an object');
@@ -74,32 +89,25 @@ export function normalizeRequest(req: ChatCompletionRequest): GenRequest {
     if (typeof m.content !== 'string') throw invalid(`messages[${i}].content must be a string`);
     return { role: m.role, content: m.content };
   });
-  if (req.n !== undefined && req.n !== null && req.n !== 1) throw invalid('only n = 1 is supported');
-  const maxRaw = req.max_completion_tokens ?? req.max_tokens;
-  const params: GenParams = {
-    max_tokens: maxRaw === undefined || maxRaw === null ? DEFAULT_MAX_TOKENS : num(maxRaw, 'max_tokens', 1, 1 << 20, { int: true }),
-    temperature: req.temperature === undefined || req.temperature === null ? 1 : num(req.temperature, 'temperature', 0, 2),
-    stop: [],
-  };
-  if (req.top_p !== undefined && req.top_p !== null) params.top_p = num(req.top_p, 'top_p', 0, 1, { openLo: true });
-  if (req.top_k !== undefined && req.top_k !== null) params.top_k = num(req.top_k, 'top_k', 0, 1 << 24, { int: true });
-  if (req.repetition_penalty !== undefined && req.repetition_penalty !== null) {
-    params.repetition_penalty = num(req.repetition_penalty, 'repetition_penalty', 0, 100, { openLo: true });
+  if (given(req.stream) && typeof req.stream !== 'boolean') throw invalid('stream must be a boolean');
+  const params: GenParams = {};
+  for (const k of NUMBERS) if (given(req[k])) params[k] = finite(req[k], k);
+  for (const k of INTEGERS) if (given(req[k])) params[k] = integer(req[k], k);
+  for (const k of BOOLEANS) {
+    if (!given(req[k])) continue;
+    if (typeof req[k] !== 'boolean') throw invalid(`${k} must be a boolean`);
+    params[k] = req[k];
   }
-  if (req.seed !== undefined && req.seed !== null) {
-    params.seed = num(req.seed, 'seed', 0, Number.MAX_SAFE_INTEGER, { int: true });
-  }
-  if (req.stop !== undefined && req.stop !== null) {
-    const stop = typeof req.stop === 'string' ? [req.stop] : req.stop;
-    if (!Array.isArray(stop) || stop.some((s) => typeof s !== 'string' || s === '')) {
-      throw invalid('stop must be a non-empty string or an array of them');
+  if (given(req.stop)) {
+    const stop = req.stop;
+    if (!(typeof stop === 'string' || (Array.isArray(stop) && stop.every((s) => typeof s === 'string')))) {
+      throw invalid('stop must be a string or an array of strings');
     }
-    if (stop.length > MAX_STOP) throw invalid(`at most ${MAX_STOP} stop sequences`);
-    params.stop = stop;
+    params.stop = typeof stop === 'string' ? stop : [...stop];
   }
-  if (req.ignore_eos !== undefined && req.ignore_eos !== null) {
-    if (typeof req.ignore_eos !== 'boolean') throw invalid('ignore_eos must be a boolean');
-    if (req.ignore_eos) params.ignore_eos = true;
+  if (given(req.stop_token_ids)) {
+    if (!Array.isArray(req.stop_token_ids)) throw invalid('stop_token_ids must be an array of integers');
+    params.stop_token_ids = req.stop_token_ids.map((id, i) => integer(id, `stop_token_ids[${i}]`));
   }
   return { messages, params };
 }

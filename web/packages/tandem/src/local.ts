@@ -5,11 +5,12 @@
  * reloads the weights (from Cache Storage) on the CPU and the generation carries on.
  */
 import { abortError, TandemError, toTandemError } from './errors.js';
-import type { EngineFinish, GenerationCore, GenEvent, GenRequest } from './generation.js';
+import type { GenerationCore, GenEvent, GenRequest } from './generation.js';
 import { loadModelFiles, type LoadProgress, type ModelSource } from './loader.js';
 import { Mutex, yieldToEventLoop } from './scheduling.js';
 import type { EngineBackend, EngineInfo } from './types.js';
 import { ensureWasm, WasmEngine } from './wasm.js';
+import type { WasmStep } from './wasm-types.js';
 
 export interface LocalLoadOptions {
   backend?: 'auto' | 'webgpu' | 'cpu';
@@ -19,24 +20,6 @@ export interface LocalLoadOptions {
   wasmUrl?: string;
   onProgress?: (p: LoadProgress) => void;
   onBackendChange?: (backend: EngineBackend, reason: string) => void;
-}
-
-/** What the wasm engine's info() returns: EngineInfo less what the package adds. */
-type WasmInfo = Omit<EngineInfo, 'model' | 'fromCache' | 'loadMs'>;
-
-interface WasmStep {
-  id: number;
-  text: string;
-  logprob: number;
-  entropy: number;
-  finishReason: EngineFinish | null;
-}
-
-interface WasmGeneration {
-  ids: number[];
-  text: string;
-  finishReason: EngineFinish;
-  promptTokens: number;
 }
 
 export class LocalCore implements GenerationCore {
@@ -85,7 +68,7 @@ export class LocalCore implements GenerationCore {
   }
 
   async info(): Promise<EngineInfo> {
-    const i = this.engine().info() as WasmInfo;
+    const i = this.engine().info();
     return { model: this.modelId, ...i, fromCache: this.fromCache, loadMs: this.loadMs };
   }
 
@@ -123,11 +106,8 @@ export class LocalCore implements GenerationCore {
     try {
       if (signal?.aborted) throw abortError(signal);
       const e = this.engine();
-      let prompt: Uint32Array;
       try {
-        const text = e.renderChat(req.messages);
-        prompt = e.encode(text, false);
-        e.begin(prompt, req.params);
+        e.begin(e.promptIds(req.messages), req.params);
       } catch (err) {
         throw toTandemError(err);
       }
@@ -142,7 +122,7 @@ export class LocalCore implements GenerationCore {
         }
         let s: WasmStep;
         try {
-          s = (await e.step()) as WasmStep;
+          s = await e.step();
         } catch (err) {
           const t = toTandemError(err);
           if (t.kind === 'device_lost' && !moved) {
@@ -152,15 +132,25 @@ export class LocalCore implements GenerationCore {
           }
           throw t;
         }
-        yield { type: 'token', id: s.id, text: s.text, logprob: s.logprob, entropy: s.entropy };
+        yield {
+          type: 'token',
+          id: s.id,
+          text: s.text,
+          token: s.token,
+          bytes: s.bytes,
+          logprob: s.logprob,
+          entropy: s.entropy,
+          topLogprobs: s.topLogprobs,
+        };
         if (s.finishReason) {
-          const g = e.end() as WasmGeneration;
+          const g = e.end();
           ended = true;
-          const backend = (e.info() as WasmInfo).backend;
+          const backend = e.info().backend;
           yield {
             type: 'done',
             finishReason: g.finishReason,
             promptTokens: g.promptTokens,
+            cachedTokens: g.cachedTokens,
             completionTokens: g.ids.length,
             text: g.text,
             backend,

@@ -1,5 +1,7 @@
 /** Messages between a page and the engine's Web Worker. Every request has an id; replies and
- * streamed events carry it back. */
+ * streamed events carry it back. All of it is plain data (structured-cloneable): a token event's
+ * `bytes` and `topLogprobs` are arrays of numbers and of plain objects, as the wasm engine
+ * returns them. */
 import type { SerializedError } from './errors.js';
 import type { LoadProgress, ModelSource } from './loader.js';
 import type { EngineInfo } from './types.js';

@@ -10,23 +10,32 @@ export interface ChatCompletionRequest {
   messages: ChatMessage[];
   /** Ignored (the engine runs the model it loaded); accepted for OpenAI compatibility. */
   model?: string;
-  stream?: boolean;
-  stream_options?: { include_usage?: boolean };
-  max_tokens?: number;
+  stream?: boolean | null;
+  stream_options?: { include_usage?: boolean } | null;
+  /** Default 256. */
+  max_tokens?: number | null;
   /** OpenAI's newer name for max_tokens. */
-  max_completion_tokens?: number;
+  max_completion_tokens?: number | null;
   /** Default 1 (as OpenAI); 0 = greedy. */
-  temperature?: number;
-  top_p?: number;
+  temperature?: number | null;
+  top_p?: number | null;
   /** Tandem extension: keep the k most likely tokens. */
-  top_k?: number;
+  top_k?: number | null;
   /** Tandem extension: transformers' repetition penalty. */
-  repetition_penalty?: number;
+  repetition_penalty?: number | null;
+  /** Up to 4 sequences. */
   stop?: string | string[] | null;
+  /** Tandem extension (as vLLM): token ids that end the generation. */
+  stop_token_ids?: number[] | null;
   /** Tandem extension: do not stop at the model's end-of-sequence token. */
-  ignore_eos?: boolean;
-  seed?: number;
-  n?: number;
+  ignore_eos?: boolean | null;
+  seed?: number | null;
+  /** Return each output token's logprob (`choices[].logprobs`). */
+  logprobs?: boolean | null;
+  /** 0–20 most likely tokens at each position (needs `logprobs: true`). */
+  top_logprobs?: number | null;
+  /** Only 1. */
+  n?: number | null;
   signal?: AbortSignal;
 }
 
@@ -46,6 +55,34 @@ export interface TandemExtra {
   finish_detail?: string;
 }
 
+/** One alternative at a position (OpenAI's `top_logprobs` entry). */
+export interface TopLogprob {
+  token: string;
+  logprob: number;
+  /** The token's UTF-8 bytes (a token may hold part of a character). */
+  bytes: number[];
+}
+
+/** One output token's logprob (OpenAI's `ChatCompletionTokenLogprob`). */
+export interface TokenLogprob extends TopLogprob {
+  /** The most likely tokens at this position, most likely first (`top_logprobs` of them). */
+  top_logprobs: TopLogprob[];
+}
+
+/** `choices[].logprobs` when the request set `logprobs: true` (null otherwise). */
+export interface ChoiceLogprobs {
+  content: TokenLogprob[] | null;
+  refusal: TokenLogprob[] | null;
+}
+
+export interface CompletionUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+  /** `cached_tokens`: prompt tokens whose keys/values were reused from the previous request. */
+  prompt_tokens_details: { cached_tokens: number };
+}
+
 export interface ChatCompletion {
   id: string;
   object: 'chat.completion';
@@ -55,9 +92,9 @@ export interface ChatCompletion {
     index: number;
     message: { role: 'assistant'; content: string };
     finish_reason: FinishReason;
-    logprobs: null;
+    logprobs: ChoiceLogprobs | null;
   }[];
-  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+  usage: CompletionUsage;
   tandem: TandemExtra;
 }
 
@@ -70,9 +107,10 @@ export interface ChatCompletionChunk {
     index: number;
     delta: { role?: 'assistant'; content?: string };
     finish_reason: FinishReason | null;
-    logprobs: null;
+    /** The chunk's token, when the request set `logprobs: true`. */
+    logprobs: ChoiceLogprobs | null;
   }[];
-  usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | null;
+  usage?: CompletionUsage | null;
   tandem?: Partial<TandemExtra>;
 }
 
@@ -88,8 +126,12 @@ export interface EngineInfo {
   hiddenSize: number;
   numLayers: number;
   maxContext: number;
+  hasTokenizer: boolean;
   hasChatTemplate: boolean;
+  eosTokenIds: number[];
   gpuWeightBytes: number;
+  /** Tokens whose keys/values the engine holds: a prompt that extends them only feeds the rest. */
+  cachedTokens: number;
   /** True when every model file came from Cache Storage. */
   fromCache: boolean;
   /** Milliseconds from createEngine to ready. */

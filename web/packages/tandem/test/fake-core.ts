@@ -3,31 +3,55 @@ import { abortError } from '../src/errors.js';
 import type { GenerationCore, GenEvent, GenRequest } from '../src/generation.js';
 import type { EngineInfo } from '../src/types.js';
 
+const utf8 = (s: string) => [...new TextEncoder().encode(s)];
+
 export class FakeCore implements GenerationCore {
   steps = 0;
   cancelled = 0;
   lastRequest?: GenRequest;
+  private lastPrompt = 0;
+  /**
+   * @param hold indexes of characters whose text is held back (as a possible stop string would
+   * be): their step's `text` is '' and the next step's carries it.
+   */
   constructor(
     private reply = 'Hello there!',
     private delayMs = 0,
+    private hold = new Set<number>(),
   ) {}
 
   async *generate(req: GenRequest, signal?: AbortSignal): AsyncGenerator<GenEvent> {
     this.lastRequest = req;
+    const p = req.params;
     let done = false;
     try {
-      const n = Math.min(req.params.max_tokens, this.reply.length);
+      const n = Math.min(p.max_completion_tokens ?? p.max_tokens ?? 256, this.reply.length);
+      const top = p.logprobs ? (p.top_logprobs ?? 0) : 0;
+      let pending = '';
       for (let i = 0; i < n; i++) {
         if (signal?.aborted) throw abortError(signal);
         if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
         this.steps++;
-        yield { type: 'token', id: this.reply.charCodeAt(i), text: this.reply[i]!, logprob: -0.5, entropy: 1.25 };
+        const ch = this.reply[i]!;
+        pending += ch;
+        const text = this.hold.has(i) && i + 1 < n ? '' : pending;
+        if (text) pending = '';
+        // The picked character first, then the next ones in the alphabet, less likely each.
+        const topLogprobs = Array.from({ length: top }, (_, r) => {
+          const alt = String.fromCharCode(ch.charCodeAt(0) + r);
+          return { id: alt.charCodeAt(0), token: alt, bytes: utf8(alt), logprob: -0.5 - r };
+        });
+        yield { type: 'token', id: ch.charCodeAt(0), text, token: ch, bytes: utf8(ch), logprob: -0.5, entropy: 1.25, topLogprobs };
       }
       done = true;
+      const promptTokens = req.messages.length * 3;
+      const cachedTokens = Math.min(this.lastPrompt, promptTokens);
+      this.lastPrompt = promptTokens;
       yield {
         type: 'done',
         finishReason: n < this.reply.length ? 'length' : 'stop_token',
-        promptTokens: req.messages.length * 3,
+        promptTokens,
+        cachedTokens,
         completionTokens: n,
         text: this.reply.slice(0, n),
         backend: 'cpu',
@@ -39,7 +63,8 @@ export class FakeCore implements GenerationCore {
   async info(): Promise<EngineInfo> {
     return {
       model: 'fake', backend: 'cpu', architecture: 'llama', vocabSize: 256, hiddenSize: 8, numLayers: 1,
-      maxContext: 64, hasChatTemplate: true, gpuWeightBytes: 0, fromCache: false, loadMs: 1,
+      maxContext: 64, hasTokenizer: true, hasChatTemplate: true, eosTokenIds: [0], gpuWeightBytes: 0,
+      cachedTokens: this.lastPrompt, fromCache: false, loadMs: 1,
     };
   }
   async unload() {}

@@ -1,6 +1,7 @@
 // The worker protocol end to end over a real MessageChannel: the page-side WorkerCore talks to
 // serveEngine running a fake core.
 import { describe, expect, it } from 'vitest';
+import { createCompletion } from '../src/completions.js';
 import { createWorkerEngine } from '../src/engine.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../src/types.js';
 import { serveEngine } from '../src/worker.js';
@@ -51,6 +52,26 @@ describe('worker engine', () => {
       text += ch.choices[0]?.delta.content ?? '';
     }
     expect(text).toBe('stream me');
+  });
+
+  it('carries logprobs, top_logprobs and cached tokens across the worker (structured clone)', async () => {
+    const e = await createWorkerEngine(pair(new FakeCore('hé')), { model: '/m.json' });
+    const req = { messages, temperature: 0, logprobs: true, top_logprobs: 2 };
+    const c = (await e.chat.completions.create(req)) as ChatCompletion;
+    const direct = (await createCompletion(new FakeCore('hé'), () => 'fake', req)) as ChatCompletion;
+    expect(c.choices).toEqual(direct.choices);
+    expect(c.choices[0]!.logprobs!.content![1]).toEqual({
+      token: 'é', logprob: -0.5, bytes: [0xc3, 0xa9],
+      top_logprobs: [{ token: 'é', logprob: -0.5, bytes: [0xc3, 0xa9] }, { token: 'ê', logprob: -1.5, bytes: [0xc3, 0xaa] }],
+    });
+    const entries = [];
+    let usage;
+    for await (const ch of (await e.chat.completions.create({ ...req, stream: true, stream_options: { include_usage: true } })) as AsyncIterable<ChatCompletionChunk>) {
+      entries.push(...(ch.choices[0]?.logprobs?.content ?? []));
+      usage ??= ch.usage;
+    }
+    expect(entries).toEqual(c.choices[0]!.logprobs!.content);
+    expect(usage!.prompt_tokens_details).toEqual({ cached_tokens: 3 });
   });
 
   it('aborts a streamed generation in the worker', async () => {

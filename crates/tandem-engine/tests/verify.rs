@@ -1,31 +1,24 @@
-//! The verifier accepts exactly the draft prefix that equals the model's own greedy
+//! The engine's verifier accepts exactly the draft prefix that equals the model's own greedy
 //! continuation (a property test over random drafts on committed models), corrects with the
 //! next greedy token, reuses its cache across calls of one conversation with the same results,
 //! and is deterministic per seed when sampling.
+mod common;
+
 use std::path::PathBuf;
 
+use common::{cpu, greedy, models_dir};
+use pollster::block_on;
 use tandem_core::sampling::Rng;
-use tandem_core::{GenerateParams, LoadedModel, Verifier, VerifyParams};
+use tandem_core::VerifyParams;
 
 fn models() -> Vec<PathBuf> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models");
+    let root = models_dir();
     vec![
         root.join("tiny/llama-tiny"),
         root.join("tiny/qwen2-tiny"),
         root.join("tiny/llama-tiny/llama-tiny-q8_0.gguf"),
         root.join("demo/license-llama"),
     ]
-}
-
-/// The model's greedy continuation (no stop tokens).
-fn greedy(m: &LoadedModel, prompt: &[u32], n: usize) -> Vec<u32> {
-    let p = GenerateParams {
-        max_new_tokens: n,
-        ..Default::default()
-    };
-    tandem_core::generate(&m.model, None, prompt, &p, &mut |_| true)
-        .unwrap()
-        .ids
 }
 
 const GREEDY: VerifyParams = VerifyParams {
@@ -36,14 +29,14 @@ const GREEDY: VerifyParams = VerifyParams {
 #[test]
 fn greedy_verification_accepts_exactly_the_models_own_continuation() {
     for path in models() {
-        let m = tandem_core::load(&path).unwrap();
-        let vocab = m.config().vocab_size as u64;
+        let mut e = cpu(&path);
+        let vocab = e.config().vocab_size as u64;
         let mut rng = Rng::new(42);
         let mut fresh_and_reused = 0;
         for trial in 0..24 {
             let plen = 1 + (rng.next_u64() % 12) as usize;
             let prompt: Vec<u32> = (0..plen).map(|_| (rng.next_u64() % vocab) as u32).collect();
-            let g = greedy(&m, &prompt, 10);
+            let g = greedy(&mut e, &prompt, 10);
             // A draft: k tokens of the greedy continuation, then (if k < 9) a wrong one and noise.
             let k = (rng.next_u64() % 10) as usize;
             let mut draft = g[..k].to_vec();
@@ -58,8 +51,7 @@ fn greedy_verification_accepts_exactly_the_models_own_continuation() {
                 draft.push(g[0]);
             }
             let want_accept = draft.iter().zip(&g).take_while(|(a, b)| a == b).count();
-            let mut v = Verifier::new(&m.model);
-            let r = v.verify(&m.model, &prompt, &draft, &GREEDY).unwrap();
+            let r = block_on(e.verify(&prompt, &draft, &GREEDY)).unwrap();
             assert_eq!(r.accepted, want_accept, "{} trial {trial}", path.display());
             assert_eq!(
                 r.correction,
@@ -81,10 +73,8 @@ fn greedy_verification_accepts_exactly_the_models_own_continuation() {
             let accepted_so_far = want_accept + 1;
             if accepted_so_far < g.len() {
                 let draft2 = g[accepted_so_far..].to_vec();
-                let again = v.verify(&m.model, &next_prompt, &draft2, &GREEDY).unwrap();
-                let fresh = Verifier::new(&m.model)
-                    .verify(&m.model, &next_prompt, &draft2, &GREEDY)
-                    .unwrap();
+                let again = block_on(e.verify(&next_prompt, &draft2, &GREEDY)).unwrap();
+                let fresh = block_on(cpu(&path).verify(&next_prompt, &draft2, &GREEDY)).unwrap();
                 assert!(again.reused >= prompt.len() + want_accept - 1, "{again:?}");
                 assert_eq!(again.accepted, fresh.accepted);
                 assert_eq!(again.correction, fresh.correction);
@@ -105,51 +95,43 @@ fn greedy_verification_accepts_exactly_the_models_own_continuation() {
 
 #[test]
 fn sampled_verification_is_seeded_and_near_greedy_at_low_temperature() {
-    let m = tandem_core::load(&models()[3]).unwrap();
-    let prompt = m
-        .tokenizer()
-        .unwrap()
-        .encode("The Licensor grants You", false)
-        .unwrap();
-    let g = greedy(&m, &prompt, 8);
+    let mut e = cpu(&models()[3]);
+    let prompt = e.text().encode("The Licensor grants You", false).unwrap();
+    let g = greedy(&mut e, &prompt, 8);
     let hot = VerifyParams {
         temperature: 1.0,
         seed: 7,
     };
-    let a = Verifier::new(&m.model)
-        .verify(&m.model, &prompt, &g, &hot)
-        .unwrap();
-    let b = Verifier::new(&m.model)
-        .verify(&m.model, &prompt, &g, &hot)
-        .unwrap();
-    assert_eq!(a, b);
+    // After the greedy run (cache reused) and on a fresh engine: the same verdict.
+    let a = block_on(e.verify(&prompt, &g, &hot)).unwrap();
+    let b = block_on(cpu(&models()[3]).verify(&prompt, &g, &hot)).unwrap();
+    assert!(a.reused > 0 && b.reused == 0, "{a:?} {b:?}");
+    assert_eq!(tandem_core::Verdict { reused: 0, ..a }, b);
     let cold = VerifyParams {
         temperature: 1e-3,
         seed: 7,
     };
-    let c = Verifier::new(&m.model)
-        .verify(&m.model, &prompt, &g, &cold)
-        .unwrap();
+    let c = block_on(e.verify(&prompt, &g, &cold)).unwrap();
     assert_eq!(c.accepted, g.len());
 }
 
 #[test]
 fn bad_verify_input_is_a_typed_error_and_the_verifier_recovers() {
-    let m = tandem_core::load(&models()[0]).unwrap();
-    let mut v = Verifier::new(&m.model);
-    assert!(v.verify(&m.model, &[], &[1], &GREEDY).is_err());
-    assert!(v.verify(&m.model, &[1], &[], &GREEDY).is_err());
-    assert!(v.verify(&m.model, &[1], &[1_000_000], &GREEDY).is_err());
-    let long = vec![1u32; m.config().max_position_embeddings];
-    assert!(v.verify(&m.model, &long, &[1], &GREEDY).is_err());
+    let mut e = cpu(&models()[0]);
+    let mut verify = |p: &[u32], d: &[u32], v: &VerifyParams| block_on(e.verify(p, d, v));
+    assert!(verify(&[], &[1], &GREEDY).is_err());
+    assert!(verify(&[1], &[], &GREEDY).is_err());
+    assert!(verify(&[1], &[1_000_000], &GREEDY).is_err());
+    let long = vec![1u32; 100_000];
+    assert!(verify(&long, &[1], &GREEDY).is_err());
     let nan = VerifyParams {
         temperature: f32::NAN,
         seed: 0,
     };
-    assert!(v.verify(&m.model, &[1], &[1], &nan).is_err());
-    let g = greedy(&m, &[3, 4, 5], 4);
+    assert!(verify(&[1], &[1], &nan).is_err());
+    let g = greedy(&mut e, &[3, 4, 5], 4);
     assert_eq!(
-        v.verify(&m.model, &[3, 4, 5], &g, &GREEDY)
+        block_on(e.verify(&[3, 4, 5], &g, &GREEDY))
             .unwrap()
             .accepted,
         4

@@ -1,0 +1,137 @@
+//! Uploads weights and makes the dispatches that use them: every pipeline and bind group of a
+//! model is made here, at load, so that a forward step only records them.
+use std::cell::Cell;
+
+use tandem_core::{Config, Weights};
+
+use crate::context::Gpu;
+use crate::error::{GpuError, Result};
+use crate::format::Format;
+use crate::matrix::Matrix;
+use crate::ops::{Dispatch, Grid, LinearOp, MatParams, FLAG_ACCUMULATE, FLAG_BIAS};
+use crate::pipelines::{Defines, Kernel, MATMUL, MATVEC};
+
+use super::buffers::Activations;
+
+pub(super) struct Builder<'a> {
+    pub gpu: &'a Gpu,
+    pub cfg: &'a Config,
+    pub defines: Defines,
+    pub act: &'a Activations,
+    /// Bytes of every matrix uploaded so far (what one decoded token reads).
+    pub weight_bytes: Cell<usize>,
+}
+
+/// Where a product's output goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Out {
+    Write,
+    /// Added to what is there (the residual stream).
+    Accumulate,
+}
+
+impl Builder<'_> {
+    pub fn kernel(
+        &self,
+        kernel: &Kernel,
+        format: Option<Format>,
+        buffers: &[&wgpu::Buffer],
+        grid: Grid,
+    ) -> Result<Dispatch> {
+        Ok(Dispatch {
+            pipeline: self.gpu.pipeline(kernel, format, self.defines)?,
+            bind_group: self.gpu.bind_group(kernel, buffers),
+            grid,
+        })
+    }
+
+    /// Uploads the `rows × cols` matrix `name`.
+    pub fn matrix(&self, w: &mut Weights, name: &str, rows: usize, cols: usize) -> Result<Matrix> {
+        let raw = w.raw(name, &[rows, cols], self.cfg)?;
+        let m = Matrix::upload(self.gpu, name, &raw)?;
+        self.weight_bytes.set(self.weight_bytes.get() + m.bytes());
+        Ok(m)
+    }
+
+    /// Uploads the vector `name` (a norm weight, a bias) as f32.
+    pub fn vector(&self, w: &mut Weights, name: &str, len: usize) -> Result<wgpu::Buffer> {
+        let v: Vec<f32> = w
+            .vector(name, len, self.cfg)?
+            .to_vec1()
+            .map_err(|e| GpuError::Core(tandem_core::Error::Candle(e)))?;
+        self.gpu.storage_init(name, bytemuck::cast_slice(&v))
+    }
+
+    /// Uploads `{name}.weight` (and `{name}.bias` when `bias`) and makes `out = x · Wᵀ (+ b)`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn linear(
+        &self,
+        w: &mut Weights,
+        name: &str,
+        (rows, cols): (usize, usize),
+        bias: bool,
+        x: &wgpu::Buffer,
+        out: &wgpu::Buffer,
+        mode: Out,
+    ) -> Result<LinearOp> {
+        let m = self.matrix(w, &format!("{name}.weight"), rows, cols)?;
+        let b = if bias {
+            Some(self.vector(w, &format!("{name}.bias"), rows)?)
+        } else {
+            None
+        };
+        self.product(&m, b.as_ref(), x, out, mode, false)
+    }
+
+    /// `out = x · mᵀ (+ bias)` over an uploaded matrix. `single`: x always holds one row.
+    pub fn product(
+        &self,
+        m: &Matrix,
+        bias: Option<&wgpu::Buffer>,
+        x: &wgpu::Buffer,
+        out: &wgpu::Buffer,
+        mode: Out,
+        single: bool,
+    ) -> Result<LinearOp> {
+        let mut flags = 0;
+        if bias.is_some() {
+            flags |= FLAG_BIAS;
+        }
+        if mode == Out::Accumulate {
+            flags |= FLAG_ACCUMULATE;
+        }
+        let mut parts = Vec::new();
+        for part in &m.parts {
+            let params = self.gpu.uniform(
+                "mat-params",
+                &MatParams {
+                    rows: part.rows as u32,
+                    cols: m.cols as u32,
+                    out_stride: m.rows as u32,
+                    row_offset: part.row_start as u32,
+                    flags,
+                    m_fixed: u32::from(single),
+                    _pad: [0; 2],
+                },
+            );
+            let bg = self.gpu.bind_group(
+                &MATVEC,
+                &[
+                    &params,
+                    &part.buffer,
+                    x,
+                    out,
+                    bias.unwrap_or(&self.act.dummy),
+                    &self.act.step,
+                ],
+            );
+            parts.push((bg, part.rows as u32));
+        }
+        Ok(LinearOp {
+            parts,
+            matvec: self.gpu.pipeline(&MATVEC, Some(m.format), self.defines)?,
+            matmul: self.gpu.pipeline(&MATMUL, Some(m.format), self.defines)?,
+            single,
+        })
+    }
+}

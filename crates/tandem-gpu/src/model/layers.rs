@@ -1,0 +1,298 @@
+//! The model's parts in the order and naming of tandem-core's `llama.rs`: each `load` uploads
+//! its weights and makes its dispatches over the shared activations and cache; each `record`
+//! adds them to a compute pass for a step of `t` tokens.
+use tandem_core::Weights;
+
+use crate::error::Result;
+use crate::matrix::Matrix;
+use crate::ops::*;
+use crate::pipelines::{ARGMAX, ATTENTION, EMBED, RMSNORM, ROPE, SILU_MUL};
+
+use super::buffers::{Cache, Dims};
+use super::builder::{Builder, Out};
+
+/// RMSNorm of the residual stream `x` into `xn`, of every row or (`last_only`) of the step's
+/// last row into row 0.
+fn norm(b: &Builder, d: &Dims, weight: &wgpu::Buffer, last_only: bool) -> Result<Dispatch> {
+    let params = b.gpu.uniform(
+        "norm-params",
+        &NormParams {
+            dim: d.hidden as u32,
+            eps: b.cfg.rms_norm_eps as f32,
+            last_only: u32::from(last_only),
+            _pad: 0,
+        },
+    );
+    let grid = if last_only {
+        Grid::Fixed(1)
+    } else {
+        Grid::PerToken(1)
+    };
+    b.kernel(
+        &RMSNORM,
+        None,
+        &[&params, &b.act.x, weight, &b.act.xn, &b.act.step],
+        grid,
+    )
+}
+
+/// Token ids → rows of the embedding matrix, one gather per part of it.
+pub(super) struct Embedding {
+    /// Kept for a tied lm_head.
+    pub matrix: Matrix,
+    gathers: Vec<Dispatch>,
+}
+
+impl Embedding {
+    pub fn load(b: &Builder, w: &mut Weights, d: &Dims) -> Result<Self> {
+        let matrix = b.matrix(w, "model.embed_tokens.weight", d.vocab, d.hidden)?;
+        let gathers = matrix
+            .parts
+            .iter()
+            .map(|part| {
+                let params = b.gpu.uniform(
+                    "embed-params",
+                    &EmbedParams {
+                        cols: d.hidden as u32,
+                        row_start: part.row_start as u32,
+                        rows: part.rows as u32,
+                        _pad: 0,
+                    },
+                );
+                b.kernel(
+                    &EMBED,
+                    Some(matrix.format),
+                    &[&params, &part.buffer, &b.act.ids, &b.act.x, &b.act.step],
+                    Grid::PerToken((d.hidden / 8).div_ceil(64) as u32),
+                )
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Self { matrix, gathers })
+    }
+
+    pub fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32) {
+        self.gathers.iter().for_each(|g| g.record(pass, t));
+    }
+}
+
+/// q/k/v projections, rope (which also writes K and V into this layer's cache), causal GQA
+/// attention over the cache, and the output projection added to the residual stream.
+struct Attention {
+    q: LinearOp,
+    k: LinearOp,
+    v: LinearOp,
+    rope: Dispatch,
+    attend: Dispatch,
+    o: LinearOp,
+}
+
+impl Attention {
+    fn load(
+        b: &Builder,
+        w: &mut Weights,
+        p: &str,
+        d: &Dims,
+        (k_cache, v_cache): &(wgpu::Buffer, wgpu::Buffer),
+        rope_table: &wgpu::Buffer,
+    ) -> Result<Self> {
+        let (a, cfg) = (b.act, b.cfg);
+        let (nh, nkv, hd) = (d.heads as u32, d.kv_heads as u32, d.head_dim as u32);
+        let rope_params = b.gpu.uniform(
+            "rope-params",
+            &RopeParams {
+                n_heads: nh,
+                n_kv: nkv,
+                head_dim: hd,
+                _pad: 0,
+            },
+        );
+        let attn_params = b.gpu.uniform(
+            "attn-params",
+            &AttnParams {
+                n_heads: nh,
+                n_kv: nkv,
+                head_dim: hd,
+                scale: 1.0 / (hd as f32).sqrt(),
+            },
+        );
+        let qkv = |w: &mut Weights, name: &str, rows: usize, out: &wgpu::Buffer| {
+            let shape = (rows, d.hidden);
+            b.linear(
+                w,
+                &format!("{p}.{name}"),
+                shape,
+                cfg.qkv_bias,
+                &a.xn,
+                out,
+                Out::Write,
+            )
+        };
+        Ok(Self {
+            q: qkv(w, "q_proj", d.q_dim, &a.q)?,
+            k: qkv(w, "k_proj", d.kv_dim, &a.k)?,
+            v: qkv(w, "v_proj", d.kv_dim, &a.v)?,
+            rope: b.kernel(
+                &ROPE,
+                None,
+                &[
+                    &rope_params,
+                    &a.q,
+                    &a.k,
+                    &a.v,
+                    k_cache,
+                    v_cache,
+                    rope_table,
+                    &a.step,
+                ],
+                Grid::PerToken(((nh + nkv) * hd / 2).div_ceil(64)),
+            )?,
+            attend: b.kernel(
+                &ATTENTION,
+                None,
+                &[&attn_params, &a.q, k_cache, v_cache, &a.att, &a.step],
+                Grid::PerToken(nh),
+            )?,
+            o: b.linear(
+                w,
+                &format!("{p}.o_proj"),
+                (d.hidden, d.q_dim),
+                cfg.o_bias,
+                &a.att,
+                &a.x,
+                Out::Accumulate,
+            )?,
+        })
+    }
+
+    fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32) {
+        self.q.record(pass, t);
+        self.k.record(pass, t);
+        self.v.record(pass, t);
+        self.rope.record(pass, t);
+        self.attend.record(pass, t);
+        self.o.record(pass, t);
+    }
+}
+
+/// gate/up projections, silu(gate)·up in place, and the down projection added to the residual
+/// stream.
+struct Mlp {
+    gate: LinearOp,
+    up: LinearOp,
+    silu_mul: Dispatch,
+    down: LinearOp,
+}
+
+impl Mlp {
+    fn load(b: &Builder, w: &mut Weights, p: &str, d: &Dims) -> Result<Self> {
+        let (a, bias) = (b.act, b.cfg.mlp_bias);
+        let params = b.gpu.uniform(
+            "silu-params",
+            &DimParams {
+                dim: d.inter as u32,
+                _pad: [0; 3],
+            },
+        );
+        let (up_shape, down_shape) = ((d.inter, d.hidden), (d.hidden, d.inter));
+        let lin = |w: &mut Weights, name: &str, shape, x, out, mode| {
+            b.linear(w, &format!("{p}.{name}"), shape, bias, x, out, mode)
+        };
+        Ok(Self {
+            gate: lin(w, "gate_proj", up_shape, &a.xn, &a.gate, Out::Write)?,
+            up: lin(w, "up_proj", up_shape, &a.xn, &a.up, Out::Write)?,
+            silu_mul: b.kernel(
+                &SILU_MUL,
+                None,
+                &[&params, &a.gate, &a.up, &a.step],
+                Grid::Elements(d.inter as u32),
+            )?,
+            down: lin(w, "down_proj", down_shape, &a.gate, &a.x, Out::Accumulate)?,
+        })
+    }
+
+    fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32) {
+        self.gate.record(pass, t);
+        self.up.record(pass, t);
+        self.silu_mul.record(pass, t);
+        self.down.record(pass, t);
+    }
+}
+
+/// One decoder layer: x += attn(norm(x)); x += mlp(norm(x)).
+pub(super) struct Block {
+    attn_norm: Dispatch,
+    attn: Attention,
+    mlp_norm: Dispatch,
+    mlp: Mlp,
+}
+
+impl Block {
+    pub fn load(b: &Builder, w: &mut Weights, i: usize, d: &Dims, cache: &Cache) -> Result<Self> {
+        let p = format!("model.layers.{i}");
+        let attn_norm = b.vector(w, &format!("{p}.input_layernorm.weight"), d.hidden)?;
+        let mlp_norm = b.vector(w, &format!("{p}.post_attention_layernorm.weight"), d.hidden)?;
+        Ok(Self {
+            attn_norm: norm(b, d, &attn_norm, false)?,
+            attn: Attention::load(
+                b,
+                w,
+                &format!("{p}.self_attn"),
+                d,
+                &cache.kv[i],
+                &cache.rope,
+            )?,
+            mlp_norm: norm(b, d, &mlp_norm, false)?,
+            mlp: Mlp::load(b, w, &format!("{p}.mlp"), d)?,
+        })
+    }
+
+    pub fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32) {
+        self.attn_norm.record(pass, t);
+        self.attn.record(pass, t);
+        self.mlp_norm.record(pass, t);
+        self.mlp.record(pass, t);
+    }
+}
+
+/// The final norm and lm_head (the embedding when tied), for every row or the last one, and the
+/// greedy pick over the last row's logits.
+pub(super) struct Head {
+    /// Final norm of every row into `xn`: before the all-rows lm_head, and the hidden rows.
+    pub norm_all: Dispatch,
+    pub norm_last: Dispatch,
+    pub logits_all: LinearOp,
+    pub logits_last: LinearOp,
+    pub argmax: Dispatch,
+}
+
+impl Head {
+    pub fn load(b: &Builder, w: &mut Weights, d: &Dims, embed: &Embedding) -> Result<Self> {
+        let a = b.act;
+        let weight = b.vector(w, "model.norm.weight", d.hidden)?;
+        let lm_head = if b.cfg.tie_word_embeddings {
+            None
+        } else {
+            Some(b.matrix(w, "lm_head.weight", d.vocab, d.hidden)?)
+        };
+        let m = lm_head.as_ref().unwrap_or(&embed.matrix);
+        let argmax_params = b.gpu.uniform(
+            "argmax-params",
+            &DimParams {
+                dim: d.vocab as u32,
+                _pad: [0; 3],
+            },
+        );
+        Ok(Self {
+            norm_all: norm(b, d, &weight, false)?,
+            norm_last: norm(b, d, &weight, true)?,
+            logits_all: b.product(m, None, &a.xn, &a.logits, Out::Write, false)?,
+            logits_last: b.product(m, None, &a.xn, &a.logits, Out::Write, true)?,
+            argmax: b.kernel(
+                &ARGMAX,
+                None,
+                &[&argmax_params, &a.logits, &a.result],
+                Grid::Fixed(1),
+            )?,
+        })
+    }
+}

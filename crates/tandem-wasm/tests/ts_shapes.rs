@@ -1,0 +1,491 @@
+//! The npm package declares the binding's data by hand in web/packages/tandem/src/wasm-types.ts;
+//! this test keeps the two sides equal. It serializes samples of every `tandem_wasm::shapes`
+//! struct (one with every option set and every list filled, one with none) and checks each
+//! against the TS interface of the same role: the same keys, recursively, and JSON types that
+//! fit the declared TS types (`null` only where TS allows it). It also checks the TS unions of
+//! finish reasons and error kinds (`tandem_wasm::errors::kinds()`) against the Rust values, the
+//! keys of `begin`'s parameters against `RequestParams::KEYS`, and that package.json's version is
+//! the crate's.
+//!
+//! The samples are struct literals, so a field added in Rust stops this file compiling until
+//! the sample (and then the TS) has it. A new struct in `shapes` needs a sample and a `SHAPES`
+//! entry here.
+//!
+//! The TS parser is a line parser: `export interface Name {` … `}` and `export type Name =` …
+//! `;`, one field or one union member per line, comments on lines of their own.
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::PathBuf;
+
+use serde::Serialize;
+use serde_json::Value;
+use tandem_core::FinishReason;
+use tandem_wasm::shapes::{
+    FeaturesJs, GenerationJs, InfoJs, NextJs, ScoreJs, ScoredTokenJs, StepJs, TopLogprobJs,
+};
+
+/// Rust struct → TS interface.
+const SHAPES: &[(&str, &str)] = &[
+    ("InfoJs", "WasmInfo"),
+    ("TopLogprobJs", "WasmTopLogprob"),
+    ("StepJs", "WasmStep"),
+    ("GenerationJs", "WasmGeneration"),
+    ("ScoredTokenJs", "WasmScoredToken"),
+    ("NextJs", "WasmNext"),
+    ("ScoreJs", "WasmScore"),
+    ("FeaturesJs", "WasmFeatures"),
+];
+
+fn package_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../web/packages/tandem")
+}
+
+fn read(rel: &str) -> String {
+    let p = package_dir().join(rel);
+    fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+// ---- the TS side ----
+
+#[derive(Debug)]
+struct Field {
+    name: String,
+    optional: bool,
+    ty: String,
+}
+
+#[derive(Debug, Default)]
+struct Ts {
+    interfaces: BTreeMap<String, Vec<Field>>,
+    /// Type aliases, as their `|` members (string literals unquoted).
+    unions: BTreeMap<String, Vec<String>>,
+}
+
+fn is_comment(line: &str) -> bool {
+    line.is_empty() || line.starts_with("//") || line.starts_with("/*") || line.starts_with('*')
+}
+
+fn parse_ts(src: &str, file: &str) -> Ts {
+    enum State {
+        Top,
+        Interface(String, Vec<Field>),
+        Union(String, Vec<String>),
+    }
+    fn members(text: &str, out: &mut Vec<String>) {
+        for m in text.split('|') {
+            let m = m.trim().trim_end_matches(';').trim();
+            if !m.is_empty() {
+                out.push(m.trim_matches('\'').to_string());
+            }
+        }
+    }
+    let mut ts = Ts::default();
+    let mut state = State::Top;
+    for (n, raw) in src.lines().enumerate() {
+        let line = raw.trim();
+        let at = || format!("{file}:{}: {raw}", n + 1);
+        if is_comment(line) {
+            continue;
+        }
+        state = match state {
+            State::Top => {
+                if let Some(rest) = line.strip_prefix("export interface ") {
+                    let name = rest
+                        .strip_suffix(" {")
+                        .unwrap_or_else(|| panic!("{}: expected `export interface Name {{`", at()));
+                    assert!(!name.contains(' '), "{}: no `extends` here", at());
+                    State::Interface(name.to_string(), Vec::new())
+                } else if let Some(rest) = line.strip_prefix("export type ") {
+                    let (name, rhs) = rest
+                        .split_once('=')
+                        .unwrap_or_else(|| panic!("{}: expected `export type Name =`", at()));
+                    let mut m = Vec::new();
+                    members(rhs, &mut m);
+                    if line.ends_with(';') {
+                        ts.unions.insert(name.trim().to_string(), m);
+                        State::Top
+                    } else {
+                        State::Union(name.trim().to_string(), m)
+                    }
+                } else {
+                    State::Top
+                }
+            }
+            State::Interface(name, mut fields) => {
+                if line == "}" {
+                    ts.interfaces.insert(name, fields);
+                    State::Top
+                } else {
+                    let decl = line.trim_end_matches(';');
+                    let (lhs, ty) = decl
+                        .split_once(':')
+                        .unwrap_or_else(|| panic!("{}: expected `name: type;`", at()));
+                    // Methods (`name(args): T`) are not data.
+                    if !lhs.contains('(') {
+                        let lhs = lhs.trim().trim_start_matches("readonly ").trim();
+                        let optional = lhs.ends_with('?');
+                        fields.push(Field {
+                            name: lhs.trim_end_matches('?').to_string(),
+                            optional,
+                            ty: ty.trim().to_string(),
+                        });
+                    }
+                    State::Interface(name, fields)
+                }
+            }
+            State::Union(name, mut m) => {
+                assert!(line.starts_with('|'), "{}: one `| member` per line", at());
+                members(line, &mut m);
+                if line.ends_with(';') {
+                    ts.unions.insert(name, m);
+                    State::Top
+                } else {
+                    State::Union(name, m)
+                }
+            }
+        };
+    }
+    assert!(
+        matches!(state, State::Top),
+        "{file}: unterminated declaration"
+    );
+    ts
+}
+
+// ---- comparing a JSON value with a TS type ----
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+impl Ts {
+    /// Appends to `errs` where `v` (at `path`) does not fit the TS type `ty`.
+    fn check_type(&self, ty: &str, v: &Value, path: &str, errs: &mut Vec<String>) {
+        let alts: Vec<&str> = ty.split('|').map(str::trim).collect();
+        let fits = |alt: &str| -> bool {
+            match v {
+                Value::Null => alt == "null",
+                Value::Bool(_) => alt == "boolean",
+                Value::Number(_) => alt == "number",
+                Value::String(s) => {
+                    alt == "string"
+                        || alt.trim_matches('\'') == s && alt.starts_with('\'')
+                        || self.unions.get(alt).is_some_and(|m| m.contains(s))
+                }
+                Value::Array(_) => alt.ends_with("[]"),
+                Value::Object(_) => self.interfaces.contains_key(alt),
+            }
+        };
+        let Some(alt) = alts.iter().copied().find(|a| fits(a)) else {
+            let shown = match v {
+                Value::Null => String::new(),
+                _ => format!(" {v}"),
+            };
+            errs.push(format!("{path}: {}{shown} does not fit TS `{ty}`", kind(v)));
+            return;
+        };
+        match v {
+            Value::Array(items) => {
+                let elem = alt.trim_end_matches("[]");
+                for item in items {
+                    self.check_type(elem, item, &format!("{path}[]"), errs);
+                }
+            }
+            Value::Object(_) => self.check_interface(alt, v, path, errs),
+            _ => {}
+        }
+    }
+
+    fn check_interface(&self, iface: &str, v: &Value, path: &str, errs: &mut Vec<String>) {
+        let Some(fields) = self.interfaces.get(iface) else {
+            errs.push(format!(
+                "{path}: no `export interface {iface}` in wasm-types.ts"
+            ));
+            return;
+        };
+        let Value::Object(obj) = v else {
+            errs.push(format!(
+                "{path}: {} where TS has interface {iface}",
+                kind(v)
+            ));
+            return;
+        };
+        let rust: BTreeSet<&str> = obj.keys().map(String::as_str).collect();
+        let ts: BTreeSet<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+        for k in rust.difference(&ts) {
+            errs.push(format!(
+                "{path}: Rust sends `{k}`, {iface} does not declare it"
+            ));
+        }
+        for k in ts.difference(&rust) {
+            errs.push(format!(
+                "{path}: {iface} declares `{k}`, Rust does not send it"
+            ));
+        }
+        for f in fields {
+            if f.optional {
+                errs.push(format!(
+                    "{path}.{}: Rust always sends it: not optional in {iface}",
+                    f.name
+                ));
+            }
+            if let Some(val) = obj.get(&f.name) {
+                self.check_type(&f.ty, val, &format!("{path}.{}", f.name), errs);
+            }
+        }
+    }
+
+    fn union(&self, name: &str, file: &str) -> BTreeSet<String> {
+        self.unions
+            .get(name)
+            .unwrap_or_else(|| panic!("no `export type {name} =` in {file}"))
+            .iter()
+            .cloned()
+            .collect()
+    }
+}
+
+// ---- the Rust side: samples ----
+
+fn top(id: u32, logprob: f32) -> TopLogprobJs {
+    TopLogprobJs {
+        id,
+        token: "é".into(),
+        bytes: vec![0xc3, 0xa9],
+        logprob,
+    }
+}
+
+fn json<T: Serialize>(v: &T) -> Value {
+    serde_json::to_value(v).expect("serializes")
+}
+
+/// Per Rust struct name: a sample with every option set and every list filled, and one with
+/// every option unset and every list empty.
+fn samples() -> Vec<(&'static str, Vec<Value>)> {
+    let info = |full: bool| InfoJs {
+        backend: if full { "webgpu" } else { "lost" },
+        adapter: full.then(|| "swiftshader".into()),
+        fallback_reason: full.then(|| "no adapter".into()),
+        architecture: "llama",
+        vocab_size: 256,
+        hidden_size: 64,
+        num_layers: 2,
+        max_context: 4096,
+        has_tokenizer: full,
+        has_chat_template: full,
+        eos_token_ids: if full { vec![2] } else { vec![] },
+        gpu_weight_bytes: 1 << 20,
+        cached_tokens: 12,
+    };
+    let tops = |full: bool| {
+        if full {
+            vec![top(7, -0.1), top(8, -2.5)]
+        } else {
+            vec![]
+        }
+    };
+    let step = |full: bool| StepJs {
+        id: 7,
+        text: if full { "é".into() } else { String::new() },
+        token: "é".into(),
+        bytes: vec![0xc3, 0xa9],
+        logprob: -0.1,
+        entropy: 1.5,
+        top_logprobs: tops(full),
+        finish_reason: full.then_some(FinishReason::StopToken),
+    };
+    let generation = |full: bool| GenerationJs {
+        ids: if full { vec![7, 8] } else { vec![] },
+        text: "é".into(),
+        logprobs: if full { vec![-0.1, -0.2] } else { vec![] },
+        entropies: if full { vec![1.5, 0.5] } else { vec![] },
+        finish_reason: FinishReason::Length,
+        prompt_tokens: 5,
+        cached_tokens: 3,
+    };
+    let scored = |full: bool| ScoredTokenJs {
+        id: 7,
+        token: "é".into(),
+        bytes: vec![0xc3, 0xa9],
+        logprob: -0.1,
+        entropy: 1.5,
+        top_logprobs: tops(full),
+    };
+    let next = |full: bool| NextJs {
+        entropy: 0.5,
+        top_logprobs: tops(full),
+    };
+    let score = |full: bool| ScoreJs {
+        tokens: if full {
+            vec![scored(true), scored(false)]
+        } else {
+            vec![]
+        },
+        next: next(full),
+        cached_tokens: 4,
+    };
+    let features = |full: bool| FeaturesJs {
+        mean: if full { vec![0.5, -1.0] } else { vec![] },
+        last: if full { vec![0.25, 2.0] } else { vec![] },
+        tokens: 9,
+    };
+    let both = |f: &dyn Fn(bool) -> Value| vec![f(true), f(false)];
+    vec![
+        ("InfoJs", both(&|b| json(&info(b)))),
+        ("TopLogprobJs", vec![json(&top(3, -1.0))]),
+        ("StepJs", both(&|b| json(&step(b)))),
+        ("GenerationJs", both(&|b| json(&generation(b)))),
+        ("ScoredTokenJs", both(&|b| json(&scored(b)))),
+        ("NextJs", both(&|b| json(&next(b)))),
+        ("ScoreJs", both(&|b| json(&score(b)))),
+        ("FeaturesJs", both(&|b| json(&features(b)))),
+    ]
+}
+
+/// Every finish reason; a new variant stops the match below compiling.
+fn finish_reasons() -> Vec<FinishReason> {
+    use FinishReason::*;
+    let all = vec![Length, StopToken, StopString, ContextFull, Cancelled];
+    for f in &all {
+        match f {
+            Length | StopToken | StopString | ContextFull | Cancelled => {}
+        }
+    }
+    all
+}
+
+// ---- the tests ----
+
+#[test]
+fn every_shape_matches_its_ts_interface() {
+    let ts = parse_ts(&read("src/wasm-types.ts"), "wasm-types.ts");
+    let samples = samples();
+    let mut errs = Vec::new();
+    for (rust, iface) in SHAPES {
+        let (_, values) = samples
+            .iter()
+            .find(|(n, _)| n == rust)
+            .unwrap_or_else(|| panic!("no sample of {rust}"));
+        for v in values {
+            ts.check_interface(iface, v, rust, &mut errs);
+        }
+    }
+    assert_eq!(
+        samples.len(),
+        SHAPES.len(),
+        "a sample without a SHAPES entry"
+    );
+    // Both samples and every list element report the same mismatch: once each.
+    let mut seen = BTreeSet::new();
+    errs.retain(|e| seen.insert(e.clone()));
+    assert!(
+        errs.is_empty(),
+        "wasm-types.ts vs shapes.rs:\n{}",
+        errs.join("\n")
+    );
+}
+
+#[test]
+fn finish_reasons_match() {
+    let ts = parse_ts(&read("src/wasm-types.ts"), "wasm-types.ts");
+    let rust: BTreeSet<String> = finish_reasons()
+        .iter()
+        .map(|f| json(f).as_str().expect("a string").to_string())
+        .collect();
+    assert_eq!(ts.union("WasmFinishReason", "wasm-types.ts"), rust);
+}
+
+#[test]
+fn error_kinds_match() {
+    let rust: BTreeSet<String> = tandem_wasm::errors::kinds()
+        .into_iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        rust.len(),
+        tandem_wasm::errors::kinds().len(),
+        "a kind listed twice"
+    );
+    let wasm_types = parse_ts(&read("src/wasm-types.ts"), "wasm-types.ts");
+    assert_eq!(
+        wasm_types.union("WasmErrorKind", "wasm-types.ts"),
+        rust,
+        "WasmErrorKind (wasm-types.ts) vs tandem_wasm::errors::kinds()"
+    );
+    // TandemErrorKind is WasmErrorKind plus the package's own kinds.
+    let errors = parse_ts(&read("src/errors.ts"), "errors.ts");
+    let tandem = errors.union("TandemErrorKind", "errors.ts");
+    let missing: Vec<&String> = if tandem.contains("WasmErrorKind") {
+        Vec::new()
+    } else {
+        rust.iter().filter(|k| !tandem.contains(*k)).collect()
+    };
+    assert!(
+        missing.is_empty(),
+        "TandemErrorKind (errors.ts) lacks {missing:?}"
+    );
+}
+
+#[test]
+fn begin_params_are_the_request_keys() {
+    let ts = parse_ts(&read("src/wasm-types.ts"), "wasm-types.ts");
+    let fields = &ts.interfaces["WasmGenerateParams"];
+    let declared: BTreeSet<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    let rust: BTreeSet<&str> = tandem_core::RequestParams::KEYS.iter().copied().collect();
+    assert_eq!(
+        declared, rust,
+        "WasmGenerateParams (wasm-types.ts) vs RequestParams::KEYS"
+    );
+    for f in fields {
+        assert!(
+            f.optional,
+            "WasmGenerateParams.{}: every key is optional",
+            f.name
+        );
+    }
+}
+
+#[test]
+fn package_json_version_is_the_crates() {
+    let pkg: Value = serde_json::from_str(&read("package.json")).expect("package.json parses");
+    assert_eq!(
+        pkg["version"].as_str(),
+        Some(env!("CARGO_PKG_VERSION")),
+        "web/packages/tandem/package.json version vs the Cargo workspace version"
+    );
+}
+
+#[test]
+fn the_parser_reads_what_it_checks() {
+    let ts = parse_ts(
+        "/** doc */\nexport type A =\n  // note\n  | 'x'\n  | 'y';\nexport type B = A | 'z';\n\
+         export interface I {\n  /** doc */\n  a: number[] | null;\n  b?: A;\n  m(x: number): void;\n}\n",
+        "inline",
+    );
+    assert_eq!(ts.unions["A"], ["x", "y"]);
+    assert_eq!(ts.unions["B"], ["A", "z"]);
+    let f = &ts.interfaces["I"];
+    assert_eq!(f.len(), 2);
+    assert_eq!(
+        (f[0].name.as_str(), f[0].ty.as_str()),
+        ("a", "number[] | null")
+    );
+    assert!(f[1].optional && f[1].ty == "A");
+    let mut errs = Vec::new();
+    ts.check_type("A", &Value::from("w"), "p", &mut errs);
+    ts.check_type(
+        "number[] | null",
+        &serde_json::json!([1, "s"]),
+        "q",
+        &mut errs,
+    );
+    assert_eq!(errs.len(), 2, "{errs:?}");
+}
