@@ -253,7 +253,12 @@ fn run(cli: Cli) -> Result<()> {
             .validate(&tandem_core::Limits {
                 default_max_tokens: max_new_tokens,
                 max_tokens: usize::MAX,
-            })?;
+            })
+            // The check names OpenAI's parameter; say which flags carry them here.
+            .context(
+                "invalid generation flags (--max-new-tokens is max_tokens; --temperature, \
+                 --top-p, --top-k, --repetition-penalty, --stop)",
+            )?;
             let mut params = req.params.clone();
             params.stop_token_ids = text.stop_ids(&req);
             engine.begin(&prompt_ids, params, 0)?;
