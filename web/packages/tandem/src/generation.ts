@@ -6,7 +6,7 @@
  */
 import { TandemError } from './errors.js';
 import type { ChatCompletionRequest, ChatMessage, EngineBackend, EngineInfo } from './types.js';
-import type { WasmFinishReason, WasmGenerateParams, WasmTopLogprob } from './wasm-types.js';
+import type { WasmFinishReason, WasmGenerateParams, WasmStep } from './wasm-types.js';
 
 /** Parameters as the wasm engine's `begin` takes them (OpenAI's names). */
 export type GenParams = WasmGenerateParams;
@@ -19,20 +19,9 @@ export interface GenRequest {
 /** The wasm engine's finish reasons. */
 export type EngineFinish = WasmFinishReason;
 
-/** One generated token: what a step returns, as plain data. */
-export interface TokenEvent {
-  type: 'token';
-  id: number;
-  /** Text that became final with this token ('' while held back as a possible stop string). */
-  text: string;
-  /** The token on its own, and its raw UTF-8 bytes. */
-  token: string;
-  bytes: number[];
-  logprob: number;
-  entropy: number;
-  /** The `top_logprobs` most likely tokens, most likely first (empty unless requested). */
-  topLogprobs: WasmTopLogprob[];
-}
+/** One generated token: what a step returns (wasm-types.ts `WasmStep`), as plain data; the
+ * generation's end comes as a `DoneEvent`. */
+export type TokenEvent = { type: 'token' } & Omit<WasmStep, 'finishReason'>;
 
 export interface DoneEvent {
   type: 'done';

@@ -1,5 +1,6 @@
 /** OpenAI-shaped request and response types of `engine.chat.completions.create`. */
 import type { LoadProgress, ModelSource } from './loader.js';
+import type { WasmBackend, WasmInfo } from './wasm-types.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant' | (string & {});
@@ -114,24 +115,12 @@ export interface ChatCompletionChunk {
   tandem?: Partial<TandemExtra>;
 }
 
-export type EngineBackend = 'webgpu' | 'cpu' | 'lost';
+export type EngineBackend = WasmBackend;
 
-export interface EngineInfo {
+/** What the engine reports (the wasm engine's `info()`, declared once in wasm-types.ts) and
+ * what the package adds. */
+export interface EngineInfo extends WasmInfo {
   model: string;
-  backend: EngineBackend;
-  adapter?: string | null;
-  fallbackReason?: string | null;
-  architecture: string;
-  vocabSize: number;
-  hiddenSize: number;
-  numLayers: number;
-  maxContext: number;
-  hasTokenizer: boolean;
-  hasChatTemplate: boolean;
-  eosTokenIds: number[];
-  gpuWeightBytes: number;
-  /** Tokens whose keys/values the engine holds: a prompt that extends them only feeds the rest. */
-  cachedTokens: number;
   /** True when every model file came from Cache Storage. */
   fromCache: boolean;
   /** Milliseconds from createEngine to ready. */
