@@ -15,6 +15,10 @@ export const MODELS = [
   { id: 'qwen2-tiny', dir: 'tiny/qwen2-tiny', format: 'safetensors', description: 'random test Qwen2 (f32)' },
   { id: 'llama-tiny-q8_0', dir: 'tiny/llama-tiny', format: 'gguf', weights: 'llama-tiny-q8_0.gguf', description: 'random test Llama, GGUF Q8_0' },
   { id: 'qwen2-tiny-q4_0', dir: 'tiny/qwen2-tiny', format: 'gguf', weights: 'qwen2-tiny-q4_0.gguf', description: 'random test Qwen2, GGUF Q4_0' },
+  // The collaboration pair (models/train_pair.py): `trained` models are written once training has
+  // produced them (until then they are skipped, and so is their check in tests/unit/manifests.test.ts).
+  { id: 'pair-small', dir: 'pair/small', format: 'safetensors', trained: true, description: 'the pair\'s SMALL chat model (browser side): Llama, hidden 96, 3 layers, 0.35 M parameters, trained on the task suite (f16)' },
+  { id: 'pair-large', dir: 'pair/large', format: 'safetensors', trained: true, description: 'the pair\'s LARGE chat model (server side): Llama, hidden 128, 5 layers, 1.05 M parameters, trained on the task suite (f16)' },
 ];
 
 // The benchmark model (models/make_bench_model.py; not committed): `--bench` writes its
@@ -34,6 +38,11 @@ function entry(path) {
     sha256: createHash('sha256').update(bytes).digest('hex'),
     size: bytes.length,
   };
+}
+
+/** Whether the model's files are there (a `trained` model may not be yet). */
+export function modelExists(m) {
+  return existsSync(join(here, m.dir, m.weights ?? 'model.safetensors'));
 }
 
 export function manifestFor(m) {
@@ -58,6 +67,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   for (const m of bench ? BENCH : MODELS) {
     const path = join(out, `${m.id}.json`);
+    if (m.trained && !modelExists(m)) {
+      console.log(`skipped ${m.id}: ${m.dir} is not trained yet`);
+      continue;
+    }
     writeFileSync(path, JSON.stringify(manifestFor(m), null, 2) + '\n');
     console.log(`wrote ${relative(process.cwd(), path)}`);
   }

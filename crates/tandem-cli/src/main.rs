@@ -1,6 +1,7 @@
-//! `tandem`: run a model from the command line. The flags of `logits`, `generate` and `bench`
-//! are a contract other tools and tests rely on.
+//! `tandem`: run a model from the command line. The flags of `logits`, `generate`, `bench`,
+//! `eval` and `router fit` are a contract other tools and tests rely on.
 mod bench;
+mod collab;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -110,11 +111,20 @@ enum Command {
     },
     /// Benchmark prefill and decode on random weights at a real model's shapes.
     Bench(bench::BenchArgs),
+    /// Evaluate routers on a suite run on the local model and the server LLM: RouteLLM's
+    /// metrics per router and baseline as RESULT.json, optionally a PNG of the curves.
+    Eval(collab::eval::EvalArgs),
+    /// The learned router (router.json).
+    Router {
+        #[command(subcommand)]
+        command: collab::RouterCommand,
+    },
     /// Serve the model over an OpenAI-compatible HTTP API (POST /v1/chat/completions,
     /// GET /v1/models, GET /healthz).
     Serve {
-        /// Model directory or .gguf file (default: the committed demo model).
-        #[arg(long, default_value = "models/demo/license-llama")]
+        /// Model directory or .gguf file (default: the LARGE of the committed model pair,
+        /// models/pair.json).
+        #[arg(long, default_value = "models/pair/large")]
         model: PathBuf,
         /// Address to listen on (loopback unless told otherwise).
         #[arg(long, default_value = "127.0.0.1:8000")]
@@ -299,6 +309,8 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Bench(args) => bench::run(args)?,
+        Command::Eval(args) => collab::eval::run(args)?,
+        Command::Router { command } => collab::router(command)?,
         Command::Serve {
             model,
             bind,

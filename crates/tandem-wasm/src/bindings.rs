@@ -27,7 +27,7 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-fn js_error(f: Failure) -> JsValue {
+pub(crate) fn js_error(f: Failure) -> JsValue {
     let e = js_sys::Error::new(&f.message);
     e.set_name("TandemError");
     // Setting a property on a fresh Error cannot fail.
@@ -35,11 +35,11 @@ fn js_error(f: Failure) -> JsValue {
     e.into()
 }
 
-fn fail(kind: &'static str, message: impl Into<String>) -> JsValue {
+pub(crate) fn fail(kind: &'static str, message: impl Into<String>) -> JsValue {
     js_error(Failure::new(kind, message))
 }
 
-fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| fail("internal", e.to_string()))
 }

@@ -1,6 +1,6 @@
-//! Each engine error crosses into JS with its stable `kind` (what JS code branches on; the
-//! message is for people). The kinds are tandem-core's and tandem-engine's own (the server maps
-//! the same ones onto HTTP statuses); this layer adds only the binding's. The TypeScript
+//! Each engine or policy error crosses into JS with its stable `kind` (what JS code branches on;
+//! the message is for people). The kinds are tandem-core's, tandem-engine's and tandem-collab's
+//! own (the server maps the same ones onto HTTP statuses); this layer adds only the binding's. The TypeScript
 //! package's `TandemErrorKind` lists them all (checked by tests/ts_shapes.rs).
 use tandem_core::Error as CoreError;
 
@@ -27,12 +27,19 @@ pub const BINDING_KINDS: &[&str] = &["invalid_options"];
 pub fn kinds() -> Vec<&'static str> {
     let mut all: Vec<&'static str> = tandem_core::error::KINDS.to_vec();
     all.extend(tandem_engine::ENGINE_KINDS);
+    all.extend(tandem_collab::KINDS);
     all.extend(BINDING_KINDS);
     all
 }
 
 impl From<tandem_engine::Error> for Failure {
     fn from(e: tandem_engine::Error) -> Self {
+        Failure::new(e.kind(), e.to_string())
+    }
+}
+
+impl From<tandem_collab::Error> for Failure {
+    fn from(e: tandem_collab::Error) -> Self {
         Failure::new(e.kind(), e.to_string())
     }
 }
@@ -64,11 +71,25 @@ mod tests {
             Failure::from(CoreError::InvalidParams("t".into())).kind,
             "invalid_request"
         );
+        let collab = |e: tandem_collab::Error| Failure::from(e).kind;
+        assert_eq!(
+            collab(tandem_collab::Error::FeatureDim {
+                expected: 2,
+                actual: 1
+            }),
+            "feature_dim"
+        );
+        assert_eq!(
+            collab(tandem_collab::Error::InvalidRouter("x".into())),
+            "invalid_router"
+        );
         for k in [
             "busy",
             "no_chat_template",
             "invalid_options",
             "out_of_memory",
+            "invalid_input",
+            "unsupported_router_version",
         ] {
             assert!(kinds().contains(&k), "{k}");
         }

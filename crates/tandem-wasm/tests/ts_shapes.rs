@@ -1,11 +1,14 @@
 //! The npm package declares the binding's data by hand in web/packages/tandem/src/wasm-types.ts;
 //! this test keeps the two sides equal. It serializes samples of every `tandem_wasm::shapes`
-//! struct (one with every option set and every list filled, one with none) and checks each
-//! against the TS interface of the same role: the same keys, recursively, and JSON types that
-//! fit the declared TS types (`null` only where TS allows it). It also checks the TS unions of
-//! finish reasons and error kinds (`tandem_wasm::errors::kinds()`) against the Rust values, the
-//! keys of `begin`'s parameters against `RequestParams::KEYS`, and that package.json's version is
-//! the crate's.
+//! struct and of the tandem-collab types the binding returns (one with every option set and every
+//! list filled, one with none) and checks each against the TS interface of the same role: the
+//! same keys, recursively, and JSON types that fit the declared TS types (`null` only where TS
+//! allows it). The tandem-collab types JS passes in (a routing context, a score, router.json)
+//! are checked the other way too: a key TS may leave out (`name?:`) is one Rust does without,
+//! and a key TS may set to `null` is one Rust reads as absent. It also checks the TS unions of
+//! finish reasons, routes, rules, signals, router labels and error kinds
+//! (`tandem_wasm::errors::kinds()`) against the Rust values, the keys of `begin`'s parameters
+//! against `RequestParams::KEYS`, and that package.json's version is the crate's.
 //!
 //! The samples are struct literals, so a field added in Rust stops this file compiling until
 //! the sample (and then the TS) has it. A new struct in `shapes` needs a sample and a `SHAPES`
@@ -17,8 +20,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::PathBuf;
 
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
+use tandem_collab::{
+    Budget, CascadeRule, Context, Decision, Escalation, Route, Router, RouterKind, RouterLabel,
+    Rule, Score, Signal, TokenStats,
+};
 use tandem_core::FinishReason;
 use tandem_wasm::shapes::{
     FeaturesJs, GenerationJs, InfoJs, NextJs, ScoreJs, ScoredTokenJs, StepJs, TopLogprobJs,
@@ -34,7 +42,43 @@ const SHAPES: &[(&str, &str)] = &[
     ("NextJs", "WasmNext"),
     ("ScoreJs", "WasmScore"),
     ("FeaturesJs", "WasmFeatures"),
+    ("Decision", "WasmDecision"),
+    ("TokenStats", "WasmTokenStats"),
+    ("Escalation", "WasmEscalation"),
 ];
+
+/// Whether Rust reads a JSON value as its input type.
+type Accepts = fn(&Value) -> bool;
+
+fn accepts<T: DeserializeOwned>(v: &Value) -> bool {
+    serde_json::from_value::<T>(v.clone()).is_ok()
+}
+
+/// Rust input type → TS interface, with the sample (every field set) and its reader.
+fn inputs() -> Vec<(&'static str, &'static str, Value, Accepts)> {
+    vec![
+        (
+            "Context",
+            "WasmContext",
+            json(&context()),
+            accepts::<Context>,
+        ),
+        ("Budget", "WasmBudget", json(&budget()), accepts::<Budget>),
+        ("Score", "WasmRouteScore", json(&score()), accepts::<Score>),
+        (
+            "CascadeRule",
+            "WasmCascadeRule",
+            json(&cascade_rule()),
+            accepts::<CascadeRule>,
+        ),
+        (
+            "Router",
+            "WasmRouterJson",
+            json(&router()),
+            accepts::<Router>,
+        ),
+    ]
+}
 
 fn package_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../web/packages/tandem")
@@ -180,7 +224,7 @@ impl Ts {
                         || self.unions.get(alt).is_some_and(|m| m.contains(s))
                 }
                 Value::Array(_) => alt.ends_with("[]"),
-                Value::Object(_) => self.interfaces.contains_key(alt),
+                Value::Object(_) => self.interfaces.contains_key(alt) || record(alt).is_some(),
             }
         };
         let Some(alt) = alts.iter().copied().find(|a| fits(a)) else {
@@ -198,8 +242,64 @@ impl Ts {
                     self.check_type(elem, item, &format!("{path}[]"), errs);
                 }
             }
-            Value::Object(_) => self.check_interface(alt, v, path, errs),
+            Value::Object(obj) => match record(alt) {
+                Some(elem) => {
+                    for (k, item) in obj {
+                        self.check_type(elem, item, &format!("{path}.{k}"), errs);
+                    }
+                }
+                None => self.check_interface(alt, v, path, errs),
+            },
             _ => {}
+        }
+    }
+
+    /// An input: the keys and types as for an output (optional keys allowed), then, per TS
+    /// field, what Rust does with the key left out (accepted exactly when TS marks it optional)
+    /// and with it set to null (accepted exactly when the TS type includes `null`).
+    fn check_input(
+        &self,
+        iface: &str,
+        full: &Value,
+        reads: Accepts,
+        path: &str,
+        errs: &mut Vec<String>,
+    ) {
+        if !reads(full) {
+            errs.push(format!("{path}: Rust does not read its own sample"));
+        }
+        let mut shape = Vec::new();
+        self.check_interface(iface, full, path, &mut shape);
+        errs.extend(
+            shape
+                .into_iter()
+                .filter(|e| !e.contains("Rust always sends it")),
+        );
+        let (Some(fields), Value::Object(obj)) = (self.interfaces.get(iface), full) else {
+            return;
+        };
+        for f in fields {
+            let mut without = obj.clone();
+            without.remove(&f.name);
+            if reads(&Value::Object(without)) != f.optional {
+                errs.push(format!(
+                    "{path}.{}: TS says {}, Rust {} without it",
+                    f.name,
+                    if f.optional { "optional" } else { "required" },
+                    if f.optional { "fails" } else { "reads it" },
+                ));
+            }
+            let mut null = obj.clone();
+            null.insert(f.name.clone(), Value::Null);
+            let ts_null = f.ty.split('|').any(|a| a.trim() == "null");
+            if reads(&Value::Object(null)) != ts_null {
+                errs.push(format!(
+                    "{path}.{}: null is {} in TS, {} by Rust",
+                    f.name,
+                    if ts_null { "allowed" } else { "not allowed" },
+                    if ts_null { "refused" } else { "accepted" },
+                ));
+            }
         }
     }
 
@@ -252,7 +352,96 @@ impl Ts {
     }
 }
 
+/// `Record<string, T>` → `T`.
+fn record(ty: &str) -> Option<&str> {
+    ty.strip_prefix("Record<string, ")?.strip_suffix('>')
+}
+
 // ---- the Rust side: samples ----
+
+fn budget() -> Budget {
+    Budget {
+        calls_today: 3,
+        max_calls_per_day: Some(20),
+        tokens_today: 900,
+        max_tokens_per_day: Some(50_000),
+    }
+}
+
+fn context() -> Context {
+    Context {
+        privacy: Some("health".into()),
+        online: true,
+        server_available: true,
+        budget: Some(budget()),
+        rtt_ms: Some(120.5),
+        latency_target_ms: Some(800.0),
+        metered: Some(false),
+        battery_low: Some(true),
+        sticky: Some(Route::Server),
+        forced: Some(Route::Local),
+    }
+}
+
+fn score() -> Score {
+    Score {
+        name: "router".into(),
+        value: 0.75,
+        threshold: 0.5,
+    }
+}
+
+fn cascade_rule() -> CascadeRule {
+    CascadeRule {
+        signal: Signal::Q10,
+        threshold: 2.5,
+    }
+}
+
+fn router() -> Router {
+    Router {
+        version: tandem_collab::ROUTER_VERSION.into(),
+        kind: RouterKind::Logistic,
+        dim: 2,
+        mean: vec![0.0, 1.0],
+        scale: vec![1.0, 2.0],
+        weights: vec![0.5, -0.5],
+        bias: 0.1,
+        threshold: 0.4,
+        target_share: 0.3,
+        label: RouterLabel::Disagreement,
+        cascade: Some(cascade_rule()),
+        trained_on: 100,
+        notes: "sample".into(),
+    }
+}
+
+/// Every rule; a new variant stops the match below compiling.
+fn rules() -> Vec<Rule> {
+    use Rule::*;
+    let all = vec![
+        Privacy,
+        Offline,
+        ServerUnreachable,
+        CallBudget,
+        TokenBudget,
+        Policy,
+        Latency,
+        Metered,
+        BatteryLow,
+        Sticky,
+        Score,
+        NoScore,
+        Cascade,
+    ];
+    for r in &all {
+        match r {
+            Privacy | Offline | ServerUnreachable | CallBudget | TokenBudget | Policy | Latency
+            | Metered | BatteryLow | Sticky | Score | NoScore | Cascade => {}
+        }
+    }
+    all
+}
 
 fn top(id: u32, logprob: f32) -> TopLogprobJs {
     TopLogprobJs {
@@ -337,6 +526,32 @@ fn samples() -> Vec<(&'static str, Vec<Value>)> {
         last: if full { vec![0.25, 2.0] } else { vec![] },
         tokens: 9,
     };
+    let decision = |full: bool| Decision {
+        route: Route::Server,
+        rule: Rule::Score,
+        reason: "router: score 0.75 > threshold 0.50".into(),
+        scores: if full {
+            [
+                ("router".to_string(), 0.75),
+                ("router_threshold".into(), 0.5),
+            ]
+            .into()
+        } else {
+            Default::default()
+        },
+    };
+    let stats = |full: bool| {
+        if full {
+            TokenStats::from_tokens(&[-0.5, -2.0], &[1.0, 0.25]).expect("stats")
+        } else {
+            TokenStats::default()
+        }
+    };
+    let escalation = Escalation {
+        escalate: true,
+        reason: "cascade: q10 logprob -3.60 below -2.50 → escalate".into(),
+        score: 3.6,
+    };
     let both = |f: &dyn Fn(bool) -> Value| vec![f(true), f(false)];
     vec![
         ("InfoJs", both(&|b| json(&info(b)))),
@@ -347,6 +562,9 @@ fn samples() -> Vec<(&'static str, Vec<Value>)> {
         ("NextJs", both(&|b| json(&next(b)))),
         ("ScoreJs", both(&|b| json(&score(b)))),
         ("FeaturesJs", both(&|b| json(&features(b)))),
+        ("Decision", both(&|b| json(&decision(b)))),
+        ("TokenStats", both(&|b| json(&stats(b)))),
+        ("Escalation", vec![json(&escalation)]),
     ]
 }
 
@@ -391,6 +609,41 @@ fn every_shape_matches_its_ts_interface() {
         "wasm-types.ts vs shapes.rs:\n{}",
         errs.join("\n")
     );
+}
+
+#[test]
+fn every_input_matches_its_ts_interface() {
+    let ts = parse_ts(&read("src/wasm-types.ts"), "wasm-types.ts");
+    let mut errs = Vec::new();
+    for (rust, iface, sample, reads) in inputs() {
+        ts.check_input(iface, &sample, reads, rust, &mut errs);
+    }
+    assert!(
+        errs.is_empty(),
+        "wasm-types.ts vs tandem-collab's input types:\n{}",
+        errs.join("\n")
+    );
+}
+
+#[test]
+fn policy_unions_match() {
+    let ts = parse_ts(&read("src/wasm-types.ts"), "wasm-types.ts");
+    let names = |vals: Vec<Value>| -> BTreeSet<String> {
+        vals.iter()
+            .map(|v| v.as_str().expect("a string").to_string())
+            .collect()
+    };
+    let routes = names(vec![json(&Route::Local), json(&Route::Server)]);
+    assert_eq!(ts.union("WasmRoute", "wasm-types.ts"), routes);
+    let all_rules = names(rules().iter().map(json).collect());
+    assert_eq!(ts.union("WasmRule", "wasm-types.ts"), all_rules);
+    let signals = names(Signal::ALL.iter().map(json).collect());
+    assert_eq!(ts.union("WasmSignal", "wasm-types.ts"), signals);
+    let labels = names(vec![
+        json(&RouterLabel::Disagreement),
+        json(&RouterLabel::LocalWrong),
+    ]);
+    assert_eq!(ts.union("WasmRouterLabel", "wasm-types.ts"), labels);
 }
 
 #[test]

@@ -21,7 +21,7 @@ export function finishReason(f: EngineFinish): FinishReason {
 }
 
 let counter = 0;
-function completionId(): string {
+export function completionId(): string {
   counter = (counter + 1) % 1e9;
   return `chatcmpl-tandem-${Date.now().toString(36)}-${counter.toString(36)}`;
 }

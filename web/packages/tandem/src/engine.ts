@@ -6,7 +6,7 @@
  */
 import { createCompletion } from './completions.js';
 import { TandemError } from './errors.js';
-import type { GenerationCore } from './generation.js';
+import { normalizeMessages, type GenerationCore } from './generation.js';
 import { LocalCore } from './local.js';
 import type { WorkerLoadOptions } from './protocol.js';
 import type { ChatCompletionRequest, EngineOptions, TandemEngine } from './types.js';
@@ -17,6 +17,7 @@ function engineOver(core: GenerationCore, modelId: string): TandemEngine {
   return {
     chat: { completions: { create: create as TandemEngine['chat']['completions']['create'] } },
     info: () => core.info(),
+    promptFeatures: async (messages) => core.promptFeatures(normalizeMessages(messages)),
     unload: () => core.unload(),
     simulateDeviceLoss: () => core.simulateDeviceLoss(),
   };

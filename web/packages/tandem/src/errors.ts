@@ -12,8 +12,10 @@ export type TandemErrorKind =
   | 'invalid_manifest'
   // a download's sha256 or size does not match the manifest
   | 'integrity'
-  // a fetch failed (and the file is not cached)
+  // a fetch failed (and the file is not cached); the LLM server could not be reached or timed out
   | 'network'
+  // the LLM server answered with an error status or something that is not a completion
+  | 'server'
   // Cache Storage refused to store or read
   | 'storage'
   // the engine was unloaded

@@ -5,7 +5,7 @@
  * (crates/tandem-wasm/src/options.rs), the same validation as tandem-server's.
  */
 import { TandemError } from './errors.js';
-import type { ChatCompletionRequest, ChatMessage, EngineBackend, EngineInfo } from './types.js';
+import type { ChatCompletionRequest, ChatMessage, EngineBackend, EngineInfo, PromptFeatures } from './types.js';
 import type { WasmFinishReason, WasmGenerateParams, WasmStep } from './wasm-types.js';
 
 /** Parameters as the wasm engine's `begin` takes them (OpenAI's names). */
@@ -42,6 +42,8 @@ export interface GenerationCore {
    * cancels it. */
   generate(req: GenRequest, signal?: AbortSignal): AsyncIterable<GenEvent>;
   info(): Promise<EngineInfo>;
+  /** The prefill of `messages`' prompt, and its pooled hidden states (see TandemEngine). */
+  promptFeatures(messages: ChatMessage[]): Promise<PromptFeatures>;
   unload(): Promise<void>;
   simulateDeviceLoss(): Promise<void>;
 }
@@ -67,17 +69,22 @@ const NUMBERS = ['temperature', 'top_p', 'repetition_penalty'] as const;
 const INTEGERS = ['max_tokens', 'max_completion_tokens', 'top_k', 'seed', 'top_logprobs', 'n'] as const;
 const BOOLEANS = ['ignore_eos', 'logprobs'] as const;
 
-export function normalizeRequest(req: ChatCompletionRequest): GenRequest {
-  if (!req || typeof req !== 'object') throw invalid('the request must be an object');
-  if (!Array.isArray(req.messages) || req.messages.length === 0) {
+/** `messages` checked (a non-empty array of string `role` and `content`) and copied. */
+export function normalizeMessages(messages: unknown): ChatMessage[] {
+  if (!Array.isArray(messages) || messages.length === 0) {
     throw invalid('messages must be a non-empty array');
   }
-  const messages = req.messages.map((m, i) => {
+  return messages.map((m: ChatMessage, i) => {
     if (!m || typeof m !== 'object') throw invalid(`messages[${i}] must be an object`);
     if (typeof m.role !== 'string' || m.role === '') throw invalid(`messages[${i}].role must be a string`);
     if (typeof m.content !== 'string') throw invalid(`messages[${i}].content must be a string`);
     return { role: m.role, content: m.content };
   });
+}
+
+export function normalizeRequest(req: ChatCompletionRequest): GenRequest {
+  if (!req || typeof req !== 'object') throw invalid('the request must be an object');
+  const messages = normalizeMessages(req.messages);
   if (given(req.stream) && typeof req.stream !== 'boolean') throw invalid('stream must be a boolean');
   const params: GenParams = {};
   for (const k of NUMBERS) if (given(req[k])) params[k] = finite(req[k], k);

@@ -8,6 +8,10 @@
  * const engine = await createEngine({ model: '/models/manifests/license-llama.json' });
  * for await (const c of await engine.chat.completions.create({ messages, stream: true })) …
  * ```
+ *
+ * `createTandem` puts the local engine and a server LLM behind the same `create`, routing each
+ * request by a policy and tandem-collab's rules (the `tandem` field of every answer says where
+ * and why); `loadCollab` gives those pure policy functions on their own.
  */
 export { checkSupport, estimateMemory, hasWasmSimd } from './support.js';
 export type { SupportReport, GpuSupport, MemoryEstimate, CheckSupportOptions } from './support.js';
@@ -21,3 +25,16 @@ export { ModelCache, CACHE_NAME } from './cache.js';
 export { TandemError } from './errors.js';
 export type { TandemErrorKind } from './errors.js';
 export type * from './types.js';
+export { createTandem } from './collab/tandem.js';
+export { loadCollab } from './collab/policy.js';
+export type { CollabApi } from './collab/policy.js';
+export { ServerError } from './collab/server-client.js';
+export type * from './collab/types.js';
+export type {
+  WasmBudget as Budget,
+  WasmDecision as Decision,
+  WasmEscalation as Escalation,
+  WasmRouteScore as RouteScore,
+  WasmRouterApi as Router,
+  WasmTokenStats as TokenStats,
+} from './wasm-types.js';

@@ -8,7 +8,7 @@ import { abortError, TandemError, toTandemError } from './errors.js';
 import type { GenerationCore, GenEvent, GenRequest } from './generation.js';
 import { loadModelFiles, type LoadProgress, type ModelSource } from './loader.js';
 import { Mutex, yieldToEventLoop } from './scheduling.js';
-import type { EngineBackend, EngineInfo } from './types.js';
+import type { ChatMessage, EngineBackend, EngineInfo, PromptFeatures } from './types.js';
 import { ensureWasm, WasmEngine } from './wasm.js';
 import type { WasmStep } from './wasm-types.js';
 
@@ -97,6 +97,33 @@ export class LocalCore implements GenerationCore {
       throw toTandemError(e);
     }
     this.opts.onBackendChange?.('cpu', reason);
+  }
+
+  /** Scores the prompt (one forward pass; the KV cache then holds it) and pools its hidden
+   * states. A device lost on the way moves the engine to the CPU and runs it again. */
+  async promptFeatures(messages: ChatMessage[]): Promise<PromptFeatures> {
+    const release = await this.mutex.lock();
+    try {
+      const e = this.engine();
+      let moved = false;
+      for (;;) {
+        try {
+          const ids = e.promptIds(messages);
+          await e.score(ids, ids.length, 0);
+          return await e.promptFeatures();
+        } catch (err) {
+          const t = toTandemError(err);
+          if (t.kind === 'device_lost' && !moved) {
+            moved = true;
+            await this.moveToCpu(t.message);
+            continue;
+          }
+          throw t;
+        }
+      }
+    } finally {
+      release();
+    }
   }
 
   async *generate(req: GenRequest, signal?: AbortSignal): AsyncGenerator<GenEvent> {

@@ -4,7 +4,7 @@
  * returns them. */
 import type { SerializedError } from './errors.js';
 import type { LoadProgress, ModelSource } from './loader.js';
-import type { EngineInfo } from './types.js';
+import type { ChatMessage, EngineInfo, PromptFeatures } from './types.js';
 import type { GenEvent, GenRequest } from './generation.js';
 
 export interface WorkerLoadOptions {
@@ -20,11 +20,12 @@ export type ToWorker =
   | { t: 'generate'; id: number; request: GenRequest }
   | { t: 'abort'; id: number }
   | { t: 'info'; id: number }
+  | { t: 'features'; id: number; messages: ChatMessage[] }
   | { t: 'unload'; id: number }
   | { t: 'loseDevice'; id: number };
 
 export type FromWorker =
-  | { t: 'ok'; id: number; value?: EngineInfo }
+  | { t: 'ok'; id: number; value?: EngineInfo | PromptFeatures }
   | { t: 'err'; id: number; error: SerializedError }
   | { t: 'progress'; id: number; progress: LoadProgress }
   | { t: 'event'; id: number; event: GenEvent }

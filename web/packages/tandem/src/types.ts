@@ -1,6 +1,6 @@
 /** OpenAI-shaped request and response types of `engine.chat.completions.create`. */
 import type { LoadProgress, ModelSource } from './loader.js';
-import type { WasmBackend, WasmInfo } from './wasm-types.js';
+import type { WasmBackend, WasmFeatures, WasmInfo } from './wasm-types.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant' | (string & {});
@@ -117,6 +117,10 @@ export interface ChatCompletionChunk {
 
 export type EngineBackend = WasmBackend;
 
+/** A prompt's final-norm hidden states pooled over its positions (`mean`) and at its last one
+ * (`last`), each `hiddenSize` long: a learned router's input (concatenated, mean first). */
+export type PromptFeatures = WasmFeatures;
+
 /** What the engine reports (the wasm engine's `info()`, declared once in wasm-types.ts) and
  * what the package adds. */
 export interface EngineInfo extends WasmInfo {
@@ -155,6 +159,12 @@ export interface TandemEngine {
     };
   };
   info(): Promise<EngineInfo>;
+  /**
+   * Runs the prompt of `messages` (the prefill) and returns its pooled hidden states. The KV
+   * cache keeps the prompt, so a completion of the same messages right after feeds only its last
+   * token again.
+   */
+  promptFeatures(messages: ChatMessage[]): Promise<PromptFeatures>;
   /** Frees the model (and ends the worker when the engine started it). Later calls fail with kind 'unloaded'. */
   unload(): Promise<void>;
   /** Test hook: destroys the GPU device as a driver reset would; generation continues on the CPU. */

@@ -1,8 +1,10 @@
 /**
  * The wasm binding's JS surface (crates/tandem-wasm): the plain-data objects it returns, as
- * declared in crates/tandem-wasm/src/shapes.rs, the parameters it accepts and the error kinds
+ * declared in crates/tandem-wasm/src/shapes.rs (camelCase) and, for the collaboration policy,
+ * tandem-collab's own serde types (snake_case), the parameters it accepts and the error kinds
  * it throws. crates/tandem-wasm/tests/ts_shapes.rs reads this file and checks every interface
- * below against a serialized sample of its Rust struct (InfoJs → WasmInfo, StepJs → WasmStep, …),
+ * below against a serialized sample of its Rust struct (InfoJs → WasmInfo, StepJs → WasmStep,
+ * Decision → WasmDecision, …; for inputs such as WasmContext also which keys may be left out),
  * the union types against the Rust values, and WasmErrorKind against tandem_wasm::errors::kinds().
  *
  * Keep the format that test parses: `export interface Name {` … `}` and `export type Name =` …
@@ -46,7 +48,16 @@ export type WasmErrorKind =
   | 'gpu'
   // a call while a generation (or another async call) is in progress
   | 'busy'
-  | 'internal';
+  | 'internal'
+  // tandem-collab: a bad argument to a policy function (a NaN, mismatched lengths, an unknown
+  // key or signal name)
+  | 'invalid_input'
+  // a feature vector whose length is not the router's `dim` (features of another model)
+  | 'feature_dim'
+  // router.json does not parse or is unusable
+  | 'invalid_router'
+  | 'unsupported_router_version'
+  | 'invalid_training_data';
 
 /** `engine.info()` (InfoJs). */
 export interface WasmInfo {
@@ -198,4 +209,159 @@ export interface WasmEngineApi {
 /** The wasm `Engine` class's static side. */
 export interface WasmEngineClass {
   load(files: unknown, options: WasmLoadOptions): Promise<WasmEngineApi>;
+}
+
+// ---- the collaboration policy (tandem-collab, crates/tandem-wasm/src/collab_bindings.rs) ----
+
+/** tandem_collab::Route: where a request runs. */
+export type WasmRoute =
+  | 'local'
+  | 'server';
+
+/** tandem_collab::Rule: which rule decided (precedence: crates/tandem-collab/src/rules.rs). */
+export type WasmRule =
+  | 'privacy'
+  | 'offline'
+  | 'server_unreachable'
+  | 'call_budget'
+  | 'token_budget'
+  | 'policy'
+  | 'latency'
+  | 'metered'
+  | 'battery_low'
+  | 'sticky'
+  | 'score'
+  | 'no_score'
+  | 'cascade';
+
+/** tandem_collab::Signal: which statistic of WasmTokenStats measures uncertainty. */
+export type WasmSignal =
+  | 'mean_logprob'
+  | 'min_logprob'
+  | 'q05'
+  | 'q10'
+  | 'q25'
+  | 'mean_entropy'
+  | 'max_entropy';
+
+/** tandem_collab::RouterLabel: what a router was trained to predict. */
+export type WasmRouterLabel =
+  | 'disagreement'
+  | 'local_wrong';
+
+/** tandem_collab::Budget: today's server usage and its caps (an absent cap does not apply). */
+export interface WasmBudget {
+  calls_today?: number;
+  max_calls_per_day?: number | null;
+  tokens_today?: number;
+  max_tokens_per_day?: number | null;
+}
+
+/** tandem_collab::Context, `decide`'s input: an absent (or null) optional field is unknown and
+ * its rule does not apply; an unknown key is an `invalid_input` error. */
+export interface WasmContext {
+  /** A detected privacy class ("health", "email", …): the request never leaves the device. */
+  privacy?: string | null;
+  online: boolean;
+  server_available: boolean;
+  budget?: WasmBudget | null;
+  /** Measured round trip to the server. */
+  rtt_ms?: number | null;
+  latency_target_ms?: number | null;
+  metered?: boolean | null;
+  battery_low?: boolean | null;
+  /** The route this conversation took before. */
+  sticky?: WasmRoute | null;
+  /** The policy's forced route. */
+  forced?: WasmRoute | null;
+}
+
+/** tandem_collab::Score: a named score and its threshold (`value > threshold` → server). */
+export interface WasmRouteScore {
+  name: string;
+  value: number;
+  threshold: number;
+}
+
+/** tandem_collab::Decision: where, which rule, why, and every score known (`<name>` and
+ * `<name>_threshold`). */
+export interface WasmDecision {
+  route: WasmRoute;
+  rule: WasmRule;
+  reason: string;
+  scores: Record<string, number>;
+}
+
+/** tandem_collab::TokenStats: a generation's per-token uncertainty (all 0 for no tokens). */
+export interface WasmTokenStats {
+  tokens: number;
+  mean_logprob: number;
+  min_logprob: number;
+  q05: number;
+  q10: number;
+  q25: number;
+  q50: number;
+  mean_entropy: number;
+  max_entropy: number;
+}
+
+/** tandem_collab::Escalation: the cascade's verdict. */
+export interface WasmEscalation {
+  escalate: boolean;
+  reason: string;
+  score: number;
+}
+
+/** tandem_collab::CascadeRule: escalate when the signal's score is above the threshold. */
+export interface WasmCascadeRule {
+  signal: WasmSignal;
+  threshold: number;
+}
+
+/** tandem_collab::Router: router.json (`tandem-router/1`). */
+export interface WasmRouterJson {
+  version: string;
+  kind: 'logistic';
+  dim: number;
+  mean: number[];
+  scale: number[];
+  weights: number[];
+  bias: number;
+  threshold: number;
+  target_share: number;
+  label: WasmRouterLabel;
+  cascade?: WasmCascadeRule | null;
+  trained_on: number;
+  notes?: string;
+}
+
+/** A router read by `Router.fromJson` (the wasm `Router` class's instance side). */
+export interface WasmRouterApi {
+  /** The score in [0, 1] that the features (prompt features: mean, then last) need the server. */
+  score(features: Float32Array | number[]): number;
+  /** The score as `decide` takes it (named "router", with this router's threshold). */
+  routeScore(features: Float32Array | number[]): WasmRouteScore;
+  toJson(): string;
+  free(): void;
+  readonly threshold: number;
+  readonly dim: number;
+  readonly targetShare: number;
+  readonly cascade: WasmCascadeRule | null;
+}
+
+/** The wasm `Router` class's static side. */
+export interface WasmRouterClass {
+  fromJson(text: string): WasmRouterApi;
+}
+
+/** The policy's module functions (pure, synchronous). */
+export interface WasmCollabApi {
+  decide(context: WasmContext, score?: WasmRouteScore | null): WasmDecision;
+  decideAfterLocal(context: WasmContext, escalation: WasmEscalation, threshold: number): WasmDecision;
+  tokenStats(logprobs: Float32Array | number[], entropies: Float32Array | number[]): WasmTokenStats;
+  uncertaintyScore(stats: WasmTokenStats, signal: WasmSignal): number;
+  shouldEscalate(stats: WasmTokenStats, signal: WasmSignal, threshold: number): WasmEscalation;
+  normalizeAnswer(text: string): string;
+  isCorrect(completion: string, answer: string): boolean;
+  answersAgree(a: string, b: string): boolean;
 }

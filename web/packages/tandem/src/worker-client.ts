@@ -4,7 +4,7 @@ import { abortError, deserializeError, TandemError } from './errors.js';
 import type { GenerationCore, GenEvent, GenRequest } from './generation.js';
 import type { LoadProgress, ModelSource } from './loader.js';
 import type { FromWorker, ToWorker, WorkerLoadOptions } from './protocol.js';
-import type { EngineBackend, EngineInfo } from './types.js';
+import type { ChatMessage, EngineBackend, EngineInfo, PromptFeatures } from './types.js';
 
 export interface WorkerLike {
   postMessage(m: ToWorker): void;
@@ -13,8 +13,10 @@ export interface WorkerLike {
   terminate?(): void;
 }
 
+type Reply = EngineInfo | PromptFeatures | undefined;
+
 interface Pending {
-  resolve: (v: EngineInfo | undefined) => void;
+  resolve: (v: Reply) => void;
   reject: (e: unknown) => void;
   onProgress?: (p: LoadProgress) => void;
   events?: Channel<GenEvent>;
@@ -71,7 +73,7 @@ export class WorkerCore implements GenerationCore {
     }
   }
 
-  private send(make: (id: number) => ToWorker, extra: Partial<Pending> = {}): Promise<EngineInfo | undefined> {
+  private send(make: (id: number) => ToWorker, extra: Partial<Pending> = {}): Promise<Reply> {
     if (this.dead) return Promise.reject(this.dead);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -83,13 +85,19 @@ export class WorkerCore implements GenerationCore {
   async load(model: ModelSource, options: WorkerLoadOptions, onProgress?: (p: LoadProgress) => void): Promise<EngineInfo> {
     const info = await this.send((id) => ({ t: 'load', id, model, options }), { onProgress });
     if (!info) throw new TandemError('internal', 'the worker sent no engine info');
-    return info;
+    return info as EngineInfo;
   }
 
   async info(): Promise<EngineInfo> {
     const info = await this.send((id) => ({ t: 'info', id }));
     if (!info) throw new TandemError('internal', 'the worker sent no engine info');
-    return info;
+    return info as EngineInfo;
+  }
+
+  async promptFeatures(messages: ChatMessage[]): Promise<PromptFeatures> {
+    const f = await this.send((id) => ({ t: 'features', id, messages }));
+    if (!f) throw new TandemError('internal', 'the worker sent no prompt features');
+    return f as PromptFeatures;
   }
 
   async unload(): Promise<void> {
@@ -111,7 +119,7 @@ export class WorkerCore implements GenerationCore {
     const events = new Channel<GenEvent>();
     const id = this.nextId++;
     let finished = false;
-    const done = new Promise<EngineInfo | undefined>((resolve, reject) => {
+    const done = new Promise<Reply>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, events });
     });
     done.catch(() => {}); // errors reach the caller through `events`

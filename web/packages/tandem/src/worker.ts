@@ -59,6 +59,9 @@ export function serveEngine(scope: Scope, loadCore: CoreLoader = LocalCore.load)
         case 'info':
           post({ t: 'ok', id: m.id, value: await need().info() });
           break;
+        case 'features':
+          post({ t: 'ok', id: m.id, value: await need().promptFeatures(m.messages) });
+          break;
         case 'unload':
           for (const ac of running.values()) ac.abort();
           await core?.unload();

@@ -1,14 +1,24 @@
 /** A GenerationCore that "generates" the characters of a fixed reply, one per token. */
 import { abortError } from '../src/errors.js';
 import type { GenerationCore, GenEvent, GenRequest } from '../src/generation.js';
-import type { EngineInfo } from '../src/types.js';
+import type { ChatMessage, EngineInfo, PromptFeatures } from '../src/types.js';
 
 const utf8 = (s: string) => [...new TextEncoder().encode(s)];
 
 export class FakeCore implements GenerationCore {
   steps = 0;
   cancelled = 0;
+  prefills = 0;
   lastRequest?: GenRequest;
+  /** Every token's logprob and entropy (what a cascade judges). */
+  logprob = -0.5;
+  entropy = 1.25;
+  /** The prompt features (hidden size 8): by default 1 in every place when the last message
+   * says "hard", else -1 (a router with positive weights then sends "hard" prompts away). */
+  featuresOf = (messages: ChatMessage[]): PromptFeatures => {
+    const v = messages.at(-1)!.content.includes('hard') ? 1 : -1;
+    return { mean: Array(8).fill(v), last: Array(8).fill(v), tokens: messages.length * 3 };
+  };
   private lastPrompt = 0;
   /**
    * @param hold indexes of characters whose text is held back (as a possible stop string would
@@ -41,7 +51,7 @@ export class FakeCore implements GenerationCore {
           const alt = String.fromCharCode(ch.charCodeAt(0) + r);
           return { id: alt.charCodeAt(0), token: alt, bytes: utf8(alt), logprob: -0.5 - r };
         });
-        yield { type: 'token', id: ch.charCodeAt(0), text, token: ch, bytes: utf8(ch), logprob: -0.5, entropy: 1.25, topLogprobs };
+        yield { type: 'token', id: ch.charCodeAt(0), text, token: ch, bytes: utf8(ch), logprob: this.logprob, entropy: this.entropy, topLogprobs };
       }
       done = true;
       const promptTokens = req.messages.length * 3;
@@ -66,6 +76,10 @@ export class FakeCore implements GenerationCore {
       maxContext: 64, hasTokenizer: true, hasChatTemplate: true, eosTokenIds: [0], gpuWeightBytes: 0,
       cachedTokens: this.lastPrompt, fromCache: false, loadMs: 1,
     };
+  }
+  async promptFeatures(messages: ChatMessage[]): Promise<PromptFeatures> {
+    this.prefills++;
+    return this.featuresOf(messages);
   }
   async unload() {}
   async simulateDeviceLoss() {}

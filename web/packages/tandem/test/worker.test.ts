@@ -74,6 +74,15 @@ describe('worker engine', () => {
     expect(usage!.prompt_tokens_details).toEqual({ cached_tokens: 3 });
   });
 
+  it('runs the prompt and returns its features across the worker', async () => {
+    const core = new FakeCore('x');
+    const e = await createWorkerEngine(pair(core), { model: '/m.json' });
+    const f = await e.promptFeatures([{ role: 'user', content: 'a hard one' }]);
+    expect(f).toEqual({ mean: Array(8).fill(1), last: Array(8).fill(1), tokens: 3 });
+    expect(core.prefills).toBe(1);
+    await expect(e.promptFeatures([])).rejects.toMatchObject({ kind: 'invalid_request' });
+  });
+
   it('aborts a streamed generation in the worker', async () => {
     const core = new FakeCore('x'.repeat(200), 2);
     const e = await createWorkerEngine(pair(core), { model: '/m.json' });

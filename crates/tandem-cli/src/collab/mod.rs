@@ -1,0 +1,51 @@
+//! The collaboration commands: `tandem eval` (routers against a suite, RouteLLM's metrics, a
+//! plot) and `tandem router fit` (router.json from prompts). Both drive the local engine and
+//! the server LLM through one runner; the policies themselves are tandem-collab's.
+//!
+//! - `suite.rs`: reading suite / prompt files (JSON lines), errors naming the line.
+//! - `runner.rs`: the one loop over items on both sides; `--save-runs` / `--runs`.
+//! - `server_client.rs`: the server LLM over an OpenAI-compatible HTTP API.
+//! - `eval.rs`, `fit.rs`: the two commands.
+//! - `plot.rs`: the PNG of accuracy against server share.
+use std::path::Path;
+
+use anyhow::{bail, Result};
+use clap::Subcommand;
+
+pub mod eval;
+pub mod fit;
+pub mod plot;
+pub mod runner;
+pub mod server_client;
+pub mod suite;
+
+#[derive(Subcommand)]
+pub enum RouterCommand {
+    /// Fit the learned router (and pick its cascade signal) from prompts run on both models;
+    /// writes router.json.
+    Fit(fit::FitArgs),
+}
+
+pub fn router(cmd: RouterCommand) -> Result<()> {
+    match cmd {
+        RouterCommand::Fit(a) => fit::run(a),
+    }
+}
+
+/// Refuses an output path whose directory does not exist, so a long run does not end in
+/// "cannot write".
+pub fn check_out(flag: &str, path: Option<&Path>) -> Result<()> {
+    let Some(path) = path else { return Ok(()) };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        bail!(
+            "{flag} {}: the directory {} does not exist",
+            path.display(),
+            dir.display()
+        );
+    }
+    Ok(())
+}

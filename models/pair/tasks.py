@@ -1,0 +1,285 @@
+#!/usr/bin/env python3
+"""The task suite the model pair is trained and judged on: generated, with checkable answers.
+
+Four families, each at difficulty 1 (easy), 2 and 3 (hard). Difficulty is the number of steps the
+model has to chain (`STEPS`: operations, conversions, hops), never the size of the numbers or the
+length of the words: every level draws its operands and words from the same ranges. Every answer is
+written as a worked solution, one step per line, with the answer alone on the last line (how
+`tandem eval` reads a completion).
+
+- arithmetic: +, -, * over 2, 3 or 5 operands (1, 2, 4 operations; parentheses where precedence
+  needs them; carries and borrows throughout);
+- facts: look-ups in the fact base `facts.json` (person -> city -> country -> language): 1, 2 or
+  3 hops;
+- strings: reverse, sort the letters, shift each letter, rotate, count a letter: 1, 2 or 4 chained
+  operations (chains built so the answer depends on every step);
+- units: conversions with 1, 2 or 4 factors.
+
+Splits are drawn with their own seeds (`SPLIT_SEEDS`) and made disjoint by prompt: `train` for the
+language models, `dev` to choose checkpoints, `calib` to fit and calibrate routers, `test` the
+held-out split `tandem eval` reports on, `fresh` a second held-out sample for checking calibration.
+Fact questions held out are (person, question) pairs no training item asks; every fact itself is
+in training (the models cannot know a fact they never saw).
+
+    python models/pair/tasks.py        # writes models/pair/facts.json and models/pair/suite/*.jsonl
+"""
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FAMILIES = ["arithmetic", "facts", "strings", "units"]
+LEVELS = [1, 2, 3]
+# Steps per level: operations (arithmetic, strings), conversions (units); facts take `level` hops.
+STEPS = {1: 1, 2: 2, 3: 4}
+SPLIT_SEEDS = {"train": 11, "dev": 12, "calib": 13, "test": 14, "fresh": 15}
+SPLIT_SIZES = {"train": 24000, "dev": 360, "calib": 720, "test": 720, "fresh": 720}
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+FORMS = 4  # phrasings per fact question
+HELD_PER_PERSON = 4  # of the 3 x FORMS questions about a person, this many are held out
+
+
+# ---------------------------------------------------------------------------------------------
+# The fact base
+# ---------------------------------------------------------------------------------------------
+def make_facts(seed: int = 7) -> dict:
+    rng = random.Random(seed)
+    cons, vows = "bdfgklmnprstvz", "aeiou"
+
+    def word(syllables: int) -> str:
+        return "".join(rng.choice(cons) + rng.choice(vows) for _ in range(syllables)).capitalize()
+
+    def unique(n: int, syllables: int, taken: set) -> list[str]:
+        out = []
+        while len(out) < n:
+            w = word(syllables)
+            if w not in taken:
+                taken.add(w)
+                out.append(w)
+        return out
+
+    taken: set = set()
+    languages = unique(6, 2, taken)
+    countries = unique(8, 2, taken)
+    cities = unique(30, 2, taken)
+    firsts, lasts = unique(40, 2, taken), unique(40, 2, taken)
+    people = []
+    while len(people) < 400:
+        p = f"{rng.choice(firsts)} {rng.choice(lasts)}"
+        if p not in people:
+            people.append(p)
+    return {
+        "language_of": {c: languages[i % len(languages)] for i, c in enumerate(countries)},
+        "country_of": {c: countries[i % len(countries)] for i, c in enumerate(cities)},
+        "city_of": {p: cities[rng.randrange(len(cities))] for p in people},
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Generators: each returns (prompt, worked answer lines)
+# ---------------------------------------------------------------------------------------------
+def arithmetic(rng: random.Random, level: int):
+    """`STEPS[level]` operations over operands 1..19; no intermediate result below 0 or above 199."""
+    prec = {"+": 1, "-": 1, "*": 2}
+    while True:
+        # A random expression tree: combine adjacent operands until one is left.
+        items = [(str(v), v, None) for v in (rng.randint(1, 19) for _ in range(STEPS[level] + 1))]
+        steps, ok = [], True
+        while len(items) > 1:
+            i = rng.randrange(len(items) - 1)
+            op = rng.choice("+-*")
+            (ta, a, pa), (tb, b, pb) = items[i], items[i + 1]
+            v = a + b if op == "+" else a - b if op == "-" else a * b
+            if (op == "*" and min(a, b) > 9) or not 0 <= v <= 199:
+                ok = False
+                break
+            # Parenthesise a child that binds looser than this operator (or as loose, on the
+            # right of a minus), so the printed expression means the tree.
+            left = f"({ta})" if pa and prec[pa] < prec[op] else ta
+            right = f"({tb})" if pb and (prec[pb] < prec[op] or (op == "-" and prec[pb] == 1)) else tb
+            steps.append(f"{a}{op}{b}={v}")
+            items[i:i + 2] = [(f"{left}{op}{right}", v, op)]
+        if ok:
+            expr, value, _ = items[0]
+            return f"Compute {expr}.", steps + [str(value)]
+
+
+def facts_item(rng: random.Random, level: int, facts: dict, person: str | None = None, form: int | None = None):
+    city_of, country_of, language_of = facts["city_of"], facts["country_of"], facts["language_of"]
+    p = person or rng.choice(sorted(city_of))
+    city = city_of[p]
+    country = country_of[city]
+    lang = language_of[country]
+    form = rng.randrange(FORMS) if form is None else form
+    q = {
+        1: ["Where does {p} live?", "Which city is {p} from?", "In which city does {p} live?",
+            "Name the city {p} lives in."],
+        2: ["In which country does {p} live?", "Which country is {p} from?",
+            "Name the country {p} lives in.", "What country is home to {p}?"],
+        3: ["What language does {p} speak?", "Which language is spoken where {p} lives?",
+            "Name the language of {p}.", "What is the language where {p} lives?"],
+    }[level][form].format(p=p)
+    lines = [f"{p} lives in {city}."]
+    if level >= 2:
+        lines.append(f"{city} is in {country}.")
+    if level >= 3:
+        lines.append(f"{country} speaks {lang}.")
+    lines.append([city, country, lang][level - 1])
+    return q, lines
+
+
+STRING_OPS = {
+    "reverse": ("reverse it", lambda w: w[::-1]),
+    "sort": ("sort its letters", lambda w: "".join(sorted(w))),
+    "shift": ("shift each letter by one", lambda w: "".join(chr((ord(c) - 97 + 1) % 26 + 97) for c in w)),
+    "rotate": ("move the first letter to the end", lambda w: w[1:] + w[:1]),
+}
+
+
+def strings(rng: random.Random, level: int):
+    """A chain of `STEPS[level]` operations, each line one intermediate word. Consecutive
+    operations differ and no chain ends in a sort that would undo what came before, so the answer
+    depends on every step (no shortcut). A one-step item may also count a letter."""
+    w = "".join(rng.choice(LETTERS[:12]) for _ in range(rng.randint(4, 6)))
+    if level == 1:
+        op = rng.choice(["reverse", "sort", "shift", "rotate", "count"])
+        if op == "count":
+            letter = rng.choice(w)
+            return f"Count the letter {letter} in {w}.", [str(w.count(letter))]
+        q = {"reverse": f"Reverse {w}.", "sort": f"Sort the letters of {w}.",
+             "shift": f"Shift each letter of {w} by one.", "rotate": f"Move the first letter of {w} to the end."}[op]
+        return q, [STRING_OPS[op][1](w)]
+    ops: list = []
+    while len(ops) < STEPS[level]:
+        op = rng.choice(["reverse", "shift", "rotate"] + (["sort"] if not ops else []))
+        if ops and op == ops[-1]:
+            continue
+        ops.append(op)
+    lines, cur = [], w
+    for o in ops:
+        cur = STRING_OPS[o][1](cur)
+        lines.append(cur)
+    q = f"Take {w}, " + ", then ".join(STRING_OPS[o][0] for o in ops) + "."
+    return q, lines
+
+
+# Chains of units: (unit, factor to the next unit, next unit).
+UNIT_CHAINS = [
+    [("km", 1000, "m"), ("m", 100, "cm"), ("cm", 10, "mm")],
+    [("t", 1000, "kg"), ("kg", 1000, "g")],
+    [("mile", 8, "furlong"), ("furlong", 10, "chain"), ("chain", 4, "rod")],
+    [("fortnight", 2, "week"), ("week", 7, "day"), ("day", 24, "h")],
+    [("gal", 4, "qt"), ("qt", 2, "pt"), ("pt", 2, "cup"), ("cup", 8, "oz")],
+    [("bushel", 4, "peck"), ("peck", 2, "dry gal"), ("dry gal", 4, "dry qt"), ("dry qt", 2, "dry pt")],
+    [("crate", 6, "box"), ("box", 4, "pack"), ("pack", 5, "bar"), ("bar", 2, "piece")],
+]
+
+
+def units(rng: random.Random, level: int):
+    while True:
+        chain = rng.choice(UNIT_CHAINS)
+        n = STEPS[level]
+        if len(chain) < n:
+            continue
+        start = rng.randrange(len(chain) - n + 1)
+        hops = chain[start:start + n]
+        v = rng.randint(2, 99)
+        lines, cur = [], v
+        for unit, f, nxt in hops:
+            lines.append(f"{cur}*{f}={cur * f}")
+            cur *= f
+        if cur > 9999999:
+            continue
+        return f"Convert {v} {hops[0][0]} to {hops[-1][2]}.", lines + [str(cur)]
+
+
+def make_item(rng: random.Random, family: str, level: int, facts: dict):
+    if family == "arithmetic":
+        return arithmetic(rng, level)
+    if family == "facts":
+        return facts_item(rng, level, facts)
+    if family == "strings":
+        return strings(rng, level)
+    return units(rng, level)
+
+
+# ---------------------------------------------------------------------------------------------
+# Splits
+# ---------------------------------------------------------------------------------------------
+def held_out_fact_questions(facts: dict) -> dict:
+    """level -> [(person, form)]: the fact questions no training item asks, in a fixed order."""
+    rng = random.Random(99)
+    pool: dict = {lv: [] for lv in LEVELS}
+    for p in sorted(facts["city_of"]):
+        for lv, form in rng.sample([(lv, f) for lv in LEVELS for f in range(FORMS)], HELD_PER_PERSON):
+            pool[lv].append((p, form))
+    for lv in LEVELS:
+        rng.shuffle(pool[lv])
+    return pool
+
+
+def build(split: str, facts: dict, exclude: set, pool: dict) -> list[dict]:
+    """Items cycle family by family and level by level, so every cell is equally represented.
+
+    Held-out splits take their fact questions from `pool` (consumed: no two splits share one);
+    training never asks one of them."""
+    rng = random.Random(SPLIT_SEEDS[split])
+    n = SPLIT_SIZES[split]
+    held = {(p, lv, f) for lv, pf in held_out_fact_questions(facts).items() for p, f in pf}
+    out, seen = [], set()
+    i = 0
+    while len(out) < n:
+        family, level = FAMILIES[i % 4], LEVELS[(i // 4) % 3]
+        if family == "facts" and split != "train":
+            if not pool[level]:
+                raise SystemExit(f"too few held-out fact questions for {split}")
+            p, form = pool[level].pop()
+            q, lines = facts_item(rng, level, facts, p, form)
+        else:
+            for _ in range(10000):
+                if family == "facts":
+                    p, form = rng.choice(sorted(facts["city_of"])), rng.randrange(FORMS)
+                    if (p, level, form) in held:
+                        continue
+                    q, lines = facts_item(rng, level, facts, p, form)
+                else:
+                    q, lines = make_item(rng, family, level, facts)
+                if q not in exclude and q not in seen:
+                    break
+            else:
+                raise SystemExit(f"cannot draw a new {family} item for {split}")
+        if split != "train":
+            seen.add(q)
+        i += 1
+        out.append({
+            "id": f"{split}-{len(out):05d}", "family": family, "level": level,
+            "messages": [{"role": "user", "content": q}],
+            "answer": lines[-1], "solution": "\n".join(lines),
+        })
+    return out
+
+
+def main() -> None:
+    facts = make_facts()
+    (HERE / "facts.json").write_text(json.dumps(facts, indent=1, sort_keys=True) + "\n")
+    suite = HERE / "suite"
+    suite.mkdir(exist_ok=True)
+    # Held-out splits first; training never sees their prompts.
+    taken: set = set()
+    splits = {}
+    pool = held_out_fact_questions(facts)
+    for split in ["test", "fresh", "calib", "dev"]:
+        splits[split] = build(split, facts, taken, pool)
+        taken |= {it["messages"][0]["content"] for it in splits[split]}
+    splits["train"] = build("train", facts, taken, pool)
+    for split, items in splits.items():
+        with open(suite / f"{split}.jsonl", "w") as f:
+            for it in items:
+                f.write(json.dumps(it) + "\n")
+        print(split, len(items))
+
+
+if __name__ == "__main__":
+    main()

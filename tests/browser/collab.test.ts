@@ -1,0 +1,266 @@
+// createTandem in Debian Chromium (playwright-core) against a running `tandem serve` of the pair's
+// LARGE model, on a page of another origin whose local engine runs the SMALL one (until the pair
+// is trained: license-llama on both sides). (1) local, server and cascade-escalated answers, each
+// reported in `tandem` (route, rule, reason, scores, token and call counts); the server's text is
+// the native CLI's greedy text of the large model; a streamed escalation supersedes the local
+// tokens; (2) a privacy-class request (explicit or classified) makes no request to the server
+// (every request of the page counted); (3) a server that is down is answered for locally, with
+// its reason; (4) a routing decision (features already computed → Router.routeScore → decide)
+// costs ≤ 1 ms over 2000 iterations; (5) the wasm bundle is ≤ 2 MB gzipped (CompressionStream).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliPath, launch, manifestUrl, openPage, ROOT, serve, type Server } from './harness.js';
+
+const PAIR = existsSync(join(ROOT, 'models/pair/large/model.safetensors')) && existsSync(join(ROOT, 'models/manifests/pair-small.json'));
+const LOCAL = manifestUrl(PAIR ? 'pair-small' : 'license-llama');
+const LARGE = PAIR ? 'models/pair/large' : 'models/demo/license-llama';
+const PROMPT = PAIR ? 'In which city does Nita Vani live?' : 'The Licensor grants You';
+const KEY = 'sk-collab-test';
+const MAX_TOKENS = 16;
+
+let srv: Server;
+let api: string;
+let server: ChildProcess;
+let ctx: BrowserContext;
+let page: Page;
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (a && typeof a === 'object' ? res(a.port) : rej(new Error('no port'))));
+    });
+  });
+}
+
+/** The native CLI's greedy chat answer of the large model. */
+function cliText(): string {
+  const out = execFileSync(
+    cliPath(),
+    ['generate', '--model', join(ROOT, LARGE), '--prompt', PROMPT, '--chat', '--max-new-tokens', String(MAX_TOKENS), '--backend', 'cpu', '--json'],
+    { encoding: 'utf8', env: { ...process.env, RAYON_NUM_THREADS: '1' } },
+  );
+  return JSON.parse(out).text;
+}
+
+beforeAll(async () => {
+  console.log(`collab e2e: local ${LOCAL}, server ${LARGE}${PAIR ? '' : ' (the pair is not trained yet)'}`);
+  srv = await serve();
+  const port = await freePort();
+  api = `http://127.0.0.1:${port}`;
+  const keys = join(mkdtempSync(join(tmpdir(), 'tandem-keys-')), 'keys');
+  writeFileSync(keys, `${KEY}\n`);
+  server = spawn(
+    cliPath(),
+    ['serve', '--model', join(ROOT, LARGE), '--model-id', 'large', '--bind', `127.0.0.1:${port}`, '--backend', 'cpu', '--cors-origin', srv.url, '--api-keys-file', keys],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${api}/healthz`)).ok) break;
+    } catch {
+      if (i > 300) throw new Error('tandem serve did not start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  ctx = await launch({ webgpu: true });
+  page = await openPage(ctx, srv);
+  // One local engine for the page (WebGPU on SwiftShader, or the CPU), shared by every Tandem.
+  await page.evaluate(async (model) => {
+    const w = window as any;
+    w.engine = await w.tandem.createEngine({ model, backend: 'auto' });
+    const info = await w.engine.info();
+    // A router of the local model's shape whose score is sigmoid(bias) whatever the prompt.
+    w.router = (bias: number) => ({
+      version: 'tandem-router/1', kind: 'logistic', dim: 2 * info.hiddenSize,
+      mean: Array(2 * info.hiddenSize).fill(0), scale: Array(2 * info.hiddenSize).fill(1), weights: Array(2 * info.hiddenSize).fill(0),
+      bias, threshold: 0.5, target_share: 0.5, label: 'disagreement', trained_on: 0,
+    });
+  }, LOCAL);
+}, 180_000);
+
+afterAll(async () => {
+  await page?.evaluate(() => (window as any).engine?.unload()).catch(() => {});
+  await ctx?.close();
+  server?.kill('SIGTERM');
+  await srv?.close();
+});
+
+/** Requests the page sent to the LLM server (any method), counted from the browser's side. */
+function countServerRequests(p: Page): { n: number; stop: () => void } {
+  const c = { n: 0, stop: () => {} };
+  const on = (r: { url(): string }) => {
+    if (r.url().startsWith(api)) c.n++;
+  };
+  p.on('request', on);
+  c.stop = () => p.off('request', on);
+  return c;
+}
+
+describe('createTandem against tandem serve', () => {
+  it('local, server and cascade-escalated answers, each reported in `tandem`', async () => {
+    const r = await page.evaluate(
+      async ({ api, key, prompt, max }) => {
+        const w = window as any;
+        const server = { baseURL: `${api}/v1`, apiKey: key, model: 'large' };
+        const messages = [{ role: 'user', content: prompt }];
+        const req = { messages, max_tokens: max, temperature: 0 };
+        const toServer = await w.tandem.createTandem({ local: w.engine, server, router: w.router(4), policy: 'route' });
+        const toLocal = await w.tandem.createTandem({ local: w.engine, server, router: w.router(-4), policy: 'route' });
+        // mean_logprob's score is -mean ≥ 0: a threshold below 0 always escalates, a huge one never.
+        const escalating = await w.tandem.createTandem({ local: w.engine, server, policy: 'cascade', rules: { cascade: { signal: 'mean_logprob', threshold: -1 } } });
+        const keeping = await w.tandem.createTandem({ local: w.engine, server, policy: 'cascade', rules: { cascade: { signal: 'mean_logprob', threshold: 1000 } } });
+        const server_ = await toServer.chat.completions.create(req);
+        const local = await toLocal.chat.completions.create(req);
+        const cascaded = await escalating.chat.completions.create(req);
+        const kept = await keeping.chat.completions.create(req);
+        const chunks: any[] = [];
+        // A conversation of its own: the one above escalated, and sticks to the server.
+        for await (const c of await escalating.chat.completions.create({ ...req, stream: true, tandem: { conversation: 'streamed' } })) chunks.push(c);
+        const plainLocal = await w.engine.chat.completions.create(req);
+        return { server: server_, local, cascaded, kept, chunks, plainLocal: plainLocal.choices[0].message.content };
+      },
+      { api, key: KEY, prompt: PROMPT, max: MAX_TOKENS },
+    );
+    const want = cliText();
+    const text = (c: any) => c.choices[0].message.content;
+    for (const [name, c] of Object.entries(r).filter(([k]) => k !== 'chunks' && k !== 'plainLocal')) {
+      console.log(`${name}: ${JSON.stringify(text(c))} ← ${JSON.stringify({ ...(c as any).tandem, tokens: undefined })}`);
+    }
+
+    expect(r.server.tandem).toMatchObject({ route: 'server', rule: 'score', policy: 'route', server_calls: 1, local_tokens: 0 });
+    expect(r.server.tandem.reason).toBe('router: score 0.98 > threshold 0.50');
+    expect(r.server.tandem.scores.router).toBeCloseTo(1 / (1 + Math.exp(-4)), 5);
+    expect(r.server.tandem.server_tokens).toBe(r.server.usage.completion_tokens);
+    expect(r.server.model).toBe('large');
+    expect(text(r.server)).toBe(want);
+
+    expect(r.local.tandem).toMatchObject({ route: 'local', rule: 'score', reason: 'router: score 0.02 ≤ threshold 0.50', server_calls: 0, server_tokens: 0 });
+    expect(r.local.tandem.local_tokens).toBe(r.local.usage.completion_tokens);
+    // The router's prefill stays in the KV cache: the answer feeds only the prompt's last token.
+    expect(r.local.usage.prompt_tokens_details.cached_tokens).toBe(r.local.usage.prompt_tokens - 1);
+    expect(['webgpu', 'cpu']).toContain(r.local.tandem.backend);
+    expect(text(r.local)).toBe(r.plainLocal);
+
+    expect(r.cascaded.tandem).toMatchObject({ route: 'server', rule: 'cascade', policy: 'cascade', server_calls: 1 });
+    expect(r.cascaded.tandem.reason).toMatch(/^cascade: mean logprob -?\d+\.\d\d below 1\.00 → escalate$/);
+    expect(r.cascaded.tandem.local_tokens).toBeGreaterThan(0);
+    expect(text(r.cascaded)).toBe(want);
+
+    expect(r.kept.tandem).toMatchObject({ route: 'local', rule: 'cascade', server_calls: 0 });
+    expect(r.kept.tandem.reason).toMatch(/→ keep local$/);
+    expect(text(r.kept)).toBe(r.plainLocal);
+
+    // Streamed escalation: the local tokens, a superseded chunk with the reason, the server's.
+    const at = r.chunks.findIndex((c: any) => c.tandem?.superseded);
+    expect(at).toBeGreaterThan(0);
+    expect(r.chunks.slice(0, at).map((c: any) => c.choices[0]?.delta.content ?? '').join('')).toBe(r.plainLocal);
+    expect(r.chunks[at].tandem).toMatchObject({ superseded: true, route: 'server', rule: 'cascade' });
+    expect(r.chunks.slice(at + 1).map((c: any) => c.choices[0]?.delta.content ?? '').join('')).toBe(want);
+    expect(r.chunks.at(-1).tandem).toMatchObject({ route: 'server', server_calls: 1 });
+    expect(new Set(r.chunks.map((c: any) => c.id)).size).toBe(1);
+  });
+
+  it('a privacy-class request makes no request to the server', async () => {
+    const seen = countServerRequests(page);
+    try {
+      const r = await page.evaluate(
+        async ({ api, key, prompt }) => {
+          const w = window as any;
+          const t = await w.tandem.createTandem({
+            local: w.engine, server: { baseURL: `${api}/v1`, apiKey: key, model: 'large' }, policy: 'server',
+            rules: { classify: (m: { content: string }[]) => (m.some((x) => /diagnos/i.test(x.content)) ? 'health' : undefined) },
+          });
+          const explicit = await t.chat.completions.create({ messages: [{ role: 'user', content: prompt }], max_tokens: 8, temperature: 0, tandem: { privacy: 'health' } });
+          const chunks: any[] = [];
+          const s = await t.chat.completions.create({ messages: [{ role: 'user', content: 'my diagnosis is private' }], max_tokens: 8, temperature: 0, stream: true });
+          for await (const c of s) chunks.push(c);
+          return { explicit: explicit.tandem, classified: chunks.at(-1).tandem };
+        },
+        { api, key: KEY, prompt: PROMPT },
+      );
+      expect(r.explicit).toMatchObject({ route: 'local', rule: 'privacy', reason: 'privacy: health never leaves the device', server_calls: 0 });
+      expect(r.classified).toMatchObject({ route: 'local', rule: 'privacy', server_calls: 0 });
+      expect(seen.n).toBe(0);
+      // The counter does see this page's requests to the server.
+      await page.evaluate(async ({ api, key }) => {
+        const w = window as any;
+        const t = await w.tandem.createTandem({ local: w.engine, server: { baseURL: `${api}/v1`, apiKey: key, model: 'large' }, policy: 'server' });
+        await t.chat.completions.create({ messages: [{ role: 'user', content: 'hello' }], max_tokens: 2 });
+      }, { api, key: KEY });
+      expect(seen.n).toBeGreaterThan(0);
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('a server that is down: the local engine answers, with the reason', async () => {
+    const down = `http://127.0.0.1:${await freePort()}`;
+    const r = await page.evaluate(
+      async ({ down, prompt }) => {
+        const w = window as any;
+        const t = await w.tandem.createTandem({ local: w.engine, server: { baseURL: `${down}/v1`, model: 'large' }, router: w.router(4), policy: 'route' });
+        const req = { messages: [{ role: 'user', content: prompt }], max_tokens: 8, temperature: 0 };
+        const first = await t.chat.completions.create(req);
+        const chunks: any[] = [];
+        for await (const c of await t.chat.completions.create({ ...req, stream: true })) chunks.push(c);
+        return { first: first.tandem, text: first.choices[0].message.content, streamed: chunks.at(-1).tandem };
+      },
+      { down, prompt: PROMPT },
+    );
+    expect(r.first).toMatchObject({ route: 'local', rule: 'server_unreachable', server_calls: 1 });
+    expect(r.first.reason).toMatch(/^server unreachable: network error: /);
+    expect(r.first.scores.router).toBeGreaterThan(0.9);
+    expect(r.text.length).toBeGreaterThan(0);
+    // The next request does not wait for the dead server again.
+    expect(r.streamed).toMatchObject({ route: 'local', rule: 'server_unreachable', reason: 'server unreachable', server_calls: 0 });
+  });
+});
+
+describe('measured in Chromium', () => {
+  it('a routing decision (features computed → Router.routeScore → decide) takes ≤ 1 ms', async () => {
+    const r = await page.evaluate(async (prompt) => {
+      const w = window as any;
+      const policy = await w.tandem.loadCollab();
+      const features = await w.engine.promptFeatures([{ role: 'user', content: prompt }]);
+      const x = new Float32Array([...features.mean, ...features.last]);
+      const router = policy.Router.fromJson(JSON.stringify({ ...w.router(0), weights: Array.from(x, (_: number, i: number) => Math.sin(i)) }));
+      const context = { online: true, server_available: true, rtt_ms: 120, latency_target_ms: 800, metered: false, battery_low: false, budget: { calls_today: 3, max_calls_per_day: 100 } };
+      let d;
+      for (let i = 0; i < 200; i++) d = policy.decide(context, router.routeScore(x));
+      const n = 2000;
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) d = policy.decide(context, router.routeScore(x));
+      const ms = (performance.now() - t0) / n;
+      router.free();
+      return { ms, dim: x.length, d };
+    }, PROMPT);
+    console.log(`routing decision: ${(r.ms * 1000).toFixed(1)} µs per decision (${r.dim} features, 2000 iterations): ${r.d.reason}`);
+    expect(r.d.rule).toBe('score');
+    expect(r.ms).toBeLessThanOrEqual(1);
+  });
+
+  it('the wasm bundle is ≤ 2 MB gzipped', async () => {
+    const r = await page.evaluate(async () => {
+      const res = await fetch('/web/packages/tandem/wasm/tandem_wasm_bg.wasm');
+      const raw = (await res.clone().arrayBuffer()).byteLength;
+      const gz = res.body!.pipeThrough(new CompressionStream('gzip'));
+      let bytes = 0;
+      const reader = gz.getReader();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        bytes += value.byteLength;
+      }
+      return { raw, gz: bytes };
+    });
+    console.log(`wasm bundle: ${r.raw} bytes, ${r.gz} gzipped (CompressionStream)`);
+    expect(r.gz).toBeLessThanOrEqual(2_000_000);
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * One request through `createTandem`: what it needs (the local engine, the server, the policy),
+ * its counters (local and server tokens, server calls, time), and the bookkeeping every server
+ * call does (budget, round trip, reachability). Answers are built in answer.ts (JSON) and
+ * stream.ts (chunks); the route is chosen in plan.ts.
+ */
+import { isAbortError } from '../errors.js';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, ChatMessage, CompletionUsage, TandemEngine, TandemExtra } from '../types.js';
+import type { WasmDecision, WasmRouterApi } from '../wasm-types.js';
+import type { ContextTracker } from './context.js';
+import type { CollabApi } from './policy.js';
+import { ServerError, type ServerClient } from './server-client.js';
+import type { CascadeRule, CollabInfo, Policy, RulesOptions } from './types.js';
+
+/** What every request of one `createTandem` shares. */
+export interface Deps {
+  api: CollabApi;
+  local: TandemEngine;
+  server: ServerClient;
+  router: WasmRouterApi | undefined;
+  cascade: CascadeRule | undefined;
+  tracker: ContextTracker;
+  rules: RulesOptions;
+}
+
+/** Request fields that are the package's, not OpenAI's: never sent to the server. */
+const NOT_FOR_SERVER = new Set(['signal', 'tandem', 'stream', 'stream_options', 'model']);
+
+/** An error status that is about this request (not the server's health): it does not make the
+ * server count as unreachable. */
+const REQUEST_SPECIFIC = new Set([400, 413, 422]);
+
+export class Job {
+  private readonly t0 = performance.now();
+  localTokens = 0;
+  serverTokens = 0;
+  serverCalls = 0;
+
+  constructor(
+    readonly deps: Deps,
+    /** The request without its `tandem` options. */
+    readonly req: ChatCompletionRequest,
+    readonly messages: ChatMessage[],
+    readonly policy: Policy,
+    readonly privacy: string | undefined,
+    readonly conversation: string,
+  ) {}
+
+  get signal(): AbortSignal | undefined {
+    return this.req.signal;
+  }
+
+  /** The request as the local engine takes it. */
+  localRequest(stream: boolean): ChatCompletionRequest {
+    return stream ? { ...this.req, stream: true, stream_options: { include_usage: true } } : { ...this.req, stream: false };
+  }
+
+  /** The request as the server takes it: OpenAI's fields as given (the server's `model` is
+   * set by the client); a stream asks for usage (the budget counts tokens). */
+  private serverBody(stream: boolean): Record<string, unknown> {
+    const body: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(this.req)) if (!NOT_FOR_SERVER.has(k) && v !== undefined) body[k] = v;
+    body.messages = this.messages;
+    if (stream) body.stream_options = { include_usage: true };
+    return body;
+  }
+
+  private failed(e: unknown): void {
+    if (isAbortError(e)) return;
+    const status = e instanceof ServerError ? e.status : undefined;
+    if (status !== undefined && REQUEST_SPECIFIC.has(status)) return;
+    this.deps.tracker.serverFailed(e instanceof ServerError ? e.retryAfterMs : undefined);
+  }
+
+  private answered(usage: CompletionUsage | null | undefined, contentChunks: number): void {
+    const t = this.deps.tracker;
+    this.serverTokens = usage?.completion_tokens ?? contentChunks;
+    t.countTokens(usage?.total_tokens ?? this.serverTokens);
+    t.serverOk();
+  }
+
+  /** The server's JSON completion (throws what the server client throws). */
+  async serverJson(): Promise<ChatCompletion> {
+    const t = this.deps.tracker;
+    this.serverCalls++;
+    t.countCall();
+    try {
+      const { value, rttMs } = await this.deps.server.complete(this.serverBody(false), this.signal);
+      t.serverAnswered(rttMs);
+      this.answered(value.usage, 0);
+      return value;
+    } catch (e) {
+      this.failed(e);
+      throw e;
+    }
+  }
+
+  /** The server's chunks; a failure, at the start or mid-stream, is thrown to the caller (the
+   * tokens streamed until then still count). */
+  async serverStream(): Promise<AsyncIterable<ChatCompletionChunk>> {
+    const t = this.deps.tracker;
+    this.serverCalls++;
+    t.countCall();
+    let opened: Awaited<ReturnType<ServerClient['stream']>>;
+    try {
+      opened = await this.deps.server.stream(this.serverBody(true), this.signal);
+    } catch (e) {
+      this.failed(e);
+      throw e;
+    }
+    t.serverAnswered(opened.rttMs);
+    const chunks = opened.value;
+    const job = this;
+    return (async function* () {
+      let usage: CompletionUsage | null | undefined;
+      let n = 0;
+      try {
+        for await (const c of chunks) {
+          if (c.usage) usage = c.usage;
+          if (c.choices[0]?.delta?.content) n++;
+          yield c;
+        }
+      } catch (e) {
+        job.serverTokens = n;
+        t.countTokens(n);
+        job.failed(e);
+        throw e;
+      }
+      job.answered(usage, n);
+    })();
+  }
+
+  /** What a server failure turns a decision into: the local engine answers, saying why. */
+  fallback(d: WasmDecision, e: unknown): WasmDecision {
+    const why = e instanceof Error ? e.message : String(e);
+    return { route: 'local', rule: 'server_unreachable', reason: `server unreachable: ${why}`, scores: d.scores };
+  }
+
+  /** Remembers the route the router (or the cascade) chose for this conversation. */
+  stick(d: WasmDecision): void {
+    if (d.rule === 'score' || d.rule === 'cascade') this.deps.tracker.stick(this.conversation, d.route);
+  }
+
+  /** The `tandem` field of the answer; `engine` is the local engine's own (backend, tokens)
+   * when it answered. */
+  info(d: WasmDecision, engine?: Partial<TandemExtra>): CollabInfo {
+    return {
+      ...(d.route === 'local' ? engine : undefined),
+      route: d.route,
+      rule: d.rule,
+      reason: d.reason,
+      scores: d.scores,
+      policy: this.policy,
+      local_tokens: this.localTokens,
+      server_tokens: this.serverTokens,
+      server_calls: this.serverCalls,
+      latency_ms: performance.now() - this.t0,
+    };
+  }
+}

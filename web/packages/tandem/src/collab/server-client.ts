@@ -1,0 +1,248 @@
+/**
+ * The server LLM over HTTP: `POST {baseURL}/chat/completions` of an OpenAI-compatible server,
+ * as JSON or as a stream of server-sent events. Every failure is a `ServerError` — kind
+ * `network` (no connection, a timeout, a stream cut short) or `server` (an error status, an
+ * answer that is not a completion) — except the caller's own abort, which is an AbortError.
+ */
+import { abortError, TandemError } from '../errors.js';
+import type { ChatCompletion, ChatCompletionChunk } from '../types.js';
+import { parseSse } from './sse.js';
+import type { ServerOptions } from './types.js';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export class ServerError extends TandemError {
+  /** The HTTP status, when the server answered. */
+  readonly status?: number;
+  /** How long the server asked not to be called again (its Retry-After), in ms. */
+  readonly retryAfterMs?: number;
+
+  constructor(kind: 'network' | 'server', message: string, extra: { status?: number; retryAfterMs?: number; cause?: unknown } = {}) {
+    super(kind, message, { cause: extra.cause });
+    this.status = extra.status;
+    this.retryAfterMs = extra.retryAfterMs;
+  }
+}
+
+/** A server answer and the round trip to its headers. */
+export interface Timed<T> {
+  value: T;
+  rttMs: number;
+}
+
+/** An abort controller that follows `parent` and can be fired by a timer with a reason. */
+class Deadline {
+  readonly controller = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Why the request was stopped, when it was not the caller. */
+  expired: string | undefined;
+  private readonly onParent = () => this.controller.abort();
+
+  constructor(private readonly parent?: AbortSignal) {
+    parent?.addEventListener('abort', this.onParent, { once: true });
+  }
+
+  arm(ms: number, why: string): void {
+    this.disarm();
+    this.timer = setTimeout(() => {
+      this.expired = why;
+      this.controller.abort();
+    }, ms);
+  }
+
+  disarm(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  close(): void {
+    this.disarm();
+    this.parent?.removeEventListener('abort', this.onParent);
+  }
+
+  /** `e` (thrown while this deadline ran) as the error the caller should see. */
+  error(e: unknown): Error {
+    if (this.parent?.aborted) return abortError(this.parent);
+    if (this.expired) return new ServerError('network', this.expired, { cause: e });
+    if (e instanceof ServerError) return e;
+    const msg = e instanceof Error ? e.message : String(e);
+    return new ServerError('network', `network error: ${msg}`, { cause: e });
+  }
+}
+
+function retryAfter(h: Headers): number | undefined {
+  const v = h.get('retry-after');
+  if (!v) return undefined;
+  const s = Number(v);
+  if (Number.isFinite(s) && s >= 0) return s * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+/** An error status as a ServerError, with the server's own message when it sent OpenAI's shape. */
+async function statusError(res: Response): Promise<ServerError> {
+  let detail = res.statusText;
+  try {
+    const text = (await res.text()).slice(0, 2000);
+    let msg: unknown;
+    try {
+      msg = (JSON.parse(text) as { error?: { message?: unknown } })?.error?.message;
+    } catch {
+      msg = text;
+    }
+    if (typeof msg === 'string' && msg.trim()) detail = msg.trim();
+  } catch {
+    // The body is not readable: the status says enough.
+  }
+  return new ServerError('server', `HTTP ${res.status}${detail ? `: ${detail}` : ''}`, {
+    status: res.status,
+    retryAfterMs: retryAfter(res.headers),
+  });
+}
+
+function invalid(why: string): ServerError {
+  return new ServerError('server', `invalid response: ${why}`);
+}
+
+function checkCompletion(v: unknown): ChatCompletion {
+  const c = v as ChatCompletion;
+  if (!c || typeof c !== 'object' || !Array.isArray(c.choices) || c.choices.length === 0) {
+    throw invalid('no choices');
+  }
+  const m = c.choices[0]?.message as { content?: unknown } | undefined;
+  if (!m || typeof m !== 'object') throw invalid('choices[0].message is missing');
+  if (m.content === null || m.content === undefined) m.content = '';
+  if (typeof m.content !== 'string') throw invalid('choices[0].message.content is not a string');
+  return c;
+}
+
+export class ServerClient {
+  private readonly url: string;
+  private readonly timeoutMs: number;
+  private readonly idleMs: number;
+
+  constructor(
+    private readonly opts: ServerOptions,
+    private readonly fetchFn: typeof fetch,
+  ) {
+    if (typeof opts?.baseURL !== 'string' || !opts.baseURL) {
+      throw new TandemError('invalid_options', 'server.baseURL is required');
+    }
+    if (typeof opts.model !== 'string' || !opts.model) {
+      throw new TandemError('invalid_options', 'server.model is required');
+    }
+    this.url = `${opts.baseURL.replace(/\/+$/, '')}/chat/completions`;
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.idleMs = opts.idleTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  get model(): string {
+    return this.opts.model;
+  }
+
+  private async post(body: object, stream: boolean, d: Deadline): Promise<Timed<Response>> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: stream ? 'text/event-stream' : 'application/json',
+      ...this.opts.headers,
+    };
+    if (this.opts.apiKey) headers.authorization = `Bearer ${this.opts.apiKey}`;
+    const t0 = performance.now();
+    d.arm(this.timeoutMs, `timed out after ${this.timeoutMs} ms`);
+    const res = await this.fetchFn(this.url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ ...body, model: this.opts.model, stream }),
+      signal: d.controller.signal,
+    });
+    const rttMs = performance.now() - t0;
+    if (!res.ok) throw await statusError(res);
+    return { value: res, rttMs };
+  }
+
+  /** One completion as JSON. */
+  async complete(body: object, signal?: AbortSignal): Promise<Timed<ChatCompletion>> {
+    if (signal?.aborted) throw abortError(signal);
+    const d = new Deadline(signal);
+    try {
+      const { value: res, rttMs } = await this.post(body, false, d);
+      let json: unknown;
+      try {
+        json = await res.json();
+      } catch (e) {
+        if (d.controller.signal.aborted) throw e;
+        throw invalid('not JSON');
+      }
+      return { value: checkCompletion(json), rttMs };
+    } catch (e) {
+      throw d.error(e);
+    } finally {
+      d.close();
+    }
+  }
+
+  /**
+   * A streamed completion: resolves once the headers are in (an error status rejects), then
+   * yields the chunks. `[DONE]` ends it; an error event, a chunk that does not parse, a gap
+   * longer than the idle timeout or an end before `[DONE]` throw a ServerError. Leaving the
+   * iteration early aborts the request.
+   */
+  async stream(body: object, signal?: AbortSignal): Promise<Timed<AsyncIterable<ChatCompletionChunk>>> {
+    if (signal?.aborted) throw abortError(signal);
+    const d = new Deadline(signal);
+    let res: Response;
+    let rttMs: number;
+    try {
+      ({ value: res, rttMs } = await this.post(body, true, d));
+      if (!res.body) throw invalid('no body');
+    } catch (e) {
+      d.close();
+      throw d.error(e);
+    }
+    const idleMs = this.idleMs;
+    const reader = res.body.getReader();
+    async function* bytes(): AsyncGenerator<Uint8Array> {
+      for (;;) {
+        d.arm(idleMs, `no data for ${idleMs} ms`);
+        const { value, done } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    }
+    async function* chunks(): AsyncGenerator<ChatCompletionChunk> {
+      let done = false;
+      try {
+        for await (const ev of parseSse(bytes())) {
+          if (ev.data === '[DONE]') {
+            done = true;
+            return;
+          }
+          let v: unknown;
+          try {
+            v = JSON.parse(ev.data);
+          } catch {
+            throw invalid(`an event that is not JSON: ${ev.data.slice(0, 80)}`);
+          }
+          const err = (v as { error?: { message?: unknown } })?.error;
+          if (ev.event === 'error' || err) {
+            const msg = typeof err?.message === 'string' ? err.message : ev.data.slice(0, 200);
+            throw new ServerError('server', `error event: ${msg}`);
+          }
+          const c = v as ChatCompletionChunk;
+          if (!c || typeof c !== 'object' || !Array.isArray(c.choices)) throw invalid('a chunk without choices');
+          yield c;
+        }
+        throw new ServerError('network', 'the stream ended before [DONE]');
+      } catch (e) {
+        throw d.error(e);
+      } finally {
+        d.close();
+        if (!done) {
+          d.controller.abort();
+          reader.cancel().catch(() => {});
+        }
+      }
+    }
+    return { value: chunks(), rttMs };
+  }
+}

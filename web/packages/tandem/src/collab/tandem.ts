@@ -1,0 +1,174 @@
+/**
+ * `createTandem`: the local engine and a server LLM behind one `chat.completions.create`, each
+ * request routed by a policy (`local`, `server`, `route`, `cascade`) and tandem-collab's rules,
+ * and every answer saying where it came from and why (`tandem`). A request the rules keep local
+ * — a privacy class, offline, over budget — never reaches the server, and a server that fails
+ * is answered for by the local engine, with the reason.
+ *
+ * ```ts
+ * const tandem = await createTandem({
+ *   local: { model: '/models/manifests/pair-small.json' },
+ *   server: { baseURL: 'https://llm.example.com/v1', apiKey, model: 'pair-large' },
+ *   router: '/models/pair/router.json',
+ *   policy: 'route',
+ * });
+ * const c = await tandem.chat.completions.create({ messages });
+ * c.tandem; // { route: 'local', rule: 'score', reason: 'router: score 0.12 ≤ threshold 0.40', … }
+ * ```
+ */
+import { createEngine } from '../engine.js';
+import { abortError, TandemError } from '../errors.js';
+import { normalizeMessages, normalizeRequest } from '../generation.js';
+import type { ChatCompletionRequest, ChatMessage, EngineOptions, TandemEngine } from '../types.js';
+import type { WasmRouterApi } from '../wasm-types.js';
+import { answerJson } from './answer.js';
+import { cascadeRule } from './cascade.js';
+import { browserEnvironment, ContextTracker, conversationKey } from './context.js';
+import { Job, type Deps } from './job.js';
+import { plan } from './plan.js';
+import { loadCollab, loadRouter } from './policy.js';
+import { ServerClient } from './server-client.js';
+import { answerStream } from './stream.js';
+import type {
+  Policy,
+  RulesOptions,
+  Tandem,
+  TandemChunk,
+  TandemCompletion,
+  TandemOptions,
+  TandemRequest,
+  TandemRequestOptions,
+} from './types.js';
+
+const POLICIES: readonly Policy[] = ['local', 'server', 'route', 'cascade'];
+const OPTION_KEYS = ['local', 'server', 'router', 'policy', 'rules', 'environment', 'storage', 'fetch', 'wasmUrl'];
+const SERVER_KEYS = ['baseURL', 'apiKey', 'model', 'timeoutMs', 'idleTimeoutMs', 'retryAfterMs', 'headers'];
+const RULE_KEYS = ['classify', 'cascade', 'budget', 'latencyTargetMs', 'sticky', 'metered', 'battery'];
+const REQUEST_KEYS = ['privacy', 'conversation', 'policy'];
+
+/** Refuses a key `obj` should not have: a misspelt `classify` or `privacy` must be an error,
+ * never a private request that silently leaves the device. */
+function knownKeys(obj: unknown, known: string[], what: string, kind: 'invalid_options' | 'invalid_request'): void {
+  if (obj === undefined || obj === null) return;
+  if (typeof obj !== 'object') throw new TandemError(kind, `${what} must be an object`);
+  const bad = Object.keys(obj).find((k) => !known.includes(k));
+  if (bad !== undefined) throw new TandemError(kind, `${what}: unknown key ${JSON.stringify(bad)} (known: ${known.join(', ')})`);
+}
+
+function checkPolicy(p: unknown, what: string): Policy {
+  if (!POLICIES.includes(p as Policy)) {
+    throw new TandemError('invalid_options', `${what} ${JSON.stringify(p)}: expected "local", "server", "route" or "cascade"`);
+  }
+  return p as Policy;
+}
+
+function isEngine(local: TandemEngine | EngineOptions): local is TandemEngine {
+  return typeof (local as TandemEngine)?.chat?.completions?.create === 'function';
+}
+
+/** The request's privacy class: its own, else the classifier's (a classifier that throws
+ * fails the request: it never goes out unclassified). */
+function privacyOf(opts: TandemRequestOptions | undefined, rules: RulesOptions, messages: ChatMessage[]): string | undefined {
+  if (opts?.privacy !== undefined && opts.privacy !== null) return String(opts.privacy);
+  const c = rules.classify?.(messages);
+  return c === undefined || c === null ? undefined : String(c);
+}
+
+export async function createTandem(options: TandemOptions): Promise<Tandem> {
+  if (!options || typeof options !== 'object') throw new TandemError('invalid_options', 'options must be an object');
+  if (!options.local) throw new TandemError('invalid_options', 'options.local (an engine or its options) is required');
+  knownKeys(options, OPTION_KEYS, 'options', 'invalid_options');
+  knownKeys(options.server, SERVER_KEYS, 'options.server', 'invalid_options');
+  knownKeys(options.rules, RULE_KEYS, 'options.rules', 'invalid_options');
+  knownKeys(options.rules?.budget, ['maxCallsPerDay', 'maxTokensPerDay'], 'options.rules.budget', 'invalid_options');
+  if (options.rules?.classify !== undefined && typeof options.rules.classify !== 'function') {
+    throw new TandemError('invalid_options', 'options.rules.classify must be a function');
+  }
+  let defaultPolicy = checkPolicy(options.policy, 'policy');
+  const rules = options.rules ?? {};
+  const fetchFn = options.fetch ?? ((...a: Parameters<typeof fetch>) => globalThis.fetch(...a));
+  const server = new ServerClient(options.server, fetchFn);
+  const api = await loadCollab({ wasmUrl: options.wasmUrl });
+  let router: WasmRouterApi | undefined;
+  if (options.router !== undefined && options.router !== null) router = await loadRouter(api, options.router, fetchFn);
+  const cascade = cascadeRule(api, rules, router);
+  if (defaultPolicy === 'cascade' && !cascade) {
+    throw new TandemError('invalid_options', "policy 'cascade' needs a cascade rule: rules.cascade or router.json's cascade");
+  }
+
+  const owned = !isEngine(options.local);
+  const local = owned ? await createEngine(options.local as EngineOptions) : (options.local as TandemEngine);
+  let modelId: string;
+  try {
+    const info = await local.info();
+    modelId = info.model;
+    if (router && router.dim !== 2 * info.hiddenSize) {
+      throw new TandemError(
+        'feature_dim',
+        `the router takes ${router.dim} features; the local model ${info.model} gives ${2 * info.hiddenSize} (hidden size ${info.hiddenSize}, mean and last)`,
+      );
+    }
+  } catch (e) {
+    router?.free();
+    if (owned) await local.unload().catch(() => {});
+    throw e;
+  }
+
+  const env = { ...browserEnvironment(), ...options.environment };
+  const tracker = new ContextTracker(rules, env, options.storage, options.server.retryAfterMs);
+  const deps: Deps = { api, local, server, router, cascade, tracker, rules };
+
+  let unloaded = false;
+  const job = (req: TandemRequest): Job => {
+    if (unloaded) throw new TandemError('unloaded', 'this Tandem was unloaded');
+    if (!req || typeof req !== 'object') throw new TandemError('invalid_request', 'the request must be an object');
+    const { tandem: opts, ...rest } = req;
+    knownKeys(opts, REQUEST_KEYS, 'tandem', 'invalid_request');
+    if (opts?.privacy !== undefined && opts.privacy !== null && typeof opts.privacy !== 'string') {
+      throw new TandemError('invalid_request', 'tandem.privacy must be a string');
+    }
+    const request = rest as ChatCompletionRequest;
+    normalizeRequest(request);
+    const messages = normalizeMessages(request.messages);
+    const policy = opts?.policy === undefined ? defaultPolicy : checkPolicy(opts.policy, 'tandem.policy');
+    if (policy === 'cascade' && !cascade) {
+      throw new TandemError('invalid_request', "policy 'cascade' needs a cascade rule: rules.cascade or router.json's cascade");
+    }
+    const privacy = privacyOf(opts, rules, messages);
+    return new Job(deps, request, messages, policy, privacy, conversationKey(messages, opts?.conversation));
+  };
+
+  async function create(req: TandemRequest): Promise<TandemCompletion | AsyncIterable<TandemChunk>> {
+    const j = job(req);
+    if (j.signal?.aborted) throw abortError(j.signal);
+    const p = await plan(j);
+    return j.req.stream ? answerStream(j, p, modelId) : answerJson(j, p);
+  }
+
+  return {
+    chat: { completions: { create: create as Tandem['chat']['completions']['create'] } },
+    local,
+    get policy() {
+      return defaultPolicy;
+    },
+    set policy(p: Policy) {
+      const next = checkPolicy(p, 'policy');
+      if (next === 'cascade' && !cascade) throw new TandemError('invalid_options', "policy 'cascade' needs a cascade rule");
+      defaultPolicy = next;
+    },
+    async context(req = {}) {
+      const messages = req.messages ? normalizeMessages(req.messages) : [];
+      const privacy = messages.length ? privacyOf(req.tandem, rules, messages) : req.tandem?.privacy;
+      const sticky = messages.length ? tracker.stuck(conversationKey(messages, req.tandem?.conversation)) : undefined;
+      return tracker.snapshot({ privacy, sticky });
+    },
+    usage: () => tracker.usage(),
+    async unload() {
+      if (unloaded) return;
+      unloaded = true;
+      router?.free();
+      router = undefined;
+      if (owned) await local.unload();
+    },
+  };
+}

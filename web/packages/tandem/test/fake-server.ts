@@ -1,0 +1,93 @@
+/** A fetch that plays an OpenAI-compatible server: JSON or server-sent events, and the ways a
+ * server fails (no connection, an error status, a stream cut short, silence). */
+export type ServerMode =
+  | { kind: 'ok' }
+  | { kind: 'down' }
+  | { kind: 'status'; status: number; message?: string; retryAfter?: string }
+  /** Streams `after` content chunks, then the connection ends (no [DONE]). */
+  | { kind: 'cut'; after: number }
+  /** Never answers (until the request is aborted). */
+  | { kind: 'hang' }
+  /** Answers after `ms`. */
+  | { kind: 'slow'; ms: number };
+
+export interface SeenRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
+const enc = new TextEncoder();
+
+export class FakeServer {
+  mode: ServerMode = { kind: 'ok' };
+  reply = 'The server says 42';
+  requests: SeenRequest[] = [];
+  /** Usage reported per answer (null: none). */
+  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | null = {
+    prompt_tokens: 5,
+    completion_tokens: 4,
+    total_tokens: 9,
+  };
+
+  fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const headers = Object.fromEntries(new Headers(init?.headers).entries());
+    const body = JSON.parse(String(init?.body ?? '{}'));
+    this.requests.push({ url: String(input), headers, body });
+    const signal = init?.signal ?? undefined;
+    const m = this.mode;
+    if (m.kind === 'down') throw new TypeError('Failed to fetch');
+    if (m.kind === 'hang' || m.kind === 'slow') {
+      await new Promise<void>((resolve, reject) => {
+        const t = m.kind === 'slow' ? setTimeout(resolve, m.ms) : undefined;
+        signal?.addEventListener('abort', () => {
+          clearTimeout(t);
+          reject(Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' }));
+        });
+      });
+    }
+    if (m.kind === 'status') {
+      const h: Record<string, string> = { 'content-type': 'application/json' };
+      if (m.retryAfter) h['retry-after'] = m.retryAfter;
+      return new Response(JSON.stringify({ error: { message: m.message ?? 'overloaded', type: 'server_error' } }), { status: m.status, headers: h });
+    }
+    if (!body.stream) {
+      return Response.json({
+        id: 'chatcmpl-server',
+        object: 'chat.completion',
+        created: 1,
+        model: body.model,
+        choices: [{ index: 0, message: { role: 'assistant', content: this.reply }, finish_reason: 'stop', logprobs: null }],
+        ...(this.usage ? { usage: this.usage } : {}),
+      });
+    }
+    const words = this.reply.split(/(?<= )/);
+    const events: string[] = [];
+    const chunk = (delta: object, finish: string | null) =>
+      JSON.stringify({ id: 'chatcmpl-server', object: 'chat.completion.chunk', created: 1, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] });
+    events.push(`data: ${chunk({ role: 'assistant', content: '' }, null)}\n\n`);
+    for (const w of words) events.push(`data: ${chunk({ content: w }, null)}\n\n`);
+    const cutAt = m.kind === 'cut' ? 1 + m.after : Infinity;
+    events.push(`data: ${chunk({}, 'stop')}\n\n`);
+    if (this.usage) {
+      events.push(`data: ${JSON.stringify({ id: 'chatcmpl-server', object: 'chat.completion.chunk', created: 1, model: body.model, choices: [], usage: this.usage })}\n\n`);
+    }
+    events.push('data: [DONE]\n\n');
+    const sent = events.slice(0, cutAt);
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(c) {
+        const e = sent.shift();
+        if (e === undefined) {
+          c.close();
+          return;
+        }
+        // Split an event across two reads, as networks do.
+        const b = enc.encode(e);
+        const half = Math.floor(b.length / 2);
+        c.enqueue(b.slice(0, half));
+        c.enqueue(b.slice(half));
+      },
+    });
+    return new Response(stream, { status: 200, headers: { 'content-type': 'text/event-stream' } });
+  };
+}
