@@ -7,14 +7,12 @@
 // (every request of the page counted); (3) a server that is down is answered for locally, with
 // its reason; (4) a routing decision (features already computed → Router.routeScore → decide)
 // costs ≤ 1 ms over 2000 iterations; (5) the wasm bundle is ≤ 2 MB gzipped (CompressionStream).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliPath, launch, manifestUrl, openPage, ROOT, serve, type Server } from './harness.js';
+import { cliPath, freePort, launch, manifestUrl, openPage, ROOT, serve, startTandemServe, type Server } from './harness.js';
 
 const PAIR = existsSync(join(ROOT, 'models/pair/large/model.safetensors')) && existsSync(join(ROOT, 'models/manifests/pair-small.json'));
 const LOCAL = manifestUrl(PAIR ? 'pair-small' : 'license-llama');
@@ -29,16 +27,6 @@ let server: ChildProcess;
 let ctx: BrowserContext;
 let page: Page;
 
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (a && typeof a === 'object' ? res(a.port) : rej(new Error('no port'))));
-    });
-  });
-}
-
 /** The native CLI's greedy chat answer of the large model. */
 function cliText(): string {
   const out = execFileSync(
@@ -52,23 +40,7 @@ function cliText(): string {
 beforeAll(async () => {
   console.log(`collab e2e: local ${LOCAL}, server ${LARGE}${PAIR ? '' : ' (the pair is not trained yet)'}`);
   srv = await serve();
-  const port = await freePort();
-  api = `http://127.0.0.1:${port}`;
-  const keys = join(mkdtempSync(join(tmpdir(), 'tandem-keys-')), 'keys');
-  writeFileSync(keys, `${KEY}\n`);
-  server = spawn(
-    cliPath(),
-    ['serve', '--model', join(ROOT, LARGE), '--model-id', 'large', '--bind', `127.0.0.1:${port}`, '--backend', 'cpu', '--cors-origin', srv.url, '--api-keys-file', keys],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${api}/healthz`)).ok) break;
-    } catch {
-      if (i > 300) throw new Error('tandem serve did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  ({ api, process: server } = await startTandemServe(LARGE, KEY, srv.url, ['--model-id', 'large']));
   ctx = await launch({ webgpu: true });
   page = await openPage(ctx, srv);
   // One local engine for the page (WebGPU on SwiftShader, or the CPU), shared by every Tandem.

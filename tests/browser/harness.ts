@@ -1,7 +1,8 @@
 /** Shared set-up of the browser tests: the static server, Debian Chromium through
  * playwright-core, and the native CLI's greedy tokens to compare with. */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, existsSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, existsSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -89,3 +90,45 @@ export function cliIds(m: TestModel, backend: 'cpu' | 'gpu', maxTokens = MAX_TOK
 }
 
 export const manifestUrl = (name: string) => `/models/manifests/${name}.json`;
+
+/** A free loopback port (closed again: the caller binds it). */
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (a && typeof a === 'object' ? res(a.port) : rej(new Error('no port'))));
+    });
+  });
+}
+
+/** `tandem serve` of `model` (relative to the repo) on a free loopback port, CPU backend, with
+ * one API key and CORS open to `origin`; resolves once /healthz answers. Kill `process` after. */
+export async function startTandemServe(
+  model: string,
+  key: string,
+  origin: string,
+  extra: string[] = [],
+): Promise<{ api: string; process: ChildProcess }> {
+  const port = await freePort();
+  const api = `http://127.0.0.1:${port}`;
+  const keys = join(mkdtempSync(join(tmpdir(), 'tandem-keys-')), 'keys');
+  writeFileSync(keys, `${key}\n`);
+  const proc = spawn(
+    cliPath(),
+    ['serve', '--model', join(ROOT, model), '--bind', `127.0.0.1:${port}`, '--backend', 'cpu',
+      '--cors-origin', origin, '--api-keys-file', keys, ...extra],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${api}/healthz`)).ok) return { api, process: proc };
+    } catch {
+      if (i > 300) {
+        proc.kill('SIGTERM');
+        throw new Error('tandem serve did not start');
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}

@@ -3,13 +3,10 @@
 // Authorization) pass, chat completions (JSON and streamed, content-part arrays) parse with the
 // SDK's types and equal the CLI's greedy text, errors arrive as the SDK's typed errors, and a
 // 429's Retry-After is readable by the page.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cliPath, launch, ROOT, serve, type Server } from './harness.js';
+import { cliPath, launch, ROOT, serve, startTandemServe, type Server } from './harness.js';
 
 const MODEL = 'models/demo/license-llama';
 const PROMPT = 'The Licensor grants You';
@@ -19,36 +16,9 @@ let srv: Server;
 let api: string;
 let server: ChildProcess;
 
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (a && typeof a === 'object' ? res(a.port) : rej(new Error('no port'))));
-    });
-  });
-}
-
 beforeAll(async () => {
   srv = await serve();
-  const port = await freePort();
-  api = `http://127.0.0.1:${port}`;
-  const keys = join(mkdtempSync(join(tmpdir(), 'tandem-keys-')), 'keys');
-  writeFileSync(keys, `${KEY}\n`);
-  server = spawn(
-    cliPath(),
-    ['serve', '--model', join(ROOT, MODEL), '--bind', `127.0.0.1:${port}`, '--backend', 'cpu',
-      '--cors-origin', srv.url, '--api-keys-file', keys, '--rate-limit', '6'],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${api}/healthz`)).ok) break;
-    } catch {
-      if (i > 200) throw new Error('tandem serve did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  ({ api, process: server } = await startTandemServe(MODEL, KEY, srv.url, ['--rate-limit', '6']));
 });
 
 afterAll(async () => {
