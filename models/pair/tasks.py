@@ -7,13 +7,13 @@ length of the words: every level draws its operands and words from the same rang
 written as a worked solution, one step per line, with the answer alone on the last line (how
 `tandem eval` reads a completion).
 
-- arithmetic: +, -, * over 2, 3 or 5 operands (1, 2, 4 operations; parentheses where precedence
-  needs them; carries and borrows throughout);
+- arithmetic: +, -, * over 2, 3 or 4 operands (1, 2, 3 operations; parentheses where precedence
+  needs them; carries and borrows throughout), one line per operation in evaluation order;
 - facts: look-ups in the fact base `facts.json` (person -> city -> country -> language): 1, 2 or
   3 hops;
-- strings: reverse, sort the letters, shift each letter, rotate, count a letter: 1, 2 or 4 chained
+- strings: reverse, sort the letters, shift each letter, rotate, count a letter: 1, 2 or 3 chained
   operations (chains built so the answer depends on every step);
-- units: conversions with 1, 2 or 4 factors.
+- units: conversions with 1, 2 or 3 factors.
 
 Splits are drawn with their own seeds (`SPLIT_SEEDS`) and made disjoint by prompt: `train` for the
 language models, `dev` to choose checkpoints, `calib` to fit and calibrate routers, `test` the
@@ -33,9 +33,9 @@ HERE = Path(__file__).resolve().parent
 FAMILIES = ["arithmetic", "facts", "strings", "units"]
 LEVELS = [1, 2, 3]
 # Steps per level: operations (arithmetic, strings), conversions (units); facts take `level` hops.
-STEPS = {1: 1, 2: 2, 3: 4}
+STEPS = {1: 1, 2: 2, 3: 3}
 SPLIT_SEEDS = {"train": 11, "dev": 12, "calib": 13, "test": 14, "fresh": 15}
-SPLIT_SIZES = {"train": 24000, "dev": 360, "calib": 720, "test": 720, "fresh": 720}
+SPLIT_SIZES = {"train": 80000, "dev": 360, "calib": 720, "test": 720, "fresh": 720}
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 FORMS = 4  # phrasings per fact question
 HELD_PER_PERSON = 4  # of the 3 x FORMS questions about a person, this many are held out
@@ -81,29 +81,59 @@ def make_facts(seed: int = 7) -> dict:
 # Generators: each returns (prompt, worked answer lines)
 # ---------------------------------------------------------------------------------------------
 def arithmetic(rng: random.Random, level: int):
-    """`STEPS[level]` operations over operands 1..19; no intermediate result below 0 or above 199."""
+    """`STEPS[level]` operations over operands 1..19, with parentheses where the meaning needs
+    them. The worked solution has one line per operation, `a op b=v`, in the one order the printed
+    expression fixes (innermost parentheses first, then `*`, then left to right): every line
+    follows from the prompt and the lines before it. (A random order, as the expression tree was
+    drawn, made the same prompt's steps differ between items; rewriting the whole expression on
+    each line learned worse.) No intermediate result below 0 or above 199, and no product of two
+    numbers both above 9."""
     prec = {"+": 1, "-": 1, "*": 2}
     while True:
         # A random expression tree: combine adjacent operands until one is left.
-        items = [(str(v), v, None) for v in (rng.randint(1, 19) for _ in range(STEPS[level] + 1))]
-        steps, ok = [], True
+        items = [(str(v), None) for v in (rng.randint(1, 19) for _ in range(STEPS[level] + 1))]
         while len(items) > 1:
             i = rng.randrange(len(items) - 1)
             op = rng.choice("+-*")
-            (ta, a, pa), (tb, b, pb) = items[i], items[i + 1]
-            v = a + b if op == "+" else a - b if op == "-" else a * b
-            if (op == "*" and min(a, b) > 9) or not 0 <= v <= 199:
-                ok = False
-                break
+            (ta, pa), (tb, pb) = items[i], items[i + 1]
             # Parenthesise a child that binds looser than this operator (or as loose, on the
             # right of a minus), so the printed expression means the tree.
             left = f"({ta})" if pa and prec[pa] < prec[op] else ta
             right = f"({tb})" if pb and (prec[pb] < prec[op] or (op == "-" and prec[pb] == 1)) else tb
-            steps.append(f"{a}{op}{b}={v}")
-            items[i:i + 2] = [(f"{left}{op}{right}", v, op)]
-        if ok:
-            expr, value, _ = items[0]
-            return f"Compute {expr}.", steps + [str(value)]
+            items[i:i + 2] = [(f"{left}{op}{right}", op)]
+        expr = items[0][0]
+        lines = ordered_steps(expr)
+        if lines is not None:
+            return f"Compute {expr}.", lines
+
+
+def ordered_steps(expr: str) -> list[str] | None:
+    """`a op b=v` per operation in evaluation order, then the value; None when a step breaks the
+    suite's bounds (a result outside 0..199, a product of two numbers above 9)."""
+    toks: list = []
+    for ch in expr:
+        if ch.isdigit() and toks and isinstance(toks[-1], int):
+            toks[-1] = toks[-1] * 10 + int(ch)
+        else:
+            toks.append(int(ch) if ch.isdigit() else ch)
+    lines = []
+    while len(toks) > 1:
+        close = toks.index(")") if ")" in toks else len(toks)
+        open_ = max((j for j in range(close) if toks[j] == "("), default=-1)
+        group = range(open_ + 1, close)
+        ops = [j for j in group if toks[j] in ("*", "+", "-")]
+        j = next((j for j in ops if toks[j] == "*"), ops[0])
+        a, op, b = toks[j - 1], toks[j], toks[j + 1]
+        if op == "*" and min(a, b) > 9:
+            return None
+        v = a + b if op == "+" else a - b if op == "-" else a * b
+        if not 0 <= v <= 199:
+            return None
+        lines.append(f"{a}{op}{b}={v}")
+        toks[j - 1:j + 2] = [v]
+        if open_ >= 0 and toks[open_ + 2] == ")":  # "(v)" -> "v"
+            toks[open_:open_ + 3] = [v]
+    return lines + [str(toks[0])]
 
 
 def facts_item(rng: random.Random, level: int, facts: dict, person: str | None = None, form: int | None = None):

@@ -14,16 +14,18 @@
 //! | 4 | `call_budget`        | `calls_today >= max_calls_per_day`     | local  | `budget: <used> of <max> server calls used today` |
 //! | 5 | `token_budget`       | `tokens_today >= max_tokens_per_day`   | local  | `budget: <used> of <max> server tokens used today` |
 //! | 6 | `policy`             | `forced` is set                        | forced | `policy: local` / `policy: server` |
-//! | 7 | `latency`            | `rtt_ms > latency_target_ms`           | local  | `latency: rtt <rtt> ms above target <target> ms` |
-//! | 8 | `metered`            | `metered` is true                      | local  | `metered network` |
-//! | 9 | `battery_low`        | `battery_low` is true                  | server | `battery low: saving the device` |
-//! |10 | `sticky`             | `sticky` is set                        | sticky | `sticky: conversation stayed <route>` |
-//! |11 | `score`              | a score is given                       | by it  | `<name>: score 0.81 > threshold 0.40` (server) / `<name>: score 0.12 ≤ threshold 0.40` (local) |
-//! |12 | `no_score`           | otherwise                              | local  | `no router: local by default` |
+//! | 7 | `local_context`      | `local_fits` is false                  | server | `context: the prompt does not fit the local model` |
+//! | 8 | `latency`            | `rtt_ms > latency_target_ms`           | local  | `latency: rtt <rtt> ms above target <target> ms` |
+//! | 9 | `metered`            | `metered` is true                      | local  | `metered network` |
+//! |10 | `battery_low`        | `battery_low` is true                  | server | `battery low: saving the device` |
+//! |11 | `sticky`             | `sticky` is set                        | sticky | `sticky: conversation stayed <route>` |
+//! |12 | `score`              | a score is given                       | by it  | `<name>: score 0.81 > threshold 0.40` (server) / `<name>: score 0.12 ≤ threshold 0.40` (local) |
+//! |13 | `no_score`           | otherwise                              | local  | `no router: local by default` |
 //!
 //! After a local answer, [`decide_after_local`] takes the cascade's [`Escalation`] in place of a
-//! score: a rule that keeps the request local (1-8, or a sticky/forced local) keeps the answer
-//! with that rule's reason; otherwise the escalation decides (rule `cascade`, its own reason).
+//! score: a rule that keeps the request local (1-6 and 8-9, or a sticky/forced local) keeps the
+//! answer with that rule's reason; otherwise the escalation decides (rule `cascade`, its own
+//! reason).
 //!
 //! Why this order:
 //! - Privacy is first and absolute: a forced "server" policy, a low battery or a router score
@@ -31,6 +33,8 @@
 //! - Offline, unreachable and an exhausted budget are facts: a server call would fail or be
 //!   refused (or cost what the operator capped), so no policy can ask for one.
 //! - A forced policy (the app's or user's "local"/"server" setting) beats every preference.
+//! - A prompt the local model cannot hold goes to the server whenever the rules above allow it:
+//!   no preference for local can make the local model answer it (a forced "local" fails, typed).
 //! - Latency and metered data are preferences for local; a low battery is a preference for the
 //!   server (local inference drains the battery). Local preferences come first: on a metered or
 //!   slow link the server call costs the user more than the battery it saves.
@@ -124,6 +128,10 @@ pub struct Context {
     /// The policy's forced route, when the app or user set one.
     #[serde(default)]
     pub forced: Option<Route>,
+    /// False when the prompt does not fit the local model's context (the local engine refused
+    /// it); absent when not checked.
+    #[serde(default)]
+    pub local_fits: Option<bool>,
 }
 
 impl Default for Context {
@@ -140,6 +148,7 @@ impl Default for Context {
             battery_low: None,
             sticky: None,
             forced: None,
+            local_fits: None,
         }
     }
 }
@@ -164,6 +173,7 @@ pub enum Rule {
     CallBudget,
     TokenBudget,
     Policy,
+    LocalContext,
     Latency,
     Metered,
     BatteryLow,
@@ -262,6 +272,10 @@ fn first_rule(ctx: &Context, score: Option<&Score>) -> (Route, Rule, String) {
     }
     if let Some(route) = ctx.forced {
         return (route, Rule::Policy, format!("policy: {route}"));
+    }
+    if ctx.local_fits == Some(false) {
+        let reason = "context: the prompt does not fit the local model".into();
+        return (Server, Rule::LocalContext, reason);
     }
     if let (Some(rtt), Some(target)) = (ctx.rtt_ms, ctx.latency_target_ms) {
         // NaN compares false: an unknown measurement does not trigger the rule.

@@ -31,6 +31,7 @@ fn everything() -> Context {
         battery_low: Some(true),
         sticky: Some(Route::Server),
         forced: Some(Route::Server),
+        local_fits: Some(false),
     }
 }
 
@@ -226,7 +227,7 @@ fn precedence_follows_the_table() {
     let mut ctx = everything();
     // Each rule that should decide, and how to switch it off before the next check.
     type Step = (Rule, fn(&mut Context));
-    let steps: [Step; 11] = [
+    let steps: [Step; 12] = [
         (Rule::Privacy, |c| c.privacy = None),
         (Rule::Offline, |c| c.online = true),
         (Rule::ServerUnreachable, |c| c.server_available = true),
@@ -237,6 +238,7 @@ fn precedence_follows_the_table() {
         }),
         (Rule::TokenBudget, |c| c.budget = None),
         (Rule::Policy, |c| c.forced = None),
+        (Rule::LocalContext, |c| c.local_fits = Some(true)),
         (Rule::Latency, |c| c.rtt_ms = None),
         (Rule::Metered, |c| c.metered = Some(false)),
         (Rule::BatteryLow, |c| c.battery_low = None),
@@ -516,4 +518,54 @@ fn after_a_local_answer_a_rule_that_keeps_it_local_wins_over_the_escalation() {
     };
     let d = tandem_collab::decide_after_local(&ctx, &escalation(false), 2.5);
     assert_eq!((d.route, d.rule), (Route::Local, Rule::Cascade));
+}
+
+#[test]
+fn a_prompt_the_local_model_cannot_hold_goes_to_the_server_unless_the_server_is_ruled_out() {
+    let too_long = |c: Context| Context {
+        local_fits: Some(false),
+        ..c
+    };
+    // It beats every preference for local, stickiness and a score that says local.
+    let ctx = too_long(Context {
+        rtt_ms: Some(900.0),
+        latency_target_ms: Some(100.0),
+        metered: Some(true),
+        sticky: Some(Route::Local),
+        ..Context::default()
+    });
+    check(
+        &decide(&ctx, Some(&score(0.01, 0.5))),
+        Route::Server,
+        Rule::LocalContext,
+        "context: the prompt does not fit the local model",
+    );
+    // What forbids the server, and a forced policy, still decide (a forced local then fails in
+    // the engine with its typed context_overflow error).
+    let private = too_long(Context {
+        privacy: Some("email".into()),
+        ..Context::default()
+    });
+    assert_eq!(decide(&private, None).rule, Rule::Privacy);
+    let offline = too_long(Context {
+        online: false,
+        ..Context::default()
+    });
+    assert_eq!(decide(&offline, None).rule, Rule::Offline);
+    let forced = too_long(Context {
+        forced: Some(Route::Local),
+        ..Context::default()
+    });
+    assert_eq!(
+        (decide(&forced, None).route, decide(&forced, None).rule),
+        (Route::Local, Rule::Policy)
+    );
+    // Known to fit, or not checked: no effect.
+    for fits in [Some(true), None] {
+        let ctx = Context {
+            local_fits: fits,
+            ..Context::default()
+        };
+        assert_eq!(decide(&ctx, None).rule, Rule::NoScore);
+    }
 }

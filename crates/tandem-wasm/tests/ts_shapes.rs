@@ -380,6 +380,7 @@ fn context() -> Context {
         battery_low: Some(true),
         sticky: Some(Route::Server),
         forced: Some(Route::Local),
+        local_fits: Some(false),
     }
 }
 
@@ -426,6 +427,7 @@ fn rules() -> Vec<Rule> {
         CallBudget,
         TokenBudget,
         Policy,
+        LocalContext,
         Latency,
         Metered,
         BatteryLow,
@@ -436,8 +438,8 @@ fn rules() -> Vec<Rule> {
     ];
     for r in &all {
         match r {
-            Privacy | Offline | ServerUnreachable | CallBudget | TokenBudget | Policy | Latency
-            | Metered | BatteryLow | Sticky | Score | NoScore | Cascade => {}
+            Privacy | Offline | ServerUnreachable | CallBudget | TokenBudget | Policy
+            | LocalContext | Latency | Metered | BatteryLow | Sticky | Score | NoScore | Cascade => {}
         }
     }
     all

@@ -150,7 +150,12 @@ pub fn run(a: FitArgs) -> Result<()> {
         local = info.local,
         max_tokens = info.max_tokens,
         runs = match &a.run.runs {
-            Some(p) => format!(", generations from {}", p.display()),
+            // The file's name only: a runs file usually lives in a temporary directory, and a
+            // committed router.json should not name one.
+            Some(p) => format!(
+                ", generations reused from {}",
+                p.file_name().map_or_else(|| p.display().to_string(), |f| f.to_string_lossy().into_owned())
+            ),
             None => String::new(),
         },
         label = match label {

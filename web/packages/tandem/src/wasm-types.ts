@@ -226,6 +226,7 @@ export type WasmRule =
   | 'call_budget'
   | 'token_budget'
   | 'policy'
+  | 'local_context'
   | 'latency'
   | 'metered'
   | 'battery_low'
@@ -274,6 +275,8 @@ export interface WasmContext {
   sticky?: WasmRoute | null;
   /** The policy's forced route. */
   forced?: WasmRoute | null;
+  /** False when the prompt does not fit the local model's context (rule `local_context`). */
+  local_fits?: boolean | null;
 }
 
 /** tandem_collab::Score: a named score and its threshold (`value > threshold` → server). */

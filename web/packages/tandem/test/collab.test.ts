@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import init from '../wasm/tandem_wasm.js';
 import { createCompletion } from '../src/completions.js';
+import { TandemError } from '../src/errors.js';
 import { createTandem } from '../src/collab/tandem.js';
 import type { Environment, KeyValueStorage, Tandem, TandemChunk, TandemCompletion, TandemOptions } from '../src/collab/types.js';
 import type { TandemEngine } from '../src/types.js';
@@ -312,6 +313,61 @@ describe("policy 'cascade'", () => {
     await expect(setup({ policy: 'cascade', rules: { cascade: { signal: 'q99' as never, threshold: 1 } } })).rejects.toMatchObject({ kind: 'invalid_input' });
     const { tandem } = await setup({ policy: 'local' });
     await expect(json(tandem, { messages: easy, tandem: { policy: 'cascade' } })).rejects.toMatchObject({ kind: 'invalid_request' });
+  });
+});
+
+describe('a prompt too long for the local model', () => {
+  const rules = { cascade: { signal: 'mean_logprob' as const, threshold: 1 } };
+  /** FakeCore refuses a prompt that says "long", as the engine refuses one beyond its context. */
+  function overflowing(core: FakeCore): void {
+    const features = core.featuresOf;
+    core.featuresOf = (m) => {
+      if (m.at(-1)!.content.includes('long')) throw new TandemError('context_overflow', 'context overflow: 900 tokens, the model holds 64');
+      return features(m);
+    };
+  }
+  const long = [{ role: 'user', content: 'a long one' }];
+
+  it("goes to the server under 'route' (with or without a router) and 'cascade', saying why", async () => {
+    for (const opts of [{ policy: 'route' as const, router: router() }, { policy: 'route' as const }, { policy: 'cascade' as const, rules }]) {
+      const { tandem, core, server } = await setup(opts);
+      overflowing(core);
+      const c = await json(tandem, { messages: long });
+      expect(c.choices[0]!.message.content).toBe(server.reply);
+      expect(c.tandem).toMatchObject({ route: 'server', rule: 'local_context', reason: 'context: the prompt does not fit the local model', local_tokens: 0, server_calls: 1 });
+      expect(core.steps).toBe(0);
+      // A prompt that fits is unaffected.
+      const e = await json(tandem, { messages: easy });
+      expect(e.tandem.route).toBe('local');
+    }
+  });
+
+  it('stays local (and fails, typed) when the server is ruled out: privacy, offline, a forced local', async () => {
+    const cases: [Partial<TandemOptions>, (s: Setup) => void, Parameters<Tandem['chat']['completions']['create']>[0]['tandem']][] = [
+      [{ policy: 'route', router: router() }, () => {}, { privacy: 'health' }],
+      [{ policy: 'cascade', rules }, (s) => (s.env.online = false), undefined],
+      [{ policy: 'local' }, () => {}, undefined],
+    ];
+    for (const [opts, arrange, tandemOpts] of cases) {
+      const s = await setup(opts);
+      overflowing(s.core);
+      arrange(s);
+      // The fake engine answers any length; the real one throws context_overflow here. What
+      // matters is the route: local, by the rule that rules out the server.
+      const c = await json(s.tandem, { messages: long, tandem: tandemOpts });
+      expect(c.tandem.route).toBe('local');
+      expect(c.tandem.rule).not.toBe('local_context');
+      expect(s.server.requests).toHaveLength(0);
+    }
+  });
+
+  it('another local failure is not taken for an overflow', async () => {
+    const { tandem, core, server } = await setup({ policy: 'route', router: router() });
+    core.featuresOf = () => {
+      throw new TandemError('device_lost', 'gone');
+    };
+    await expect(json(tandem, { messages: long })).rejects.toMatchObject({ kind: 'device_lost' });
+    expect(server.requests).toHaveLength(0);
   });
 });
 

@@ -8,31 +8,46 @@
  *   `decide` weighs that score with the rules;
  * - `cascade`: a rule that decides without a score decides (a conversation that went to the
  *   server before goes there at once); otherwise the local engine answers first (cascade.ts).
+ * Under `route` and `cascade`, a prompt the local engine refuses as too long for its context is
+ * decided again with `local_fits: false` (rule `local_context`: the server, when the rules allow
+ * one).
  */
-import type { WasmDecision, WasmRouteScore } from '../wasm-types.js';
+import { toTandemError } from '../errors.js';
+import type { PromptFeatures, TokenInfo } from '../types.js';
+import type { WasmContext, WasmDecision, WasmRouteScore } from '../wasm-types.js';
 import { judge } from './cascade.js';
 import type { Job } from './job.js';
 import { featureVector } from './policy.js';
-import type { TokenInfo } from '../types.js';
 
 export type Plan = { cascade: false; decision: WasmDecision } | { cascade: true };
+
+/** The prompt's pooled features (its prefill stays in the KV cache for a local answer), or
+ * `undefined` when it does not fit the local model's context. */
+async function featuresIfFits(job: Job): Promise<PromptFeatures | undefined> {
+  try {
+    return await job.deps.local.promptFeatures(job.messages);
+  } catch (e) {
+    if (toTandemError(e).kind === 'context_overflow') return undefined;
+    throw e;
+  }
+}
 
 export async function plan(job: Job): Promise<Plan> {
   const { api, tracker, router } = job.deps;
   const privacy = job.privacy;
+  const decided = (ctx: WasmContext, score?: WasmRouteScore): Plan => ({ cascade: false, decision: api.decide(ctx, score) });
   switch (job.policy) {
     case 'local':
-    case 'server': {
-      const ctx = await tracker.snapshot({ privacy, forced: job.policy });
-      return { cascade: false, decision: api.decide(ctx) };
-    }
+    case 'server':
+      return decided(await tracker.snapshot({ privacy, forced: job.policy }));
     case 'route': {
       const ctx = await tracker.snapshot({ privacy, sticky: tracker.stuck(job.conversation) });
       const rulesOnly = api.decide(ctx);
-      if (!router || rulesOnly.route === 'server') return { cascade: false, decision: rulesOnly };
-      const features = await job.deps.local.promptFeatures(job.messages);
-      const score: WasmRouteScore = router.routeScore(featureVector(features));
-      return { cascade: false, decision: api.decide(ctx, score) };
+      if (rulesOnly.route === 'server') return { cascade: false, decision: rulesOnly };
+      const features = await featuresIfFits(job);
+      if (!features) return decided({ ...ctx, local_fits: false });
+      if (!router) return { cascade: false, decision: rulesOnly };
+      return decided(ctx, router.routeScore(featureVector(features)));
     }
     case 'cascade': {
       // Only the server side of stickiness applies: a conversation the cascade kept local is
@@ -40,6 +55,8 @@ export async function plan(job: Job): Promise<Plan> {
       const sticky = tracker.stuck(job.conversation) === 'server' ? 'server' : undefined;
       const ctx = await tracker.snapshot({ privacy, sticky });
       const rulesOnly = api.decide(ctx);
+      if (rulesOnly.route === 'server') return { cascade: false, decision: rulesOnly };
+      if (!(await featuresIfFits(job))) return decided({ ...ctx, local_fits: false });
       if (rulesOnly.rule !== 'no_score') return { cascade: false, decision: rulesOnly };
       return { cascade: true };
     }
