@@ -439,7 +439,8 @@ fn rules() -> Vec<Rule> {
     for r in &all {
         match r {
             Privacy | Offline | ServerUnreachable | CallBudget | TokenBudget | Policy
-            | LocalContext | Latency | Metered | BatteryLow | Sticky | Score | NoScore | Cascade => {}
+            | LocalContext | Latency | Metered | BatteryLow | Sticky | Score | NoScore
+            | Cascade => {}
         }
     }
     all

@@ -154,7 +154,10 @@ pub fn run(a: FitArgs) -> Result<()> {
             // committed router.json should not name one.
             Some(p) => format!(
                 ", generations reused from {}",
-                p.file_name().map_or_else(|| p.display().to_string(), |f| f.to_string_lossy().into_owned())
+                p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |f| f.to_string_lossy().into_owned()
+                )
             ),
             None => String::new(),
         },
