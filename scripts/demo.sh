@@ -12,7 +12,7 @@ cargo build --release --locked -p tandem-cli
 tandem="$CARGO_TARGET_DIR/release/tandem"
 model="${1:-models/pair/small}"
 large=models/pair/large
-prompt="${2:-Compute 7+8*2.}"
+prompt="${2:-Compute 8*2+7.}"
 echo "local model: $model; server model: $large (models/pair.json; trained by models/train_pair.py)"
 echo
 for m in "$model" "$large"; do

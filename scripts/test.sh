@@ -16,7 +16,7 @@ step "lint";    cargo clippy --workspace --all-targets --locked -- -D warnings
 # workspace is compiled once.
 step "llama.cpp server"; llama_python="$(./scripts/setup-llama-server.sh)"
 step "test";    TANDEM_LLAMA_SERVER_PYTHON="$llama_python" cargo test --workspace --locked -- --include-ignored
-step "wasm32";  cargo clippy -p tandem-core -p tandem-gpu -p tandem-engine -p tandem-collab -p tandem-wasm --target wasm32-unknown-unknown --locked -- -D warnings
+step "wasm32";  cargo clippy -p tandem-core -p tandem-gpu -p tandem-engine -p tandem-collab -p tandem-privacy -p tandem-wasm --target wasm32-unknown-unknown --locked -- -D warnings
 # The GPU kernel tests again, compiled to wasm32, in headless Chromium on its WebGPU adapter
 # (SwiftShader; flags in crates/tandem-gpu/webdriver.json). They fail without an adapter.
 step "browser"; (cd crates/tandem-gpu && wasm-pack test --headless --chrome . --locked --test kernels)

@@ -9,8 +9,9 @@ written as a worked solution, one step per line, with the answer alone on the la
 
 - arithmetic: +, -, * over 2, 3 or 4 operands (1, 2, 3 operations; parentheses where precedence
   needs them; carries and borrows throughout), one line per operation in evaluation order;
-- facts: look-ups in the fact base `facts.json` (person -> city -> country -> language): 1, 2 or
-  3 hops;
+- facts: look-ups in the fact base `facts.json` (`PEOPLE` people, each with a friend and a home
+  city): 1, 2 or 3 hops, each hop a fact about one person (friend, friend of the friend, home
+  city), so every hop is a look-up the model has to have memorised;
 - strings: reverse, sort the letters, shift each letter, rotate, count a letter: 1, 2 or 3 chained
   operations (chains built so the answer depends on every step);
 - units: conversions with 1, 2 or 3 factors.
@@ -19,7 +20,10 @@ Splits are drawn with their own seeds (`SPLIT_SEEDS`) and made disjoint by promp
 language models, `dev` to choose checkpoints, `calib` to fit and calibrate routers, `test` the
 held-out split `tandem eval` reports on, `fresh` a second held-out sample for checking calibration.
 Fact questions held out are (person, question) pairs no training item asks; every fact itself is
-in training (the models cannot know a fact they never saw).
+in training (the models cannot know a fact they never saw; `main` checks it). The fact base is
+large enough (`PEOPLE`) that memorising it takes capacity and training: with 400 people and
+city -> country -> language tables of 30 and 8 rows, the SMALL knew every fact and 3 hops were no
+harder than 1.
 
     python models/pair/tasks.py        # writes models/pair/facts.json and models/pair/suite/*.jsonl
 """
@@ -39,41 +43,37 @@ SPLIT_SIZES = {"train": 80000, "dev": 360, "calib": 720, "test": 720, "fresh": 7
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 FORMS = 4  # phrasings per fact question
 HELD_PER_PERSON = 4  # of the 3 x FORMS questions about a person, this many are held out
+PEOPLE = 500
+CITIES = 30
 
 
 # ---------------------------------------------------------------------------------------------
 # The fact base
 # ---------------------------------------------------------------------------------------------
 def make_facts(seed: int = 7) -> dict:
+    """`PEOPLE` one-word names (3 syllables), each with a home city and a friend. Friends form
+    one cycle through everybody, so a chain of friends never comes back to where it started
+    within the suite's 2 friend hops."""
     rng = random.Random(seed)
     cons, vows = "bdfgklmnprstvz", "aeiou"
-
-    def word(syllables: int) -> str:
-        return "".join(rng.choice(cons) + rng.choice(vows) for _ in range(syllables)).capitalize()
 
     def unique(n: int, syllables: int, taken: set) -> list[str]:
         out = []
         while len(out) < n:
-            w = word(syllables)
+            w = "".join(rng.choice(cons) + rng.choice(vows) for _ in range(syllables)).capitalize()
             if w not in taken:
                 taken.add(w)
                 out.append(w)
         return out
 
     taken: set = set()
-    languages = unique(6, 2, taken)
-    countries = unique(8, 2, taken)
-    cities = unique(30, 2, taken)
-    firsts, lasts = unique(40, 2, taken), unique(40, 2, taken)
-    people = []
-    while len(people) < 400:
-        p = f"{rng.choice(firsts)} {rng.choice(lasts)}"
-        if p not in people:
-            people.append(p)
+    cities = unique(CITIES, 2, taken)
+    people = unique(PEOPLE, 3, taken)
+    cycle = people[:]
+    rng.shuffle(cycle)
     return {
-        "language_of": {c: languages[i % len(languages)] for i, c in enumerate(countries)},
-        "country_of": {c: countries[i % len(countries)] for i, c in enumerate(cities)},
         "city_of": {p: cities[rng.randrange(len(cities))] for p in people},
+        "friend_of": {p: cycle[(i + 1) % len(cycle)] for i, p in enumerate(cycle)},
     }
 
 
@@ -136,28 +136,32 @@ def ordered_steps(expr: str) -> list[str] | None:
     return lines + [str(toks[0])]
 
 
+def fact_chain(facts: dict, p: str, level: int) -> list[tuple[str, str, str]]:
+    """The look-ups a level-`level` question about `p` chains: (relation, person, value)."""
+    chain = []
+    for _ in range(level - 1):
+        q = facts["friend_of"][p]
+        chain.append(("friend", p, q))
+        p = q
+    chain.append(("city", p, facts["city_of"][p]))
+    return chain
+
+
 def facts_item(rng: random.Random, level: int, facts: dict, person: str | None = None, form: int | None = None):
-    city_of, country_of, language_of = facts["city_of"], facts["country_of"], facts["language_of"]
-    p = person or rng.choice(sorted(city_of))
-    city = city_of[p]
-    country = country_of[city]
-    lang = language_of[country]
+    p = person or rng.choice(sorted(facts["city_of"]))
     form = rng.randrange(FORMS) if form is None else form
     q = {
         1: ["Where does {p} live?", "Which city is {p} from?", "In which city does {p} live?",
             "Name the city {p} lives in."],
-        2: ["In which country does {p} live?", "Which country is {p} from?",
-            "Name the country {p} lives in.", "What country is home to {p}?"],
-        3: ["What language does {p} speak?", "Which language is spoken where {p} lives?",
-            "Name the language of {p}.", "What is the language where {p} lives?"],
+        2: ["Where does {p}'s friend live?", "Which city is {p}'s friend from?",
+            "In which city does the friend of {p} live?", "Name the city {p}'s friend lives in."],
+        3: ["Where does the friend of {p}'s friend live?", "Which city is {p}'s friend's friend from?",
+            "In which city does {p}'s friend's friend live?",
+            "Name the city the friend of {p}'s friend lives in."],
     }[level][form].format(p=p)
-    lines = [f"{p} lives in {city}."]
-    if level >= 2:
-        lines.append(f"{city} is in {country}.")
-    if level >= 3:
-        lines.append(f"{country} speaks {lang}.")
-    lines.append([city, country, lang][level - 1])
-    return q, lines
+    chain = fact_chain(facts, p, level)
+    lines = [f"{a}'s friend is {b}." if rel == "friend" else f"{a} lives in {b}." for rel, a, b in chain]
+    return q, lines + [chain[-1][2]]
 
 
 STRING_OPS = {
@@ -291,6 +295,16 @@ def build(split: str, facts: dict, exclude: set, pool: dict) -> list[dict]:
     return out
 
 
+def check_facts_seen(facts: dict, train: list[dict]) -> None:
+    """Every fact a held-out question needs is stated in some training solution."""
+    stated = {ln for it in train if it["family"] == "facts" for ln in it["solution"].splitlines()}
+    missing = [(rel, p) for p in facts["city_of"] for rel, line in
+               [("city", f"{p} lives in {facts['city_of'][p]}."),
+                ("friend", f"{p}'s friend is {facts['friend_of'][p]}.")] if line not in stated]
+    if missing:
+        raise SystemExit(f"{len(missing)} facts never stated in training, e.g. {missing[:3]}")
+
+
 def main() -> None:
     facts = make_facts()
     (HERE / "facts.json").write_text(json.dumps(facts, indent=1, sort_keys=True) + "\n")
@@ -304,6 +318,7 @@ def main() -> None:
         splits[split] = build(split, facts, taken, pool)
         taken |= {it["messages"][0]["content"] for it in splits[split]}
     splits["train"] = build("train", facts, taken, pool)
+    check_facts_seen(facts, splits["train"])
     for split, items in splits.items():
         with open(suite / f"{split}.jsonl", "w") as f:
             for it in items:

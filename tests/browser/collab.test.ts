@@ -6,7 +6,9 @@
 // tokens; (2) a privacy-class request (explicit or classified) makes no request to the server
 // (every request of the page counted); (3) a server that is down is answered for locally, with
 // its reason; (4) a routing decision (features already computed → Router.routeScore → decide)
-// costs ≤ 1 ms over 2000 iterations; (5) the wasm bundle is ≤ 2 MB gzipped (CompressionStream).
+// costs ≤ 1 ms over 2000 iterations; (5) the wasm bundle is ≤ 2 MB gzipped (CompressionStream);
+// (6) the privacy pipeline: every request the page makes is read and holds none of the PII
+// strings (the receipt is exactly the body sent), and a local-only class makes no request.
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +19,7 @@ import { cliPath, freePort, launch, manifestUrl, openPage, ROOT, serve, startTan
 const PAIR = existsSync(join(ROOT, 'models/pair/large/model.safetensors')) && existsSync(join(ROOT, 'models/manifests/pair-small.json'));
 const LOCAL = manifestUrl(PAIR ? 'pair-small' : 'license-llama');
 const LARGE = PAIR ? 'models/pair/large' : 'models/demo/license-llama';
-const PROMPT = PAIR ? 'In which city does Nita Vani live?' : 'The Licensor grants You';
+const PROMPT = PAIR ? 'Where does Baboze live?' : 'The Licensor grants You';
 const KEY = 'sk-collab-test';
 const MAX_TOKENS = 16;
 
@@ -192,6 +194,68 @@ describe('createTandem against tandem serve', () => {
     expect(r.text.length).toBeGreaterThan(0);
     // The next request does not wait for the dead server again.
     expect(r.streamed).toMatchObject({ route: 'local', rule: 'server_unreachable', reason: 'server unreachable', server_calls: 0 });
+  });
+});
+
+describe('the privacy pipeline (createTandem({ privacy }))', () => {
+  const PII = ['Zoë Müller', 'zoë@example.de', '+49 30 1234567', 'DE89 3704 0044 0532 0130 00', '4539 1488 0343 6467'];
+  const TEXT = 'My name is Zoë Müller (zoë@example.de, +49 30 1234567), IBAN DE89 3704 0044 0532 0130 00. Where does Baboze live?';
+
+  it('no PII string in any request the page makes; the receipt is exactly what was sent', async () => {
+    const seen: { url: string; body: string }[] = [];
+    const on = (r: { url(): string; postData(): string | null }) => seen.push({ url: r.url(), body: r.postData() ?? '' });
+    page.on('request', on);
+    const r = await page.evaluate(
+      async ({ api, key, text }) => {
+        const w = window as any;
+        const t = await w.tandem.createTandem({ local: w.engine, server: { baseURL: `${api}/v1`, apiKey: key, model: 'large' }, policy: 'server', privacy: 'redact' });
+        const messages = [{ role: 'user', content: text }];
+        const json = await t.chat.completions.create({ messages, max_tokens: 8, temperature: 0 });
+        const chunks: any[] = [];
+        for await (const c of await t.chat.completions.create({ messages, max_tokens: 8, temperature: 0, stream: true })) chunks.push(c);
+        return { json: json.tandem, streamed: chunks.at(-1).tandem };
+      },
+      { api, key: KEY, text: TEXT },
+    );
+    page.off('request', on);
+    const toServer = seen.filter((s) => s.url.startsWith(api));
+    console.log(`privacy: ${seen.length} requests seen, ${toServer.length} to the server; sent ${JSON.stringify(r.json.privacy.sent)}`);
+    expect(toServer).toHaveLength(2);
+    for (const s of seen) {
+      for (const v of PII) {
+        expect(s.url, s.url).not.toContain(encodeURIComponent(v));
+        expect(s.url).not.toContain(v);
+        expect(s.body, `${v} in a request body`).not.toContain(v);
+        expect(s.body).not.toContain(JSON.stringify(v).slice(1, -1)); // as a JSON string escapes it
+      }
+    }
+    for (const [i, info] of [r.json, r.streamed].entries()) {
+      expect(info).toMatchObject({ route: 'server', server_calls: 1, privacy: { local_only: [] } });
+      expect(JSON.parse(toServer[i]!.body).messages).toEqual(info.privacy.sent);
+      expect(info.privacy.sent[0].content).toBe('My name is [PERSON_1] ([EMAIL_1], [PHONE_1]), IBAN [IBAN_1]. Where does Baboze live?');
+    }
+  });
+
+  it("a 'local-only' class makes no request at all", async () => {
+    const seen: string[] = [];
+    const on = (r: { url(): string }) => seen.push(r.url());
+    const t = await page.evaluateHandle(
+      ({ api, key }) =>
+        (window as any).tandem.createTandem({
+          local: (window as any).engine, server: { baseURL: `${api}/v1`, apiKey: key, model: 'large' }, policy: 'server',
+          privacy: { default: 'redact', levels: { credit_card: 'local-only' } },
+        }),
+      { api, key: KEY },
+    );
+    page.on('request', on);
+    const info = await page.evaluate(async (t: any) => {
+      const c = await t.chat.completions.create({ messages: [{ role: 'user', content: 'Charge 4539 1488 0343 6467, then answer.' }], max_tokens: 4 });
+      return c.tandem;
+    }, t);
+    page.off('request', on);
+    expect(info).toMatchObject({ route: 'local', rule: 'privacy', reason: 'privacy: credit_card never leaves the device', server_calls: 0 });
+    expect(info.privacy).toMatchObject({ sent: null, local_only: ['credit_card'] });
+    expect(seen).toEqual([]);
   });
 });
 

@@ -26,7 +26,7 @@ it('the example page loads the default model (the pair\'s SMALL) and streams an 
     await page.click('#send');
     await page.waitForFunction(() => /tokens in/.test(document.getElementById('status')!.textContent!), null, { timeout: 60_000 });
     const out = await page.textContent('#out');
-    expect(out).toContain('8*2=16'); // the worked answer: 8*2=16, 7+16=23, 23
+    expect(out).toContain('8*2=16'); // the worked answer to 'Compute 8*2+7.': 8*2=16, 16+7=23, 23
     expect(await page.locator('#out span').count()).toBeGreaterThan(5);
     expect(errors).toEqual([]);
   } finally {

@@ -1,7 +1,9 @@
 //! `tandem`: run a model from the command line. The flags of `logits`, `generate`, `bench`,
-//! `eval` and `router fit` are a contract other tools and tests rely on.
+//! `eval`, `router fit`, `redact` and `speculate` are a contract other tools and tests rely on.
 mod bench;
 mod collab;
+mod redact;
+mod speculate;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -58,6 +60,33 @@ fn load(path: &std::path::Path, backend: Backend) -> Result<Engine> {
     Ok(pollster::block_on(Engine::load(parts, &opts))?)
 }
 
+/// The prompt of `generate` and `speculate`: text (as it is, or as a chat user message) or ids.
+#[derive(clap::Args)]
+struct PromptArgs {
+    #[arg(long, conflicts_with = "ids", required_unless_present = "ids")]
+    prompt: Option<String>,
+    #[arg(long, value_delimiter = ',')]
+    ids: Option<Vec<u32>>,
+    /// Wrap the prompt as a user message in the model's chat template (not with --ids:
+    /// token ids are already the model's input).
+    #[arg(long, requires = "prompt", conflicts_with = "ids")]
+    chat: bool,
+}
+
+impl PromptArgs {
+    /// The model's input ids, by `text`'s tokenizer and chat template.
+    fn ids(&self, text: &tandem_core::TextSide) -> Result<Vec<u32>> {
+        Ok(match (&self.prompt, &self.ids) {
+            (_, Some(ids)) => ids.clone(),
+            (Some(p), None) if self.chat => text
+                .prompt_ids(&[ChatMessage::new("user", p)])
+                .context("--chat")?,
+            (Some(p), None) => text.encode(p, true)?,
+            (None, None) => bail!("give --prompt or --ids"),
+        })
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Print the logits of every position as JSON: {"logits": [[...], ...]}.
@@ -75,14 +104,8 @@ enum Command {
     Generate {
         #[arg(long)]
         model: PathBuf,
-        #[arg(long, conflicts_with = "ids", required_unless_present = "ids")]
-        prompt: Option<String>,
-        #[arg(long, value_delimiter = ',')]
-        ids: Option<Vec<u32>>,
-        /// Wrap the prompt as a user message in the model's chat template (not with --ids:
-        /// token ids are already the model's input).
-        #[arg(long, requires = "prompt", conflicts_with = "ids")]
-        chat: bool,
+        #[command(flatten)]
+        input: PromptArgs,
         #[arg(long, default_value_t = 64)]
         max_new_tokens: usize,
         /// 0 = greedy.
@@ -114,6 +137,12 @@ enum Command {
     /// Evaluate routers on a suite run on the local model and the server LLM: RouteLLM's
     /// metrics per router and baseline as RESULT.json, optionally a PNG of the curves.
     Eval(collab::eval::EvalArgs),
+    /// Speculative decoding between a draft model and a target (a model path or a base URL):
+    /// the draft proposes, the target verifies; greedy output equals the target's own.
+    Speculate(speculate::SpeculateArgs),
+    /// Find personal data in text and replace it with placeholders (tandem-privacy); with
+    /// --jsonl, one `{"text": ...}` per line in, one `{"redacted", "entities"}` per line out.
+    Redact(redact::RedactArgs),
     /// The learned router (router.json).
     Router {
         #[command(subcommand)]
@@ -225,9 +254,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Generate {
             model,
-            prompt,
-            ids,
-            chat,
+            input,
             max_new_tokens,
             temperature,
             top_k,
@@ -241,14 +268,7 @@ fn run(cli: Cli) -> Result<()> {
         } => {
             let mut engine = load(&model, backend)?;
             let text = engine.text();
-            let prompt_ids = match (prompt, ids) {
-                (_, Some(ids)) => ids,
-                (Some(p), None) if chat => text
-                    .prompt_ids(&[ChatMessage::new("user", &p)])
-                    .context("--chat")?,
-                (Some(p), None) => text.encode(&p, true)?,
-                (None, None) => bail!("give --prompt or --ids"),
-            };
+            let prompt_ids = input.ids(text)?;
             let req = RequestParams {
                 max_tokens: Some(max_new_tokens as u64),
                 temperature: Some(temperature),
@@ -311,6 +331,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Bench(args) => bench::run(args)?,
         Command::Eval(args) => collab::eval::run(args)?,
         Command::Router { command } => collab::router(command)?,
+        Command::Redact(args) => redact::run(args)?,
+        Command::Speculate(args) => speculate::run(args)?,
         Command::Serve {
             model,
             bind,

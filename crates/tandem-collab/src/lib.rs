@@ -16,6 +16,8 @@
 //!   composed with a score into a [`Decision`] with a stable reason (precedence documented
 //!   there).
 //! - [`cascade`]: after local generation, whether its uncertainty calls for the server.
+//! - [`speculative`]: speculative collaboration's draft length from the measured acceptance and
+//!   round trip, and when plain server streaming wins the objective (`latency`, `server_cost`).
 //! - [`metrics`]: RouteLLM's evaluation (accuracy/share curve, PGR, APGR, CPT, AUROC,
 //!   baselines, [`Summary`]).
 //! - [`error`]: the one [`Error`] type with stable kinds ([`Error::kind`]).
@@ -34,6 +36,7 @@ mod lbfgs;
 pub mod metrics;
 pub mod router;
 pub mod rules;
+pub mod speculative;
 pub mod uncertainty;
 
 pub use answer::{agree, is_correct, normalize};
@@ -44,4 +47,8 @@ pub use fit::{fit_logistic, FitParams};
 pub use metrics::{summarize, CurvePoint, OperatingPoint, Summary};
 pub use router::{Router, RouterKind, RouterLabel, ROUTER_VERSION};
 pub use rules::{decide, decide_after_local, Budget, Context, Decision, Route, Rule, Score};
+pub use speculative::{
+    expected_tokens, plan as plan_speculation, Acceptance, Costs, Mode, Objective, Plan,
+    SpeculativeConfig,
+};
 pub use uncertainty::{uncertainty_score, Signal, TokenStats};

@@ -2,9 +2,14 @@
 //! model), one forward pass over prompt + draft gives this model's distribution at every draft
 //! position. Greedy: the accepted prefix is the longest one equal to this model's own arg-max
 //! continuation, and the correction is the arg-max after it — so drafting + verifying yields
-//! exactly this model's greedy output. With a temperature, each draft token is accepted with
-//! its probability under this model (the drafter is treated as deterministic) and a rejection is
-//! resampled from the rest of the distribution (seeded).
+//! exactly this model's greedy output. With a temperature, lossless speculative sampling
+//! (Leviathan et al., 2023; Chen et al., 2023): draft token d, drawn by the drafter from its
+//! distribution q, is accepted with probability min(1, p(d)/q(d)) and a rejection is resampled
+//! from max(0, p − q) normalised (seeded), so every output token is distributed exactly as this
+//! model's own sample. The drafter sends q sparse ([`DraftDist`]: the support it drew from, e.g.
+//! its top-k renormalised); without it the drafter counts as deterministic (q one-hot on d:
+//! accept with p(d), resample from p without d), which is lossless too but accepts less,
+//! Σ q·p instead of Σ min(p, q).
 //!
 //! The policy only: the local engine (tandem-engine) runs the forward pass, keeps the KV cache
 //! between calls and drops the rejected tail from it.
@@ -17,6 +22,12 @@ pub struct VerifyParams {
     pub temperature: f32,
     pub seed: u64,
 }
+
+/// The drafter's sampling distribution at one draft position, sparse: the (token id,
+/// probability) pairs it could have drawn, every other token 0. It must be exactly the
+/// distribution the draft token was drawn from (after the drafter's temperature, top-k, top-p):
+/// that is what makes the verification lossless.
+pub type DraftDist = Vec<(u32, f32)>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
@@ -63,13 +74,64 @@ pub fn check_params(p: &VerifyParams) -> Result<()> {
     Ok(())
 }
 
+/// Checks the drafter's distributions against the draft before any model work: one per draft
+/// token, ids inside the vocabulary and distinct, probabilities finite in (0, 1] summing to 1
+/// (±1e-3), and each draft token among its own distribution's ids (a drafter cannot have drawn
+/// a token it gave probability 0).
+pub fn check_dists(dists: &[DraftDist], draft: &[u32], vocab: usize) -> Result<()> {
+    let bad = |m: String| Err(Error::InvalidParams(format!("draft_dists: {m}")));
+    if dists.len() != draft.len() {
+        return bad(format!(
+            "{} distributions for a draft of {}",
+            dists.len(),
+            draft.len()
+        ));
+    }
+    for (i, (q, &d)) in dists.iter().zip(draft).enumerate() {
+        if q.is_empty() {
+            return bad(format!("[{i}] is empty"));
+        }
+        let mut sum = 0.0f64;
+        for (j, &(id, prob)) in q.iter().enumerate() {
+            if id as usize >= vocab {
+                return bad(format!(
+                    "[{i}]: token {id} is outside the vocabulary ({vocab})"
+                ));
+            }
+            if !(prob.is_finite() && prob > 0.0 && prob <= 1.0) {
+                return bad(format!("[{i}]: probability {prob} is not in (0, 1]"));
+            }
+            if q[..j].iter().any(|&(other, _)| other == id) {
+                return bad(format!("[{i}]: token {id} appears twice"));
+            }
+            sum += f64::from(prob);
+        }
+        if (sum - 1.0).abs() > 1e-3 {
+            return bad(format!("[{i}]: probabilities sum to {sum:.6}, not 1"));
+        }
+        if !q.iter().any(|&(id, _)| id == d) {
+            return bad(format!("[{i}]: the draft token {d} has probability 0"));
+        }
+    }
+    Ok(())
+}
+
 /// The verdict on `draft` from this model's logits: `rows[i]` is the distribution predicting
 /// `draft[i]` (the row of the position before it) and `rows[draft.len()]` the one after the
-/// whole draft. `reused` is left 0 for the caller (the engine) to fill.
-pub fn judge(rows: &[&[f32]], draft: &[u32], p: &VerifyParams) -> Result<Verdict> {
+/// whole draft; `dists` the drafter's distributions (None: a deterministic drafter). `reused`
+/// is left 0 for the caller (the engine) to fill.
+pub fn judge(
+    rows: &[&[f32]],
+    draft: &[u32],
+    p: &VerifyParams,
+    dists: Option<&[DraftDist]>,
+) -> Result<Verdict> {
     check_params(p)?;
     if draft.is_empty() {
         return Err(Error::InvalidParams("the draft is empty".into()));
+    }
+    if let Some(q) = dists {
+        check_dists(q, draft, rows.first().map_or(0, |r| r.len()))?;
     }
     if rows.len() != draft.len() + 1 {
         return Err(Error::InvalidParams(format!(
@@ -99,9 +161,29 @@ pub fn judge(rows: &[&[f32]], draft: &[u32], p: &VerifyParams) -> Result<Verdict
         } else {
             let mut probs = softmax(row, p.temperature);
             let pd = probs.get(d as usize).copied().unwrap_or(0.0);
-            if rng.next_f64() >= pd {
-                if let Some(x) = probs.get_mut(d as usize) {
-                    *x = 0.0;
+            let q = dists.map(|q| &q[i]);
+            let qd = q.map_or(1.0, |q| {
+                q.iter().find(|e| e.0 == d).map_or(1.0, |e| f64::from(e.1))
+            });
+            if rng.next_f64() >= (pd / qd).min(1.0) {
+                // The residual max(0, p − q): with a deterministic drafter, p without d.
+                match q {
+                    Some(q) => {
+                        for &(id, qp) in q {
+                            if let Some(x) = probs.get_mut(id as usize) {
+                                *x = (*x - f64::from(qp)).max(0.0);
+                            }
+                        }
+                    }
+                    None => {
+                        if let Some(x) = probs.get_mut(d as usize) {
+                            *x = 0.0;
+                        }
+                    }
+                }
+                if probs.iter().sum::<f64>() <= 0.0 {
+                    // p ≤ q everywhere (rounding when p ≈ q): nothing left but p itself.
+                    probs = softmax(row, p.temperature);
                 }
                 accepted = Some(i);
                 correction = draw(&probs, &mut rng);

@@ -15,7 +15,7 @@
 //! mid-generation the step fails with kind `device_lost`; after [`Engine::use_cpu`] the same
 //! generation carries on on the CPU from its ids, so a conversation never loses a token.
 use tandem_core::sampling::{logprob_and_entropy, top_logprobs, TopToken};
-use tandem_core::verify::{check_params, judge};
+use tandem_core::verify::{check_params, judge, DraftDist};
 use tandem_core::{
     Config, FinishReason, GenerateParams, Generation, Generator, Logits, ModelParts, TextSide,
     Verdict, VerifyParams, Weights,
@@ -443,7 +443,22 @@ impl Engine {
         draft: &[u32],
         params: &VerifyParams,
     ) -> Result<Verdict> {
+        self.verify_drafted(prompt, draft, params, None).await
+    }
+
+    /// [`Engine::verify`] with the drafter's sampling distributions (one per draft token), for
+    /// lossless speculative sampling; `None`: a deterministic drafter.
+    pub async fn verify_drafted(
+        &mut self,
+        prompt: &[u32],
+        draft: &[u32],
+        params: &VerifyParams,
+        dists: Option<&[DraftDist]>,
+    ) -> Result<Verdict> {
         check_params(params)?;
+        if let Some(q) = dists {
+            tandem_core::verify::check_dists(q, draft, self.config.vocab_size)?;
+        }
         if prompt.is_empty() {
             return Err(tandem_core::Error::EmptyInput.into());
         }
@@ -453,7 +468,7 @@ impl Engine {
         let all: Vec<u32> = prompt.iter().chain(draft).copied().collect();
         let (rows, reused) = self.rows(&all, prompt.len()).await?;
         let rows: Vec<&[f32]> = rows.chunks_exact(self.config.vocab_size).collect();
-        let mut verdict = judge(&rows, draft, params)?;
+        let mut verdict = judge(&rows, draft, params, dists)?;
         verdict.reused = reused;
         self.truncate(prompt.len() + verdict.accepted);
         self.prompt_len = prompt.len();

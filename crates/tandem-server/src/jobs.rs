@@ -1,6 +1,6 @@
 //! What the handlers and the model thread exchange: a generation's job and the events it
 //! streams back, a verification's job and outcome, and the sink events go into.
-use tandem_core::{ChatMessage, FinishReason, Request, Verdict, VerifyParams};
+use tandem_core::{ChatMessage, DraftDist, FinishReason, Request, Verdict, VerifyParams};
 use tokio::sync::mpsc;
 
 use crate::openai::{ApiError, LogprobContent};
@@ -47,6 +47,9 @@ pub struct VerifyJob {
     pub messages: Option<Vec<ChatMessage>>,
     pub draft: Vec<u32>,
     pub params: VerifyParams,
+    /// The drafter's sampling distributions (lossless speculative sampling); None: greedy or a
+    /// deterministic drafter.
+    pub draft_dists: Option<Vec<DraftDist>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -335,6 +335,11 @@ pub struct VerifyRequest {
     /// 0 (default) = greedy acceptance; > 0 = rejection sampling at this temperature.
     pub temperature: Option<f32>,
     pub seed: Option<u64>,
+    /// Per draft token, the drafter's sampling distribution as `[[token_id, probability], …]`
+    /// (its support: top-k or top-p renormalised). With it, sampling is lossless for a sampling
+    /// drafter (accept with min(1, p/q), resample from max(0, p − q)); without it the drafter
+    /// counts as deterministic.
+    pub draft_dists: Option<Vec<Vec<(u32, f32)>>>,
 }
 
 #[derive(Debug, Clone, Serialize)]

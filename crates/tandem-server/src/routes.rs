@@ -256,6 +256,7 @@ async fn verify(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response,
                     prompt_ids: req.prompt_ids,
                     messages: req.messages.as_deref().map(chat_messages).transpose()?,
                     draft: req.draft_ids,
+                    draft_dists: req.draft_dists,
                     params: tandem_core::VerifyParams {
                         temperature,
                         // Without a seed, fresh randomness for every call: reusing one seed's

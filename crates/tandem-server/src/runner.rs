@@ -235,11 +235,25 @@ impl Runner {
         let vocab = self.engine.config().vocab_size;
         in_vocab(&prompt, vocab, "prompt_ids")?;
         in_vocab(&job.draft, vocab, "draft_ids")?;
-        let verdict = match pollster::block_on(self.engine.verify(&prompt, &job.draft, &job.params))
-        {
+        if let Some(q) = &job.draft_dists {
+            tandem_core::verify::check_dists(q, &job.draft, vocab)
+                .map_err(|e| ApiError::invalid("draft_dists", e.to_string()))?;
+        }
+        let dists = job.draft_dists.as_deref();
+        let verdict = match pollster::block_on(self.engine.verify_drafted(
+            &prompt,
+            &job.draft,
+            &job.params,
+            dists,
+        )) {
             Err(err) if self.engine.is_lost() => {
                 self.move_to_cpu(&err, info)?;
-                pollster::block_on(self.engine.verify(&prompt, &job.draft, &job.params))
+                pollster::block_on(self.engine.verify_drafted(
+                    &prompt,
+                    &job.draft,
+                    &job.params,
+                    dists,
+                ))
             }
             r => r,
         };

@@ -295,12 +295,33 @@ async fn verify_accepts_exactly_the_servers_greedy_prefix_over_random_drafts() {
             json!({ "prompt_ids": [1], "draft_ids": [1], "temperature": -1 }),
             "temperature",
         ),
+        // The drafter's distributions: one per draft token, summing to 1, holding the token.
+        (
+            json!({ "prompt_ids": [1], "draft_ids": [1, 2], "temperature": 1, "draft_dists": [[[1, 1.0]]] }),
+            "draft_dists",
+        ),
+        (
+            json!({ "prompt_ids": [1], "draft_ids": [1], "temperature": 1, "draft_dists": [[[1, 0.5]]] }),
+            "draft_dists",
+        ),
+        (
+            json!({ "prompt_ids": [1], "draft_ids": [1], "temperature": 1, "draft_dists": [[[2, 1.0]]] }),
+            "draft_dists",
+        ),
     ] {
         let r = verify(body.clone()).await.unwrap();
         assert_eq!(r.status(), 400, "{body}");
         let v: Value = r.json().await.unwrap();
         assert_eq!(v["error"]["param"], param, "{body}: {v}");
     }
+    // A sampling drafter's distribution is accepted (lossless speculative sampling).
+    let r = verify(
+        json!({ "prompt_ids": [1, 2], "draft_ids": [3], "temperature": 0.7, "seed": 5,
+        "draft_dists": [[[3, 0.75], [4, 0.25]]] }),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 200);
     assert_eq!(health(&c, &url).await, 200);
 }
 

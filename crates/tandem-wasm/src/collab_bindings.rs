@@ -23,7 +23,7 @@ fn json_text(v: &JsValue) -> Result<Option<String>, JsValue> {
     Ok(s.as_string())
 }
 
-fn input<T: serde::de::DeserializeOwned>(what: &str, v: &JsValue) -> Result<T, JsValue> {
+pub(crate) fn input<T: serde::de::DeserializeOwned>(what: &str, v: &JsValue) -> Result<T, JsValue> {
     parse(what, json_text(v)?.as_deref()).map_err(js_error)
 }
 

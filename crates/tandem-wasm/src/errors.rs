@@ -1,6 +1,6 @@
 //! Each engine or policy error crosses into JS with its stable `kind` (what JS code branches on;
-//! the message is for people). The kinds are tandem-core's, tandem-engine's and tandem-collab's
-//! own (the server maps the same ones onto HTTP statuses); this layer adds only the binding's. The TypeScript
+//! the message is for people). The kinds are tandem-core's, tandem-engine's, tandem-collab's and
+//! tandem-privacy's own (the server maps the same ones onto HTTP statuses); this layer adds only the binding's. The TypeScript
 //! package's `TandemErrorKind` lists them all (checked by tests/ts_shapes.rs).
 use tandem_core::Error as CoreError;
 
@@ -28,12 +28,19 @@ pub fn kinds() -> Vec<&'static str> {
     let mut all: Vec<&'static str> = tandem_core::error::KINDS.to_vec();
     all.extend(tandem_engine::ENGINE_KINDS);
     all.extend(tandem_collab::KINDS);
+    all.extend(tandem_privacy::KINDS);
     all.extend(BINDING_KINDS);
     all
 }
 
 impl From<tandem_engine::Error> for Failure {
     fn from(e: tandem_engine::Error) -> Self {
+        Failure::new(e.kind(), e.to_string())
+    }
+}
+
+impl From<tandem_privacy::Error> for Failure {
+    fn from(e: tandem_privacy::Error) -> Self {
         Failure::new(e.kind(), e.to_string())
     }
 }

@@ -109,3 +109,12 @@ pub struct FeaturesJs {
     /// Positions pooled.
     pub tokens: usize,
 }
+
+/// One chunk of a streamed reply after restoring placeholders (`restoreChunk`).
+#[derive(Debug, Clone, Serialize)]
+pub struct RestoredChunkJs {
+    /// What can be shown now.
+    pub ready: String,
+    /// What is held back (a possible placeholder's start): passed in with the next chunk.
+    pub pending: String,
+}

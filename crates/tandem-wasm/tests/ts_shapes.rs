@@ -6,7 +6,7 @@
 //! allows it). The tandem-collab types JS passes in (a routing context, a score, router.json)
 //! are checked the other way too: a key TS may leave out (`name?:`) is one Rust does without,
 //! and a key TS may set to `null` is one Rust reads as absent. It also checks the TS unions of
-//! finish reasons, routes, rules, signals, router labels and error kinds
+//! finish reasons, routes, rules, signals, router labels, PII types, privacy levels and error kinds
 //! (`tandem_wasm::errors::kinds()`) against the Rust values, the keys of `begin`'s parameters
 //! against `RequestParams::KEYS`, and that package.json's version is the crate's.
 //!
@@ -28,8 +28,10 @@ use tandem_collab::{
     Rule, Score, Signal, TokenStats,
 };
 use tandem_core::FinishReason;
+use tandem_privacy::{ConversationRedaction, Entity, EntityType, Level, Policy, Redacted, Slot};
 use tandem_wasm::shapes::{
-    FeaturesJs, GenerationJs, InfoJs, NextJs, ScoreJs, ScoredTokenJs, StepJs, TopLogprobJs,
+    FeaturesJs, GenerationJs, InfoJs, NextJs, RestoredChunkJs, ScoreJs, ScoredTokenJs, StepJs,
+    TopLogprobJs,
 };
 
 /// Rust struct → TS interface.
@@ -45,6 +47,9 @@ const SHAPES: &[(&str, &str)] = &[
     ("Decision", "WasmDecision"),
     ("TokenStats", "WasmTokenStats"),
     ("Escalation", "WasmEscalation"),
+    ("Entity", "WasmPiiEntity"),
+    ("ConversationRedaction", "WasmConversationRedaction"),
+    ("RestoredChunkJs", "WasmRestoredChunk"),
 ];
 
 /// Whether Rust reads a JSON value as its input type.
@@ -76,6 +81,13 @@ fn inputs() -> Vec<(&'static str, &'static str, Value, Accepts)> {
             "WasmRouterJson",
             json(&router()),
             accepts::<Router>,
+        ),
+        ("Slot", "WasmSlot", json(&slot()), accepts::<Slot>),
+        (
+            "Policy",
+            "WasmPrivacyPolicy",
+            json(&Policy::redact_all().with(EntityType::Email, Level::LocalOnly)),
+            accepts::<Policy>,
         ),
     ]
 }
@@ -237,7 +249,7 @@ impl Ts {
         };
         match v {
             Value::Array(items) => {
-                let elem = alt.trim_end_matches("[]");
+                let elem = alt.strip_suffix("[]").unwrap_or(alt); // one level: `T[][]` holds `T[]`
                 for item in items {
                     self.check_type(elem, item, &format!("{path}[]"), errs);
                 }
@@ -550,6 +562,12 @@ fn samples() -> Vec<(&'static str, Vec<Value>)> {
             TokenStats::default()
         }
     };
+    let entity = Entity {
+        kind: EntityType::Person,
+        value: "Zoë".into(),
+        start: 0,
+        end: 4,
+    };
     let escalation = Escalation {
         escalate: true,
         reason: "cascade: q10 logprob -3.60 below -2.50 → escalate".into(),
@@ -568,7 +586,49 @@ fn samples() -> Vec<(&'static str, Vec<Value>)> {
         ("Decision", both(&|b| json(&decision(b)))),
         ("TokenStats", both(&|b| json(&stats(b)))),
         ("Escalation", vec![json(&escalation)]),
+        ("Entity", vec![json(&entity)]),
+        ("ConversationRedaction", both(&|b| json(&redaction(b)))),
+        (
+            "RestoredChunkJs",
+            vec![json(&RestoredChunkJs {
+                ready: "Dear Zoë".into(),
+                pending: "[PER".into(),
+            })],
+        ),
     ]
+}
+
+fn slot() -> Slot {
+    Slot {
+        kind: EntityType::Email,
+        value: "A@b.io".into(),
+        placeholder: "[EMAIL_1]".into(),
+        key: "a@b.io".into(),
+    }
+}
+
+fn redaction(full: bool) -> ConversationRedaction {
+    let e = Redacted {
+        kind: EntityType::Email,
+        value: "A@b.io".into(),
+        placeholder: "[EMAIL_1]".into(),
+        start: 0,
+        end: 6,
+    };
+    ConversationRedaction {
+        redacted: if full {
+            vec!["[EMAIL_1]".into()]
+        } else {
+            vec![]
+        },
+        entities: if full { vec![vec![e]] } else { vec![] },
+        local_only: if full {
+            vec![EntityType::Email]
+        } else {
+            vec![]
+        },
+        slots: if full { vec![slot()] } else { vec![] },
+    }
 }
 
 /// Every finish reason; a new variant stops the match below compiling.
@@ -647,6 +707,14 @@ fn policy_unions_match() {
         json(&RouterLabel::LocalWrong),
     ]);
     assert_eq!(ts.union("WasmRouterLabel", "wasm-types.ts"), labels);
+    let pii = names(EntityType::ALL.iter().map(json).collect());
+    assert_eq!(ts.union("WasmPiiType", "wasm-types.ts"), pii);
+    let levels = names(vec![
+        json(&Level::Off),
+        json(&Level::Redact),
+        json(&Level::LocalOnly),
+    ]);
+    assert_eq!(ts.union("WasmPrivacyLevel", "wasm-types.ts"), levels);
 }
 
 #[test]

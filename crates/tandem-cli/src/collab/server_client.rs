@@ -118,6 +118,15 @@ impl HttpServer {
         Ok(Completion { text, tokens })
     }
 
+    /// One `POST {base}/verify` (tandem-server's speculative-decoding verifier): the answer's
+    /// JSON. The body names the model.
+    pub fn verify(&self, mut body: Value) -> Result<Value> {
+        let url = format!("{}/verify", self.base);
+        body["model"] = json!(self.model);
+        let req = self.authorised(self.client.post(&url).json(&body));
+        self.send(req, &url)
+    }
+
     fn authorised(&self, req: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
         match &self.api_key {
             Some(k) => req.bearer_auth(k),

@@ -30,6 +30,7 @@ export { loadCollab } from './collab/policy.js';
 export type { CollabApi } from './collab/policy.js';
 export { ServerError } from './collab/server-client.js';
 export type * from './collab/types.js';
+export type { PiiType, PrivacyLevel, PrivacyOptions, PrivacyPolicy, PrivacyReceipt } from './collab/privacy.js';
 export type {
   WasmBudget as Budget,
   WasmDecision as Decision,

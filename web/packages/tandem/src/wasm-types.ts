@@ -57,7 +57,10 @@ export type WasmErrorKind =
   // router.json does not parse or is unusable
   | 'invalid_router'
   | 'unsupported_router_version'
-  | 'invalid_training_data';
+  | 'invalid_training_data'
+  // tandem-privacy: a policy names an unknown entity type or level
+  | 'unknown_type'
+  | 'unknown_level';
 
 /** `engine.info()` (InfoJs). */
 export interface WasmInfo {
@@ -367,4 +370,80 @@ export interface WasmCollabApi {
   normalizeAnswer(text: string): string;
   isCorrect(completion: string, answer: string): boolean;
   answersAgree(a: string, b: string): boolean;
+}
+
+/** tandem-privacy's entity types (EntityType). */
+export type WasmPiiType =
+  | 'email'
+  | 'phone'
+  | 'credit_card'
+  | 'iban'
+  | 'ip_address'
+  | 'url'
+  | 'person'
+  | 'street_address';
+
+/** What to do with a class: leave it, replace it with a placeholder, or keep the request on
+ * the device. */
+export type WasmPrivacyLevel =
+  | 'off'
+  | 'redact'
+  | 'local-only';
+
+/** tandem-privacy's Policy: a level per class (keys: WasmPiiType; an unknown one is an error),
+ * and one for the classes not named (default 'redact'). */
+export interface WasmPrivacyPolicy {
+  default?: WasmPrivacyLevel;
+  levels?: Record<string, WasmPrivacyLevel>;
+}
+
+/** A detected entity (Entity); `start`/`end` are byte offsets into the UTF-8 text. */
+export interface WasmPiiEntity {
+  type: WasmPiiType;
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** A detected entity and its placeholder (Redacted). */
+export interface WasmRedacted {
+  type: WasmPiiType;
+  value: string;
+  placeholder: string;
+  start: number;
+  end: number;
+}
+
+/** A placeholder and what it stands for (Slot); `key` is the value as compared (formatting
+ * removed). Slots stay on the device. */
+export interface WasmSlot {
+  type: WasmPiiType;
+  value: string;
+  placeholder: string;
+  key: string;
+}
+
+/** `redactConversation`'s result (ConversationRedaction). */
+export interface WasmConversationRedaction {
+  /** The texts, in order, with placeholders. */
+  redacted: string[];
+  /** Per text, what was replaced. */
+  entities: WasmRedacted[][];
+  /** The local-only classes found: the request must stay on the device. */
+  local_only: WasmPiiType[];
+  slots: WasmSlot[];
+}
+
+/** `restoreChunk`'s result (RestoredChunkJs). */
+export interface WasmRestoredChunk {
+  ready: string;
+  pending: string;
+}
+
+/** tandem-privacy's functions (pure, synchronous, stateless). */
+export interface WasmPrivacyApi {
+  detectPii(text: string): WasmPiiEntity[];
+  redactConversation(texts: string[], policy?: WasmPrivacyPolicy | null): WasmConversationRedaction;
+  restorePlaceholders(text: string, slots: WasmSlot[]): string;
+  restoreChunk(pending: string, chunk: string, slots: WasmSlot[], last: boolean): WasmRestoredChunk;
 }

@@ -2,7 +2,7 @@
  * wasm-types.ts (the generated .d.ts returns `any` for every object). */
 import init, * as raw from '../wasm/tandem_wasm.js';
 import { PACKAGE_VERSION } from './version.js';
-import type { WasmCollabApi, WasmEngineApi, WasmEngineClass, WasmRouterClass } from './wasm-types.js';
+import type { WasmCollabApi, WasmEngineApi, WasmEngineClass, WasmPrivacyApi, WasmRouterClass } from './wasm-types.js';
 
 export type WasmEngine = WasmEngineApi;
 export const WasmEngine = raw.Engine as unknown as WasmEngineClass;
@@ -10,6 +10,9 @@ export const WasmEngine = raw.Engine as unknown as WasmEngineClass;
 /** tandem-collab's policy functions and its router class (usable once `ensureWasm` resolved). */
 export const wasmCollab: WasmCollabApi = raw as unknown as WasmCollabApi;
 export const WasmRouter = raw.Router as unknown as WasmRouterClass;
+
+/** tandem-privacy's functions (usable once `ensureWasm` resolved). */
+export const wasmPrivacy: WasmPrivacyApi = raw as unknown as WasmPrivacyApi;
 
 let ready: Promise<void> | undefined;
 

@@ -407,6 +407,89 @@ describe('privacy', () => {
   });
 });
 
+describe('the privacy pipeline (options.privacy)', () => {
+  const zoe = [{ role: 'user', content: 'I am Zoë Müller, mail zoë@example.de or call +49 30 1234567.' }];
+  const PII = ['Zoë Müller', 'zoë@example.de', '+49 30 1234567'];
+
+  it('sends placeholders, restores the reply, and says what was sent', async () => {
+    const { tandem, server } = await setup({ policy: 'server', privacy: 'redact' });
+    server.reply = 'Hello [PERSON_1], I wrote to [EMAIL_1].';
+    const c = await json(tandem, { messages: zoe });
+    const body = JSON.stringify(server.requests[0]!.body);
+    for (const v of PII) expect(body).not.toContain(v);
+    expect(server.requests[0]!.body.messages).toEqual([{ role: 'user', content: 'I am [PERSON_1], mail [EMAIL_1] or call [PHONE_1].' }]);
+    expect(c.choices[0]!.message.content).toBe('Hello Zoë Müller, I wrote to zoë@example.de.');
+    expect(c.tandem.privacy).toEqual({
+      sent: server.requests[0]!.body.messages,
+      redacted: [
+        { type: 'person', placeholder: '[PERSON_1]' },
+        { type: 'email', placeholder: '[EMAIL_1]' },
+        { type: 'phone', placeholder: '[PHONE_1]' },
+      ],
+      local_only: [],
+    });
+  });
+
+  it('restores a streamed reply whatever the chunk boundaries', async () => {
+    const { tandem, server } = await setup({ policy: 'server', privacy: 'redact' });
+    server.reply = 'Dear [PERSON_1]: [EMAIL_1] and [PHONE_1] are noted. [NOT_A_SLOT] [';
+    for (let size = 1; size <= 12; size++) {
+      server.chunkChars = size;
+      const cs = await chunks(tandem, { messages: zoe });
+      expect(shown(cs), `chunks of ${size}`).toBe('Dear Zoë Müller: zoë@example.de and +49 30 1234567 are noted. [NOT_A_SLOT] [');
+      expect(cs.at(-1)!.tandem!.privacy!.sent![0]!.content).not.toContain('Zoë');
+    }
+  });
+
+  it('keeps placeholders stable across the turns of a conversation', async () => {
+    const { tandem, server } = await setup({ policy: 'server', privacy: 'redact' });
+    server.reply = 'Noted, [PERSON_1].';
+    const first = await json(tandem, { messages: zoe });
+    const history = [...zoe, first.choices[0]!.message, { role: 'user', content: 'Also cc ann@example.org and zoë@example.de.' }];
+    await json(tandem, { messages: history });
+    expect(server.requests[1]!.body.messages).toEqual([
+      { role: 'user', content: 'I am [PERSON_1], mail [EMAIL_1] or call [PHONE_1].' },
+      { role: 'assistant', content: 'Noted, [PERSON_1].' },
+      { role: 'user', content: 'Also cc [EMAIL_2] and [EMAIL_1].' },
+    ]);
+  });
+
+  it("a 'local-only' class keeps the request on the device: no request at all", async () => {
+    for (const policy of ['server', 'route', 'cascade'] as const) {
+      const { tandem, server } = await setup({
+        policy, router: router(), rules: { cascade: { signal: 'q10', threshold: 0 } },
+        privacy: { default: 'redact', levels: { credit_card: 'local-only' } },
+      });
+      const card = [{ role: 'user', content: 'Pay with 4539 1488 0343 6467 please.' }];
+      const c = await json(tandem, { messages: card });
+      expect(c.tandem, policy).toMatchObject({ route: 'local', rule: 'privacy', reason: 'privacy: credit_card never leaves the device', server_calls: 0 });
+      expect(c.tandem.privacy).toMatchObject({ sent: null, local_only: ['credit_card'] });
+      expect(shown(await chunks(tandem, { messages: card }))).toBe(LOCAL);
+      expect(server.requests, policy).toHaveLength(0);
+    }
+  });
+
+  it('a misspelt class or level is an error; without the option nothing is redacted', async () => {
+    await expect(setup({ privacy: { levels: { emial: 'off' } } as never })).rejects.toMatchObject({ kind: 'invalid_options', message: expect.stringMatching(/emial/) });
+    await expect(setup({ privacy: 'redcat' as never })).rejects.toMatchObject({ kind: 'invalid_options' });
+    await expect(setup({ privacy: { defualt: 'off' } as never })).rejects.toMatchObject({ kind: 'invalid_options' });
+    const { tandem, server } = await setup({ policy: 'server' });
+    const c = await json(tandem, { messages: zoe });
+    expect(server.requests[0]!.body.messages).toEqual(zoe);
+    expect(c.tandem.privacy).toBeUndefined();
+  });
+
+  it("'off' for a class lets it through; a local answer sends nothing", async () => {
+    const { tandem, server } = await setup({ policy: 'server', privacy: { levels: { email: 'off' } } });
+    await json(tandem, { messages: zoe });
+    expect(server.requests[0]!.body.messages).toEqual([{ role: 'user', content: 'I am [PERSON_1], mail zoë@example.de or call [PHONE_1].' }]);
+    const local = await setup({ policy: 'local', privacy: 'redact' });
+    const c = await json(local.tandem, { messages: zoe });
+    expect(c.tandem.privacy).toMatchObject({ sent: null });
+    expect(local.server.requests).toHaveLength(0);
+  });
+});
+
 describe('a failing server: answered locally, with the reason', () => {
   it('connection refused → local answer; the server counts as unreachable for a while', async () => {
     const { tandem, server, env } = await setup({ policy: 'server' });

@@ -22,6 +22,8 @@ const enc = new TextEncoder();
 export class FakeServer {
   mode: ServerMode = { kind: 'ok' };
   reply = 'The server says 42';
+  /** Stream the reply in chunks of this many characters (0: word by word). */
+  chunkChars = 0;
   requests: SeenRequest[] = [];
   /** Usage reported per answer (null: none). */
   usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | null = {
@@ -61,7 +63,9 @@ export class FakeServer {
         ...(this.usage ? { usage: this.usage } : {}),
       });
     }
-    const words = this.reply.split(/(?<= )/);
+    const words = this.chunkChars > 0
+      ? Array.from({ length: Math.ceil(this.reply.length / this.chunkChars) }, (_, i) => this.reply.slice(i * this.chunkChars, (i + 1) * this.chunkChars))
+      : this.reply.split(/(?<= )/);
     const events: string[] = [];
     const chunk = (delta: object, finish: string | null) =>
       JSON.stringify({ id: 'chatcmpl-server', object: 'chat.completion.chunk', created: 1, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] });

@@ -8,6 +8,7 @@ import { isAbortError } from '../errors.js';
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, ChatMessage, CompletionUsage, TandemEngine, TandemExtra } from '../types.js';
 import type { WasmDecision, WasmRouterApi } from '../wasm-types.js';
 import type { ContextTracker } from './context.js';
+import type { Redaction } from './privacy.js';
 import type { CollabApi } from './policy.js';
 import { ServerError, type ServerClient } from './server-client.js';
 import type { CascadeRule, CollabInfo, Policy, RulesOptions } from './types.js';
@@ -44,6 +45,8 @@ export class Job {
     readonly policy: Policy,
     readonly privacy: string | undefined,
     readonly conversation: string,
+    /** The messages as the server may see them, when the privacy pipeline is on. */
+    readonly redaction?: Redaction,
   ) {}
 
   get signal(): AbortSignal | undefined {
@@ -60,7 +63,7 @@ export class Job {
   private serverBody(stream: boolean): Record<string, unknown> {
     const body: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(this.req)) if (!NOT_FOR_SERVER.has(k) && v !== undefined) body[k] = v;
-    body.messages = this.messages;
+    body.messages = this.redaction?.messages ?? this.messages;
     if (stream) body.stream_options = { include_usage: true };
     return body;
   }
@@ -88,6 +91,8 @@ export class Job {
       const { value, rttMs } = await this.deps.server.complete(this.serverBody(false), this.signal);
       t.serverAnswered(rttMs);
       this.answered(value.usage, 0);
+      const r = this.redaction;
+      if (r) for (const c of value.choices) if (typeof c.message?.content === 'string') c.message.content = r.restore(c.message.content);
       return value;
     } catch (e) {
       this.failed(e);
@@ -111,14 +116,29 @@ export class Job {
     t.serverAnswered(opened.rttMs);
     const chunks = opened.value;
     const job = this;
+    // Placeholders come back as values; one split across chunks is held until it is whole.
+    const restore = this.redaction?.restorer();
     return (async function* () {
       let usage: CompletionUsage | null | undefined;
       let n = 0;
+      let held = false;
+      let lastChunk: ChatCompletionChunk | undefined;
       try {
         for await (const c of chunks) {
           if (c.usage) usage = c.usage;
-          if (c.choices[0]?.delta?.content) n++;
+          const choice = c.choices[0];
+          if (choice?.delta?.content) n++;
+          if (restore && choice && (choice.delta?.content !== undefined || choice.finish_reason !== null)) {
+            const last = choice.finish_reason !== null && choice.finish_reason !== undefined;
+            choice.delta = { ...choice.delta, content: restore(choice.delta?.content ?? '', last) };
+            held = !last;
+          }
+          lastChunk = c;
           yield c;
+        }
+        const tail = held && restore ? restore('', true) : '';
+        if (tail && lastChunk) {
+          yield { ...lastChunk, choices: [{ index: 0, delta: { content: tail }, finish_reason: null, logprobs: null }], usage: null };
         }
       } catch (e) {
         job.serverTokens = n;
@@ -155,6 +175,7 @@ export class Job {
       server_tokens: this.serverTokens,
       server_calls: this.serverCalls,
       latency_ms: performance.now() - this.t0,
+      ...(this.redaction ? { privacy: this.redaction.receipt(this.serverCalls > 0) } : undefined),
     };
   }
 }

@@ -3,7 +3,9 @@
  * request routed by a policy (`local`, `server`, `route`, `cascade`) and tandem-collab's rules,
  * and every answer saying where it came from and why (`tandem`). A request the rules keep local
  * — a privacy class, offline, over budget — never reaches the server, and a server that fails
- * is answered for by the local engine, with the reason.
+ * is answered for by the local engine, with the reason. With `privacy` set, personal data is
+ * replaced with placeholders before anything leaves the device and restored in the reply
+ * (privacy.ts); `tandem.privacy` is the receipt of what was sent.
  *
  * ```ts
  * const tandem = await createTandem({
@@ -26,6 +28,7 @@ import { cascadeRule } from './cascade.js';
 import { browserEnvironment, ContextTracker, conversationKey } from './context.js';
 import { Job, type Deps } from './job.js';
 import { plan } from './plan.js';
+import { privacyPolicy, Redaction, type PrivacyPolicy } from './privacy.js';
 import { loadCollab, loadRouter } from './policy.js';
 import { ServerClient } from './server-client.js';
 import { answerStream } from './stream.js';
@@ -41,7 +44,7 @@ import type {
 } from './types.js';
 
 const POLICIES: readonly Policy[] = ['local', 'server', 'route', 'cascade'];
-const OPTION_KEYS = ['local', 'server', 'router', 'policy', 'rules', 'environment', 'storage', 'fetch', 'wasmUrl'];
+const OPTION_KEYS = ['local', 'server', 'router', 'policy', 'rules', 'privacy', 'environment', 'storage', 'fetch', 'wasmUrl'];
 const SERVER_KEYS = ['baseURL', 'apiKey', 'model', 'timeoutMs', 'idleTimeoutMs', 'retryAfterMs', 'headers'];
 const RULE_KEYS = ['classify', 'cascade', 'budget', 'latencyTargetMs', 'sticky', 'metered', 'battery'];
 const REQUEST_KEYS = ['privacy', 'conversation', 'policy'];
@@ -67,11 +70,18 @@ function isEngine(local: TandemEngine | EngineOptions): local is TandemEngine {
 }
 
 /** The request's privacy class: its own, else the classifier's (a classifier that throws
- * fails the request: it never goes out unclassified). */
-function privacyOf(opts: TandemRequestOptions | undefined, rules: RulesOptions, messages: ChatMessage[]): string | undefined {
+ * fails the request: it never goes out unclassified), else the first local-only class the
+ * privacy pipeline found. */
+function privacyOf(
+  opts: TandemRequestOptions | undefined,
+  rules: RulesOptions,
+  messages: ChatMessage[],
+  redaction: Redaction | undefined,
+): string | undefined {
   if (opts?.privacy !== undefined && opts.privacy !== null) return String(opts.privacy);
   const c = rules.classify?.(messages);
-  return c === undefined || c === null ? undefined : String(c);
+  if (c !== undefined && c !== null) return String(c);
+  return redaction?.localOnly[0];
 }
 
 export async function createTandem(options: TandemOptions): Promise<Tandem> {
@@ -89,6 +99,7 @@ export async function createTandem(options: TandemOptions): Promise<Tandem> {
   const fetchFn = options.fetch ?? ((...a: Parameters<typeof fetch>) => globalThis.fetch(...a));
   const server = new ServerClient(options.server, fetchFn);
   const api = await loadCollab({ wasmUrl: options.wasmUrl });
+  const privacy: PrivacyPolicy | undefined = privacyPolicy(options.privacy);
   let router: WasmRouterApi | undefined;
   if (options.router !== undefined && options.router !== null) router = await loadRouter(api, options.router, fetchFn);
   const cascade = cascadeRule(api, rules, router);
@@ -134,8 +145,9 @@ export async function createTandem(options: TandemOptions): Promise<Tandem> {
     if (policy === 'cascade' && !cascade) {
       throw new TandemError('invalid_request', "policy 'cascade' needs a cascade rule: rules.cascade or router.json's cascade");
     }
-    const privacy = privacyOf(opts, rules, messages);
-    return new Job(deps, request, messages, policy, privacy, conversationKey(messages, opts?.conversation));
+    const redaction = privacy && new Redaction(messages, privacy);
+    const privacyClass = privacyOf(opts, rules, messages, redaction);
+    return new Job(deps, request, messages, policy, privacyClass, conversationKey(messages, opts?.conversation), redaction);
   };
 
   async function create(req: TandemRequest): Promise<TandemCompletion | AsyncIterable<TandemChunk>> {
@@ -158,9 +170,10 @@ export async function createTandem(options: TandemOptions): Promise<Tandem> {
     },
     async context(req = {}) {
       const messages = req.messages ? normalizeMessages(req.messages) : [];
-      const privacy = messages.length ? privacyOf(req.tandem, rules, messages) : req.tandem?.privacy;
+      const redaction = privacy && messages.length ? new Redaction(messages, privacy) : undefined;
+      const privacyClass = messages.length ? privacyOf(req.tandem, rules, messages, redaction) : req.tandem?.privacy;
       const sticky = messages.length ? tracker.stuck(conversationKey(messages, req.tandem?.conversation)) : undefined;
-      return tracker.snapshot({ privacy, sticky });
+      return tracker.snapshot({ privacy: privacyClass, sticky });
     },
     usage: () => tracker.usage(),
     async unload() {

@@ -17,6 +17,7 @@ import type {
   WasmRule,
   WasmSignal,
 } from '../wasm-types.js';
+import type { PrivacyOptions, PrivacyReceipt } from './privacy.js';
 
 export type Route = WasmRoute;
 export type Rule = WasmRule;
@@ -99,6 +100,10 @@ export interface TandemOptions {
   router?: RouterJson | string | URL;
   policy: Policy;
   rules?: RulesOptions;
+  /** Personal data in the messages is replaced with placeholders before a request leaves the
+   * device and restored in the reply: a level for every class ('redact', 'local-only',
+   * 'off'), or `{ default, levels: { email: 'local-only', … } }`. Default: off. */
+  privacy?: PrivacyOptions;
   environment?: Environment;
   /** Persists the daily budget (default: kept in memory). */
   storage?: KeyValueStorage;
@@ -139,6 +144,8 @@ export interface CollabInfo extends Partial<TandemExtra> {
   server_calls: number;
   /** From `create` to the answer (the last chunk when streaming). */
   latency_ms: number;
+  /** With `privacy` set: exactly what was sent to the server (the receipt). */
+  privacy?: PrivacyReceipt;
 }
 
 /** A stream's `tandem` field: a token chunk's tokens; on a chunk that supersedes what was

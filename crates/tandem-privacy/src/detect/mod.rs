@@ -1,0 +1,72 @@
+//! Detection: every detector proposes candidate spans; overlaps are resolved in favour of the
+//! longer span, then the more specific type (an email inside a URL is the URL's; a name inside
+//! an email address is the address's).
+
+mod address;
+mod email;
+mod iban;
+mod ip;
+mod numbers;
+mod person;
+mod url;
+
+use crate::entity::{Entity, EntityType};
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Candidate {
+    kind: EntityType,
+    start: usize,
+    end: usize,
+}
+
+impl Candidate {
+    pub(crate) fn new(kind: EntityType, start: usize, end: usize) -> Self {
+        Candidate { kind, start, end }
+    }
+}
+
+pub(crate) type Found = Vec<Candidate>;
+
+/// Specificity: the first of two equally long overlapping candidates wins.
+const RANK: [EntityType; 8] = [
+    EntityType::Email,
+    EntityType::Url,
+    EntityType::Iban,
+    EntityType::CreditCard,
+    EntityType::IpAddress,
+    EntityType::Phone,
+    EntityType::StreetAddress,
+    EntityType::Person,
+];
+
+/// Every entity in `text`, in order, non-overlapping, with byte offsets.
+pub fn detect(text: &str) -> Vec<Entity> {
+    let mut found = Found::new();
+    email::find(text, &mut found);
+    url::find(text, &mut found);
+    iban::find(text, &mut found);
+    numbers::find(text, &mut found);
+    ip::find(text, &mut found);
+    address::find(text, &mut found);
+    person::find(text, &mut found);
+    let rank = |k: EntityType| RANK.iter().position(|&r| r == k).unwrap_or(RANK.len());
+    found.retain(|c| {
+        c.start < c.end && text.is_char_boundary(c.start) && text.is_char_boundary(c.end)
+    });
+    found.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), rank(c.kind), c.start));
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in found {
+        if kept.iter().all(|k| c.end <= k.start || k.end <= c.start) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.start);
+    kept.into_iter()
+        .map(|c| Entity {
+            kind: c.kind,
+            value: text[c.start..c.end].to_string(),
+            start: c.start,
+            end: c.end,
+        })
+        .collect()
+}

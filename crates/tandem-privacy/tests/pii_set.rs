@@ -1,0 +1,191 @@
+//! Precision and recall per type on the generated PII sets, and the round trip redact → restore
+//! on every item: tests/pii/pii-set.jsonl (tests/pii/make_pii_set.py, the set the detectors were
+//! developed on) and tests/pii/pii-heldout.jsonl (tests/pii/make_pii_heldout.py, written later
+//! by someone who saw neither the detectors nor the first set, never tuned on). Both generators
+//! label by construction. Prints the tables docs/BENCHMARKS.md quotes:
+//!     cargo test -p tandem-privacy --test pii_set -- --nocapture
+//!
+//! Matching: a labelled entity is recalled when a detected entity of its type covers all of it
+//! (nothing of the value leaves the device); a detection is precise when it overlaps a labelled
+//! entity of its type. Exact-span figures (same type, same start and end) are printed beside.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+use tandem_privacy::{detect, EntityType, Policy, Vault};
+
+struct Gold {
+    kind: EntityType,
+    start: usize,
+    end: usize,
+}
+
+fn load(name: &str) -> Vec<(String, String, Vec<Gold>)> {
+    let path = format!("{}/../../tests/pii/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("a JSON line");
+            let gold = v["entities"]
+                .as_array()
+                .expect("entities")
+                .iter()
+                .map(|e| Gold {
+                    kind: e["type"]
+                        .as_str()
+                        .expect("type")
+                        .parse()
+                        .expect("a known type"),
+                    start: e["start"].as_u64().expect("start") as usize,
+                    end: e["end"].as_u64().expect("end") as usize,
+                })
+                .collect();
+            (
+                v["id"].as_str().unwrap_or("").to_string(),
+                v["text"].as_str().expect("text").to_string(),
+                gold,
+            )
+        })
+        .collect()
+}
+
+#[derive(Default, Debug)]
+struct Counts {
+    gold: usize,
+    recalled: usize,
+    exact: usize,
+    detected: usize,
+    precise: usize,
+}
+
+/// Prints the table and returns overall (recall, precision).
+fn score(name: &str) -> (f64, f64) {
+    let items = load(name);
+    let mut per: BTreeMap<EntityType, Counts> = BTreeMap::new();
+    let mut misses = Vec::new();
+    let mut false_hits = Vec::new();
+    for (id, text, gold) in &items {
+        let found = detect(text);
+        for g in gold {
+            let c = per.entry(g.kind).or_default();
+            c.gold += 1;
+            if found
+                .iter()
+                .any(|f| f.kind == g.kind && f.start <= g.start && g.end <= f.end)
+            {
+                c.recalled += 1;
+            } else {
+                misses.push(format!("{id} {}: {:?}", g.kind, &text[g.start..g.end]));
+            }
+            c.exact += usize::from(
+                found
+                    .iter()
+                    .any(|f| f.kind == g.kind && f.start == g.start && f.end == g.end),
+            );
+        }
+        for f in &found {
+            let c = per.entry(f.kind).or_default();
+            c.detected += 1;
+            if gold
+                .iter()
+                .any(|g| g.kind == f.kind && f.start < g.end && g.start < f.end)
+            {
+                c.precise += 1;
+            } else {
+                false_hits.push(format!("{id} {}: {:?} in {text:?}", f.kind, f.value));
+            }
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+    println!("{name}: {} items", items.len());
+    println!("| type | labelled | recall | exact-span recall | detected | precision |");
+    println!("|---|---|---|---|---|---|");
+    let mut total = Counts::default();
+    for (k, c) in &per {
+        println!(
+            "| {k} | {} | {:.3} | {:.3} | {} | {:.3} |",
+            c.gold,
+            ratio(c.recalled, c.gold),
+            ratio(c.exact, c.gold),
+            c.detected,
+            ratio(c.precise, c.detected)
+        );
+        total.gold += c.gold;
+        total.recalled += c.recalled;
+        total.exact += c.exact;
+        total.detected += c.detected;
+        total.precise += c.precise;
+    }
+    let (recall, precision) = (
+        ratio(total.recalled, total.gold),
+        ratio(total.precise, total.detected),
+    );
+    println!(
+        "| all | {} | {recall:.3} | {:.3} | {} | {precision:.3} |",
+        total.gold,
+        ratio(total.exact, total.gold),
+        total.detected
+    );
+    println!("missed ({}):", misses.len());
+    misses.iter().for_each(|m| println!("  {m}"));
+    println!("false detections ({}):", false_hits.len());
+    false_hits.iter().for_each(|m| println!("  {m}"));
+    (recall, precision)
+}
+
+/// The set the detectors were developed on.
+#[test]
+fn precision_and_recall_per_type() {
+    let (recall, precision) = score("pii-set.jsonl");
+    assert!(recall >= 0.95, "overall recall {recall:.3} < 0.95");
+    assert!(precision >= 0.90, "overall precision {precision:.3} < 0.90");
+}
+
+/// A second set, written independently (other templates, situations and languages) and never
+/// tuned on: the honest figure.
+#[test]
+fn held_out_precision_and_recall() {
+    let (recall, precision) = score("pii-heldout.jsonl");
+    assert!(recall >= 0.95, "held-out recall {recall:.3} < 0.95");
+    assert!(
+        precision >= 0.90,
+        "held-out precision {precision:.3} < 0.90"
+    );
+}
+
+/// A third set, from a third generator written after the detectors above (other situations,
+/// Polish and Swedish too), scored as it came: recall 0.870, precision 0.882, short of issue
+/// 15's 0.95 / 0.90 (people: rare given names alone, names in lists; continental street forms).
+/// The floors here only keep it from getting worse.
+#[test]
+fn final_test_set_precision_and_recall() {
+    let (recall, precision) = score("pii-test.jsonl");
+    assert!(
+        recall >= 0.86,
+        "test-set recall {recall:.3} fell below 0.86"
+    );
+    assert!(
+        precision >= 0.87,
+        "test-set precision {precision:.3} fell below 0.87"
+    );
+}
+
+#[test]
+fn every_item_round_trips() {
+    for (id, text, _) in load("pii-set.jsonl")
+        .into_iter()
+        .chain(load("pii-heldout.jsonl"))
+    {
+        let mut v = Vault::new();
+        let r = v.redact(&text, &Policy::redact_all());
+        for e in &r.entities {
+            assert!(
+                !r.redacted.contains(&e.value) || e.value.len() < 3,
+                "{id}: {:?} still in {:?}",
+                e.value,
+                r.redacted
+            );
+        }
+        assert_eq!(v.restore(&r.redacted), text, "{id}");
+    }
+}
