@@ -1,7 +1,8 @@
 //! `tandem speculate`: the contract (`{"ids", "text", "target_calls", "draft_tokens",
 //! "accepted_tokens"}`), greedy output identical to `tandem generate --temperature 0` of the
 //! target on the model pair (fixed and adaptive draft lengths), seeded sampling reproducible,
-//! and a target that fails mid-speculation: the draft model finishes, nothing lost or repeated.
+//! and a target that fails (a 500) or stalls (a timeout) mid-speculation: the draft model
+//! finishes, nothing lost or repeated.
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -175,9 +176,9 @@ fn bad_arguments_are_errors() {
     }
 }
 
-/// A server that lists a model, then answers every verify with a 500: the target failing
-/// mid-answer.
-fn failing_server() -> String {
+/// A server that lists a model, then answers every verify with a 500 (`hang`: never answers
+/// it): the target failing mid-answer.
+fn failing_server(hang: bool) -> String {
     let l = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = l.local_addr().unwrap();
     std::thread::spawn(move || {
@@ -197,6 +198,10 @@ fn failing_server() -> String {
             }
             let mut body = vec![0; len];
             let _ = r.read_exact(&mut body);
+            if hang && line.starts_with("POST") {
+                std::thread::sleep(std::time::Duration::from_secs(30));
+                continue;
+            }
             let (status, reply) = if line.starts_with("GET") {
                 ("200 OK", r#"{"data":[{"id":"large"}]}"#)
             } else {
@@ -215,7 +220,7 @@ fn failing_server() -> String {
 #[test]
 fn a_target_that_fails_mid_answer_leaves_the_draft_to_finish() {
     let small = model("pair/small");
-    let url = failing_server();
+    let url = failing_server(false);
     let got = json_ok(&tandem(&[
         "speculate",
         "--draft",
@@ -257,4 +262,46 @@ fn a_target_that_fails_mid_answer_leaves_the_draft_to_finish() {
     ]));
     assert_eq!(got["ids"], own["ids"]);
     assert_eq!(got["target_calls"], 0);
+}
+
+#[test]
+fn a_verify_that_times_out_leaves_the_draft_to_finish() {
+    let small = model("pair/small");
+    let url = failing_server(true);
+    let t0 = std::time::Instant::now();
+    let got = json_ok(&tandem(&[
+        "speculate",
+        "--draft",
+        &small,
+        "--target",
+        &url,
+        "--prompt",
+        PROMPTS[3],
+        "--chat",
+        "--max-new-tokens",
+        "30",
+        "--timeout-s",
+        "1",
+        "--json",
+    ]));
+    assert!(t0.elapsed().as_secs() < 20, "the timeout was not applied");
+    assert!(
+        got["fallback"]
+            .as_str()
+            .unwrap()
+            .starts_with("verify failed"),
+        "{got}"
+    );
+    let own = json_ok(&tandem(&[
+        "generate",
+        "--model",
+        &small,
+        "--prompt",
+        PROMPTS[3],
+        "--chat",
+        "--max-new-tokens",
+        "30",
+        "--json",
+    ]));
+    assert_eq!(got["ids"], own["ids"]);
 }
