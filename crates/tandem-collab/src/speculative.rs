@@ -129,12 +129,11 @@ fn check(costs: &Costs, cfg: &SpeculativeConfig) -> Result<()> {
         ("prior_alpha", cfg.prior_alpha),
         ("prior_weight", cfg.prior_weight),
     ];
-    for (i, (name, v)) in fields.iter().enumerate() {
-        if !v.is_finite() || *v < 0.0 {
-            let _ = name;
-            return Err(Error::NonFinite {
-                what: "speculative costs",
-                index: i,
+    for (name, v) in fields {
+        if !v.is_finite() || v < 0.0 {
+            return Err(Error::InvalidParameter {
+                param: name,
+                message: format!("{v} is not a finite number >= 0"),
             });
         }
     }

@@ -128,8 +128,8 @@ export class Job {
           if (c.usage) usage = c.usage;
           const choice = c.choices[0];
           if (choice?.delta?.content) n++;
-          if (restore && choice && (choice.delta?.content !== undefined || choice.finish_reason !== null)) {
-            const last = choice.finish_reason !== null && choice.finish_reason !== undefined;
+          const last = choice?.finish_reason !== null && choice?.finish_reason !== undefined;
+          if (restore && choice && (choice.delta?.content !== undefined || last)) {
             choice.delta = { ...choice.delta, content: restore(choice.delta?.content ?? '', last) };
             held = !last;
           }
