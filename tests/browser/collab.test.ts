@@ -10,7 +10,7 @@
 // (6) the privacy pipeline: every request the page makes is read and holds none of the PII
 // strings (the receipt is exactly the body sent), and a local-only class makes no request.
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -195,6 +195,106 @@ describe('createTandem against tandem serve', () => {
     // The next request does not wait for the dead server again.
     expect(r.streamed).toMatchObject({ route: 'local', rule: 'server_unreachable', reason: 'server unreachable', server_calls: 0 });
   });
+});
+
+describe("policy 'speculative' against tandem serve", () => {
+  /** The first prompts of the pair's held-out split, one per family and level. */
+  const prompts = (): string[] =>
+    readFileSync(join(ROOT, 'models/pair/suite/test.jsonl'), 'utf8').trim().split('\n').slice(0, 12)
+      .map((l) => JSON.parse(l).messages[0].content);
+  const MAX = 32;
+
+  it('greedy: byte-identical to the server alone (JSON and streamed); rounds and acceptance reported', async () => {
+    const r = await page.evaluate(
+      async ({ api, key, prompts, max }) => {
+        const w = window as any;
+        const server = { baseURL: `${api}/v1`, apiKey: key, model: 'large' };
+        const alone = await w.tandem.createTandem({ local: w.engine, server, policy: 'server' });
+        const spec = await w.tandem.createTandem({ local: w.engine, server, policy: 'speculative' });
+        const rows = [];
+        for (const p of prompts) {
+          const req = { messages: [{ role: 'user', content: p }], max_tokens: max, temperature: 0 };
+          const a = await alone.chat.completions.create(req);
+          const s = await spec.chat.completions.create(req);
+          let streamed = '';
+          let last: any;
+          for await (const c of await spec.chat.completions.create({ ...req, stream: true, tandem: { conversation: `s-${p}` } })) {
+            streamed += c.choices[0]?.delta?.content ?? '';
+            last = c;
+          }
+          rows.push({ p, server: a.choices[0].message.content, spec: s.choices[0].message.content, streamed, tandem: s.tandem, streamedTandem: last.tandem, usage: s.usage });
+        }
+        return rows;
+      },
+      { api, key: KEY, prompts: prompts(), max: MAX },
+    );
+    let passes = 0;
+    let out = 0;
+    for (const row of r) {
+      expect(row.spec, row.p).toBe(row.server);
+      expect(row.streamed, row.p).toBe(row.server);
+      expect(row.tandem).toMatchObject({ route: 'server', rule: 'policy', policy: 'speculative' });
+      expect(row.streamedTandem).toMatchObject({ route: 'server', rule: 'policy' });
+      const sp = row.tandem.speculative;
+      expect(sp.rounds).toBe(row.tandem.server_calls);
+      expect(sp.accepted_tokens).toBeLessThanOrEqual(sp.draft_tokens);
+      passes += sp.rounds;
+      out += row.usage.completion_tokens;
+    }
+    console.log(`speculative in Chromium: ${r.length} prompts byte-identical; ${(passes / out).toFixed(3)} server passes per output token`);
+    expect(passes / out).toBeLessThan(0.6);
+  });
+
+  for (const fault of ['a 500', 'the connection reset', 'a stalled verify'] as const) {
+    it(`${fault} mid-answer: the local model finishes from the verified tokens, nothing lost or repeated`, async () => {
+      const [prompt] = prompts();
+      const calls: { draft: number[]; accepted: number; correction: number }[] = [];
+      await page.route(`${api}/v1/verify`, async (route) => {
+        if (calls.length === 0) {
+          const res = await route.fetch();
+          const v = await res.json();
+          calls.push({ draft: route.request().postDataJSON().draft_ids, accepted: v.accepted, correction: v.correction });
+          await route.fulfill({ response: res, json: v });
+        } else if (fault === 'a 500') {
+          await route.fulfill({ status: 500, json: { error: { message: 'model thread crashed' } } });
+        } else if (fault === 'the connection reset') {
+          await route.abort('connectionreset');
+        }
+        // A stalled verify: never answered (the client's timeout ends it).
+      });
+      try {
+        const r = await page.evaluate(
+          async ({ api, key, prompt, max }) => {
+            const w = window as any;
+            const t = await w.tandem.createTandem({
+              local: w.engine, server: { baseURL: `${api}/v1`, apiKey: key, model: 'large', timeoutMs: 1500 },
+              policy: 'speculative', speculative: { k: 4 },
+            });
+            const c = await t.chat.completions.create({ messages: [{ role: 'user', content: prompt }], max_tokens: max, temperature: 0 });
+            return { text: c.choices[0].message.content, tandem: c.tandem, promptIds: await w.engine.tokens.promptIds([{ role: 'user', content: prompt }]) };
+          },
+          { api, key: KEY, prompt, max: MAX },
+        );
+        expect(calls).toHaveLength(1);
+        const verified = [...calls[0]!.draft.slice(0, calls[0]!.accepted), calls[0]!.correction];
+        expect(r.tandem).toMatchObject({ route: 'local', rule: 'server_unreachable', server_tokens: verified.length });
+        expect(r.tandem.reason).toMatch(new RegExp(`^verify failed after ${verified.length} server-verified tokens \\(.+\\): the local model finished the answer$`));
+        // The answer: exactly the verified tokens, then the local model's greedy continuation of them.
+        const want = await page.evaluate(
+          async ({ ids, verified, max }) => {
+            const w = window as any;
+            const rest = await w.engine.tokens.draft({ ids: ids.concat(verified), k: max - verified.length, temperature: 0, seed: 0 });
+            return w.engine.tokens.decode(verified.concat(rest.ids));
+          },
+          { ids: r.promptIds, verified, max: MAX },
+        );
+        expect(r.text).toBe(want);
+        expect(r.tandem.speculative.local_tail_tokens).toBeGreaterThan(0);
+      } finally {
+        await page.unroute(`${api}/v1/verify`);
+      }
+    });
+  }
 });
 
 describe('the privacy pipeline (createTandem({ privacy }))', () => {

@@ -3,7 +3,7 @@
 //! OpenAI-compatible base URL whose `/verify` is tandem-server's) accepts a prefix in one forward
 //! pass and returns its own next token; repeat. Greedy (temperature 0) output is exactly the
 //! target's greedy output; with a temperature, lossless speculative sampling (the drafter draws
-//! from its top-20 at that temperature and sends that distribution with the draft).
+//! from its top-20 at that temperature (tandem-engine `Engine::draft`) and sends that distribution with the draft).
 //!
 //! k adapts to the measured acceptance and round trip (tandem-collab's `speculative` policy,
 //! objective `latency` or `server_cost`); when plain streaming would win the objective, a local
@@ -27,9 +27,6 @@ use tandem_engine::Engine;
 
 use crate::collab::server_client::{is_url, HttpServer};
 use crate::{load, Backend, PromptArgs};
-
-/// The drafter samples from this many most likely tokens (the distribution it sends).
-const DRAFT_TOP_K: usize = 20;
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum ObjectiveArg {
@@ -86,6 +83,9 @@ pub struct SpeculateArgs {
 struct Verified {
     accepted: usize,
     correction: u32,
+    /// A URL target's own time for the verify (its `server_ms`): the rest of the wall time is
+    /// the network's round trip.
+    server_ms: Option<f64>,
 }
 
 enum Target {
@@ -108,6 +108,7 @@ impl Target {
                 Ok(Verified {
                     accepted: v.accepted,
                     correction: v.correction,
+                    server_ms: None,
                 })
             }
             Target::Remote(server) => {
@@ -138,53 +139,13 @@ impl Target {
                 Ok(Verified {
                     accepted,
                     correction,
+                    server_ms: v["server_ms"]
+                        .as_f64()
+                        .filter(|x| x.is_finite() && *x >= 0.0),
                 })
             }
         }
     }
-}
-
-/// The drafter's next token after `ids` and the distribution it drew from (greedy: the most
-/// likely token, no distribution).
-fn draft_one(
-    engine: &mut Engine,
-    ids: &[u32],
-    temperature: f32,
-    rng: &mut Rng,
-) -> Result<(u32, Option<DraftDist>)> {
-    let s = pollster::block_on(engine.score(ids, ids.len(), DRAFT_TOP_K))?;
-    let top = s.next_top;
-    let Some(first) = top.first() else {
-        bail!("the draft model gave no next token")
-    };
-    if temperature <= 0.0 {
-        return Ok((first.id, None));
-    }
-    // softmax(logits / T) over the top-k: the logsumexp in each logprob cancels.
-    let m = first.logprob;
-    let w: Vec<f64> = top
-        .iter()
-        .map(|t| f64::from((t.logprob - m) / temperature).exp())
-        .collect();
-    let sum: f64 = w.iter().sum();
-    let q: DraftDist = top
-        .iter()
-        .zip(&w)
-        .map(|(t, &x)| (t.id, (x / sum) as f32))
-        .collect();
-    // Renormalise in f32 so the distribution sent sums to 1 as the verifier checks it.
-    let total: f32 = q.iter().map(|e| e.1).sum();
-    let q: DraftDist = q.into_iter().map(|(id, p)| (id, p / total)).collect();
-    let mut u = rng.next_f64();
-    let mut pick = q[q.len() - 1].0;
-    for &(id, p) in &q {
-        if u < f64::from(p) {
-            pick = id;
-            break;
-        }
-        u -= f64::from(p);
-    }
-    Ok((pick, Some(q)))
 }
 
 /// A moving average that starts at its first sample.
@@ -258,6 +219,9 @@ pub fn run(args: SpeculateArgs) -> Result<()> {
     let mut acc = Acceptance::default();
     let (mut target_calls, mut draft_tokens, mut accepted_tokens) = (0usize, 0usize, 0usize);
     let (mut draft_ms, mut verify_ms): (Option<f64>, Option<f64>) = (None, None);
+    // A URL target's measured round trip (wall time less its `server_ms`); until then, and for
+    // a model-path target, `--rtt-ms`.
+    let mut rtt_ms: Option<f64> = None;
     let mut rounds: Vec<Value> = Vec::new();
     let mut last_plan: Option<Value> = None;
     let mut fallback: Option<String> = None;
@@ -288,7 +252,7 @@ pub fn run(args: SpeculateArgs) -> Result<()> {
     };
     while done(&out).is_none() {
         let costs = Costs {
-            rtt_ms: args.rtt_ms,
+            rtt_ms: rtt_ms.unwrap_or(args.rtt_ms),
             draft_ms: draft_ms.unwrap_or(1.0),
             verify_ms: verify_ms.unwrap_or(10.0),
             stream_ms: verify_ms.unwrap_or(10.0),
@@ -315,21 +279,14 @@ pub fn run(args: SpeculateArgs) -> Result<()> {
             .min(max_context - prompt.len() - out.len())
             .max(1);
         // Draft k tokens (stopping at a stop token).
-        let mut ctx: Vec<u32> = prompt.iter().chain(&out).copied().collect();
-        let base = ctx.len();
-        let mut dists: Vec<DraftDist> = Vec::new();
+        let ctx: Vec<u32> = prompt.iter().chain(&out).copied().collect();
         let td = Instant::now();
-        for _ in 0..k {
-            let (d, q) = draft_one(&mut drafter, &ctx, args.temperature, &mut rng)?;
-            ctx.push(d);
-            if let Some(q) = q {
-                dists.push(q);
-            }
-            if stops.contains(&d) {
-                break;
-            }
+        let drafted =
+            pollster::block_on(drafter.draft(&ctx, k, args.temperature, &mut rng, &stops))?;
+        let (draft, dists) = (drafted.ids, drafted.dists.unwrap_or_default());
+        if draft.is_empty() {
+            bail!("the draft model gave no next token");
         }
-        let draft = ctx.split_off(base);
         draft_ms = Some(ema(
             draft_ms,
             td.elapsed().as_secs_f64() * 1000.0 / draft.len() as f64,
@@ -350,7 +307,13 @@ pub fn run(args: SpeculateArgs) -> Result<()> {
             }
         };
         let wall = tv.elapsed().as_secs_f64() * 1000.0;
-        verify_ms = Some(ema(verify_ms, (wall - args.rtt_ms).max(0.1)));
+        match verdict.server_ms {
+            Some(server) => {
+                verify_ms = Some(ema(verify_ms, server.max(0.1)));
+                rtt_ms = Some(ema(rtt_ms, (wall - server).max(0.0)));
+            }
+            None => verify_ms = Some(ema(verify_ms, (wall - args.rtt_ms).max(0.1))),
+        }
         target_calls += 1;
         draft_tokens += draft.len();
         accepted_tokens += verdict.accepted;
@@ -384,6 +347,7 @@ pub fn run(args: SpeculateArgs) -> Result<()> {
             "plan": last_plan,
             "fallback": fallback,
             "elapsed_ms": t0.elapsed().as_secs_f64() * 1000.0,
+            "prompt_ids": prompt,
         });
         println!("{v}");
     } else {

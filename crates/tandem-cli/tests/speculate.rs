@@ -1,12 +1,13 @@
 //! `tandem speculate`: the contract (`{"ids", "text", "target_calls", "draft_tokens",
 //! "accepted_tokens"}`), greedy output identical to `tandem generate --temperature 0` of the
 //! target on the model pair (fixed and adaptive draft lengths), seeded sampling reproducible,
-//! and a target that fails (a 500) or stalls (a timeout) mid-speculation: the draft model
-//! finishes, nothing lost or repeated.
+//! and a target that fails (a 500) or stalls (a timeout), or a real `tandem serve` killed
+//! mid-speculation: the draft model finishes, nothing lost or repeated.
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
+use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Command, Output};
+use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 
@@ -262,4 +263,191 @@ fn a_target_that_fails_or_stalls_mid_answer_leaves_the_draft_to_finish() {
         assert_eq!(got["ids"], own["ids"], "hang {hang}");
         assert_eq!(got["target_calls"], 0);
     }
+}
+
+/// A `tandem serve` of `model` on a free port: the child and its address.
+fn serve(model: &str) -> (std::process::Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args([
+            "serve",
+            "--model",
+            model,
+            "--bind",
+            "127.0.0.1:0",
+            "--backend",
+            "cpu",
+        ])
+        .env("RAYON_NUM_THREADS", "1")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let addr = loop {
+        let mut line = String::new();
+        if err.read_line(&mut line).unwrap() == 0 {
+            let _ = child.kill();
+            panic!("the server exited before listening");
+        }
+        if let Some(a) = line
+            .trim()
+            .strip_prefix("tandem-server: listening on http://")
+        {
+            break a.to_string();
+        }
+    };
+    std::thread::spawn(move || std::io::copy(&mut err, &mut std::io::sink()));
+    (child, addr)
+}
+
+/// One HTTP/1.1 request off `s`: its head's lines and its body.
+fn read_request(s: &TcpStream) -> Option<(Vec<String>, Vec<u8>)> {
+    let mut r = BufReader::new(s.try_clone().ok()?);
+    let mut head = Vec::new();
+    let mut len = 0;
+    loop {
+        let mut h = String::new();
+        if r.read_line(&mut h).ok()? == 0 {
+            return None;
+        }
+        if h == "\r\n" {
+            break;
+        }
+        if let Some(v) = h.to_ascii_lowercase().strip_prefix("content-length:") {
+            len = v.trim().parse().unwrap_or(0);
+        }
+        head.push(h.trim_end().to_string());
+    }
+    let mut body = vec![0; len];
+    r.read_exact(&mut body).ok()?;
+    Some((head, body))
+}
+
+/// A proxy in front of `server` that forwards requests (one per connection) until the
+/// `kill_at`-th POST, then kills the server (SIGKILL, as a crash would) and drops that
+/// connection unanswered.
+fn killing_proxy(server: Arc<Mutex<std::process::Child>>, addr: String, kill_at: usize) -> String {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/v1", l.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut posts = 0;
+        for c in l.incoming().flatten() {
+            let Some((head, body)) = read_request(&c) else {
+                continue;
+            };
+            if head[0].starts_with("POST") {
+                posts += 1;
+                if posts == kill_at {
+                    let _ = server.lock().unwrap().kill();
+                    drop(c);
+                    continue;
+                }
+            }
+            let Ok(mut up) = TcpStream::connect(&addr) else {
+                continue;
+            };
+            for h in head
+                .iter()
+                .filter(|h| !h.to_ascii_lowercase().starts_with("connection:"))
+            {
+                let _ = write!(up, "{h}\r\n");
+            }
+            let _ = write!(up, "connection: close\r\n\r\n");
+            let _ = up.write_all(&body);
+            let mut answer = Vec::new();
+            let _ = up.read_to_end(&mut answer);
+            let mut c = c;
+            let _ = c.write_all(&answer);
+        }
+    });
+    url
+}
+
+#[test]
+fn a_served_target_killed_mid_speculation_leaves_the_draft_to_finish() {
+    let (small, large) = (model("pair/small"), model("pair/large"));
+    let (child, addr) = serve(&large);
+    let child = Arc::new(Mutex::new(child));
+    let url = killing_proxy(child.clone(), addr, 3);
+    let max = 40;
+    let got = json_ok(&tandem(&[
+        "speculate",
+        "--draft",
+        &small,
+        "--target",
+        &url,
+        "--prompt",
+        PROMPTS[0],
+        "--chat",
+        "--max-new-tokens",
+        &max.to_string(),
+        "--k",
+        "3",
+        "--timeout-s",
+        "5",
+        "--json",
+    ]));
+    let _ = child.lock().unwrap().kill();
+    eprintln!("killed mid-speculation: {got}");
+    assert!(
+        got["fallback"]
+            .as_str()
+            .unwrap()
+            .starts_with("verify failed"),
+        "{got}"
+    );
+    assert_eq!(got["target_calls"], 2, "{got}");
+    let ids: Vec<u64> = got["ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    // Two rounds: their accepted tokens and corrections are the target's own greedy tokens.
+    let verified = got["accepted_tokens"].as_u64().unwrap() as usize + 2;
+    let want = json_ok(&tandem(&[
+        "generate",
+        "--model",
+        &large,
+        "--prompt",
+        PROMPTS[0],
+        "--chat",
+        "--max-new-tokens",
+        &max.to_string(),
+        "--json",
+    ]));
+    let want: Vec<u64> = want["ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    assert_eq!(ids[..verified], want[..verified], "{got}");
+    // The rest is the draft model's greedy continuation of exactly those tokens: nothing lost,
+    // nothing repeated.
+    let context: Vec<String> = got["prompt_ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(&got["ids"].as_array().unwrap()[..verified])
+        .map(|v| v.to_string())
+        .collect();
+    let tail = json_ok(&tandem(&[
+        "generate",
+        "--model",
+        &small,
+        "--ids",
+        &context.join(","),
+        "--max-new-tokens",
+        &(max - verified).to_string(),
+        "--temperature",
+        "0",
+        "--json",
+    ]));
+    let tail: Vec<u64> = tail["ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    assert_eq!(ids[verified..], tail[..], "{got}");
 }

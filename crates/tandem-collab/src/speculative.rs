@@ -26,6 +26,7 @@ pub enum Objective {
 
 /// What a round costs, in milliseconds (measured: the caller's moving averages).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Costs {
     /// One round trip to the server.
     pub rtt_ms: f64,
@@ -39,6 +40,7 @@ pub struct Costs {
 
 /// Draft tokens accepted and rejected so far (a rejection ends a round early).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Acceptance {
     pub accepted: u64,
     pub rejected: u64,
@@ -61,7 +63,9 @@ impl Acceptance {
     }
 }
 
+/// Every field may be left out of its JSON (the default's value).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct SpeculativeConfig {
     pub objective: Objective,
     pub k_min: usize,

@@ -33,5 +33,5 @@ pub use request::{Limits, Request, RequestParams};
 pub use sampling::{Sampler, SamplingParams, TopToken};
 pub use text::TextSide;
 pub use tokenizer::Tokenizer;
-pub use verify::{DraftDist, Verdict, VerifyParams};
+pub use verify::{draft_dist, sample_dist, DraftDist, Verdict, VerifyParams};
 pub use weights::{RawDtype, RawTensor, Weights};

@@ -63,6 +63,41 @@ fn draw(p: &[f64], rng: &mut Rng) -> u32 {
     p.iter().rposition(|&x| x > 0.0).unwrap_or(0) as u32
 }
 
+/// The drafter's sampling distribution from its `top` tokens (most likely first, as
+/// [`crate::sampling::top_logprobs`] lists them): softmax(logprob / temperature) over them,
+/// renormalised in f32 so it sums to 1 as [`check_dists`] requires. The logsumexp inside each
+/// logprob cancels. Empty `top` gives an empty distribution.
+pub fn draft_dist(top: &[crate::sampling::TopToken], temperature: f32) -> DraftDist {
+    let Some(first) = top.first() else {
+        return Vec::new();
+    };
+    let t = temperature.max(f32::MIN_POSITIVE);
+    let w: Vec<f64> = top
+        .iter()
+        .map(|x| f64::from((x.logprob - first.logprob) / t).exp())
+        .collect();
+    let sum: f64 = w.iter().sum();
+    let q: DraftDist = top
+        .iter()
+        .zip(&w)
+        .map(|(x, &v)| (x.id, (v / sum) as f32))
+        .collect();
+    let total: f32 = q.iter().map(|e| e.1).sum();
+    q.into_iter().map(|(id, p)| (id, p / total)).collect()
+}
+
+/// The token of `q` that the uniform draw `u` in [0, 1) falls on (the last one when rounding
+/// leaves `u` past the total). `q` must not be empty.
+pub fn sample_dist(q: &DraftDist, mut u: f64) -> u32 {
+    for &(id, p) in q {
+        if u < f64::from(p) {
+            return id;
+        }
+        u -= f64::from(p);
+    }
+    q.last().map_or(0, |e| e.0)
+}
+
 /// Checks `p` before any model work.
 pub fn check_params(p: &VerifyParams) -> Result<()> {
     if !(p.temperature.is_finite() && p.temperature >= 0.0) {

@@ -357,4 +357,7 @@ pub struct VerifyResponse {
     pub prompt_tokens: usize,
     /// Prompt tokens whose KV cache came from the previous call (same conversation).
     pub reused_tokens: usize,
+    /// Milliseconds from the request's body to the verdict (queue and forward pass): a client
+    /// takes it from its wall time to measure the network's round trip alone.
+    pub server_ms: f64,
 }

@@ -234,6 +234,7 @@ fn parse<T: serde::de::DeserializeOwned>(body: &[u8], what: &str) -> Result<T, A
 }
 
 async fn verify(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response, ApiError> {
+    let t0 = std::time::Instant::now();
     let req: VerifyRequest = parse(&body, "verify")?;
     if req.draft_ids.is_empty() || req.draft_ids.len() > s.config.max_draft {
         return Err(ApiError::invalid(
@@ -312,6 +313,7 @@ async fn verify(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response,
         target_ids: verdict.target_ids,
         prompt_tokens,
         reused_tokens: verdict.reused,
+        server_ms: t0.elapsed().as_secs_f64() * 1000.0,
     })
     .into_response())
 }

@@ -260,6 +260,8 @@ async fn verify_accepts_exactly_the_servers_greedy_prefix_over_random_drafts() {
                 v["reused_tokens"].as_u64().unwrap() >= (plen + want - 1) as u64,
                 "{v}"
             );
+            // The server's own time, for the client to tell its round trip from its compute.
+            assert!(v["server_ms"].as_f64().is_some_and(|ms| ms >= 0.0), "{v}");
             reused_seen += 1;
         }
     }

@@ -397,6 +397,30 @@ impl WasmEngine {
         })
     }
 
+    /// Up to `k` tokens the model proposes after `ids` (a whole sequence; the cached prefix is
+    /// reused, the rest of the cache rewound), stopping after an end-of-sequence token:
+    /// greedy at temperature 0, else drawn from its top 20 at `temperature` with the seeded
+    /// generator (shapes.rs `DraftJs`).
+    pub async fn draft(
+        &self,
+        ids: Vec<u32>,
+        k: usize,
+        temperature: f32,
+        seed: u32,
+    ) -> Result<JsValue, JsValue> {
+        let mut e = self.take()?;
+        let stops = e.text().eos_ids().to_vec();
+        let mut rng = tandem_core::sampling::Rng::new(u64::from(seed));
+        let d = e
+            .draft(&ids, k, temperature, &mut rng, &stops)
+            .await
+            .map_err(engine_error)?;
+        to_js(&DraftJs {
+            ids: d.ids,
+            dists: d.dists,
+        })
+    }
+
     /// The prompt's pooled final-norm hidden states (shapes.rs `FeaturesJs`).
     #[wasm_bindgen(js_name = promptFeatures)]
     pub async fn prompt_features(&self) -> Result<JsValue, JsValue> {

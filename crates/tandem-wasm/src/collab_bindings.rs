@@ -58,6 +58,26 @@ pub fn decide_after_local(
     to_js(&collab::decide_after_local(&ctx, &esc, threshold))
 }
 
+/// The next speculative round's plan (tandem-collab `plan_speculation`): `acceptance` an
+/// `Acceptance` ({accepted, rejected} draft tokens so far), `costs` the measured `Costs` (ms),
+/// `config` a `SpeculativeConfig` (every field optional); returns a `Plan` (draft `k` tokens,
+/// or `mode: "stream"` when plain server streaming wins the objective), with its reason.
+#[wasm_bindgen(js_name = planSpeculation)]
+pub fn plan_speculation(
+    acceptance: JsValue,
+    costs: JsValue,
+    config: JsValue,
+) -> Result<JsValue, JsValue> {
+    let acc: collab::Acceptance = input("acceptance", &acceptance)?;
+    let costs: collab::Costs = input("costs", &costs)?;
+    let cfg: collab::SpeculativeConfig = if config.is_undefined() || config.is_null() {
+        collab::SpeculativeConfig::default()
+    } else {
+        input("config", &config)?
+    };
+    to_js(&collab::plan_speculation(&acc, &costs, &cfg).map_err(collab_error)?)
+}
+
 /// A generation's uncertainty summary (`TokenStats`) from each token's logprob and entropy.
 #[wasm_bindgen(js_name = tokenStats)]
 pub fn token_stats(logprobs: &[f32], entropies: &[f32]) -> Result<JsValue, JsValue> {

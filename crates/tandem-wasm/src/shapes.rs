@@ -100,6 +100,16 @@ pub struct ScoreJs {
     pub cached_tokens: usize,
 }
 
+/// `engine.draft(ids, k, temperature, seed)`: the local model's proposed tokens.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftJs {
+    pub ids: Vec<u32>,
+    /// With a temperature, per token the distribution it was drawn from, `[id, probability]`
+    /// pairs (what `/v1/verify` takes as `draft_dists`); greedy: null.
+    pub dists: Option<Vec<Vec<(u32, f32)>>>,
+}
+
 /// `engine.promptFeatures()`: the prompt's final-norm hidden states, pooled.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -24,14 +24,14 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 use tandem_collab::{
-    Budget, CascadeRule, Context, Decision, Escalation, Route, Router, RouterKind, RouterLabel,
-    Rule, Score, Signal, TokenStats,
+    Acceptance, Budget, CascadeRule, Context, Costs, Decision, Escalation, Mode, Objective, Plan,
+    Route, Router, RouterKind, RouterLabel, Rule, Score, Signal, SpeculativeConfig, TokenStats,
 };
 use tandem_core::FinishReason;
 use tandem_privacy::{ConversationRedaction, Entity, EntityType, Level, Policy, Redacted, Slot};
 use tandem_wasm::shapes::{
-    FeaturesJs, GenerationJs, InfoJs, NextJs, RestoredChunkJs, ScoreJs, ScoredTokenJs, StepJs,
-    TopLogprobJs,
+    DraftJs, FeaturesJs, GenerationJs, InfoJs, NextJs, RestoredChunkJs, ScoreJs, ScoredTokenJs,
+    StepJs, TopLogprobJs,
 };
 
 /// Rust struct → TS interface.
@@ -50,6 +50,8 @@ const SHAPES: &[(&str, &str)] = &[
     ("Entity", "WasmPiiEntity"),
     ("ConversationRedaction", "WasmConversationRedaction"),
     ("RestoredChunkJs", "WasmRestoredChunk"),
+    ("DraftJs", "WasmDraft"),
+    ("Plan", "WasmSpeculationPlan"),
 ];
 
 /// Whether Rust reads a JSON value as its input type.
@@ -88,6 +90,35 @@ fn inputs() -> Vec<(&'static str, &'static str, Value, Accepts)> {
             "WasmPrivacyPolicy",
             json(&Policy::redact_all().with(EntityType::Email, Level::LocalOnly)),
             accepts::<Policy>,
+        ),
+        (
+            "Acceptance",
+            "WasmAcceptance",
+            json(&Acceptance {
+                accepted: 7,
+                rejected: 2,
+            }),
+            accepts::<Acceptance>,
+        ),
+        (
+            "Costs",
+            "WasmCosts",
+            json(&Costs {
+                rtt_ms: 50.0,
+                draft_ms: 2.0,
+                verify_ms: 10.0,
+                stream_ms: 9.0,
+            }),
+            accepts::<Costs>,
+        ),
+        (
+            "SpeculativeConfig",
+            "WasmSpeculativeConfig",
+            json(&SpeculativeConfig {
+                objective: Objective::ServerCost,
+                ..Default::default()
+            }),
+            accepts::<SpeculativeConfig>,
         ),
     ]
 }
@@ -594,6 +625,37 @@ fn samples() -> Vec<(&'static str, Vec<Value>)> {
                 ready: "Dear Zoë".into(),
                 pending: "[PER".into(),
             })],
+        ),
+        (
+            "DraftJs",
+            vec![
+                json(&DraftJs {
+                    ids: vec![7, 8],
+                    dists: Some(vec![vec![(7, 0.75), (9, 0.25)], vec![(8, 1.0)]]),
+                }),
+                json(&DraftJs {
+                    ids: vec![],
+                    dists: None,
+                }),
+            ],
+        ),
+        (
+            "Plan",
+            [Mode::Speculate { k: 4 }, Mode::Stream]
+                .into_iter()
+                .map(|mode| {
+                    json(&Plan {
+                        mode,
+                        k: 4,
+                        alpha: 0.8,
+                        tokens_per_round: 3.4,
+                        speculative_ms_per_token: 20.0,
+                        stream_ms_per_token: 10.0,
+                        speculative_passes_per_token: 0.29,
+                        reason: "speculate: 0.29 passes per token".into(),
+                    })
+                })
+                .collect(),
         ),
     ]
 }

@@ -6,7 +6,7 @@
  */
 import { createCompletion } from './completions.js';
 import { TandemError } from './errors.js';
-import { normalizeMessages, type GenerationCore } from './generation.js';
+import { normalizeDraft, normalizeIds, normalizeMessages, type GenerationCore } from './generation.js';
 import { LocalCore } from './local.js';
 import type { WorkerLoadOptions } from './protocol.js';
 import type { ChatCompletionRequest, EngineOptions, TandemEngine } from './types.js';
@@ -18,6 +18,11 @@ function engineOver(core: GenerationCore, modelId: string): TandemEngine {
     chat: { completions: { create: create as TandemEngine['chat']['completions']['create'] } },
     info: () => core.info(),
     promptFeatures: async (messages) => core.promptFeatures(normalizeMessages(messages)),
+    tokens: {
+      promptIds: async (messages) => core.promptIds(normalizeMessages(messages)),
+      decode: async (ids) => core.decode(normalizeIds(ids, true)),
+      draft: async (req) => core.draft(normalizeDraft(req)),
+    },
     unload: () => core.unload(),
     simulateDeviceLoss: () => core.simulateDeviceLoss(),
   };

@@ -5,8 +5,8 @@
  * (crates/tandem-wasm/src/options.rs), the same validation as tandem-server's.
  */
 import { TandemError } from './errors.js';
-import type { ChatCompletionRequest, ChatMessage, EngineBackend, EngineInfo, PromptFeatures } from './types.js';
-import type { WasmFinishReason, WasmGenerateParams, WasmStep } from './wasm-types.js';
+import type { ChatCompletionRequest, ChatMessage, DraftRequest, EngineBackend, EngineInfo, PromptFeatures } from './types.js';
+import type { WasmDraft, WasmFinishReason, WasmGenerateParams, WasmStep } from './wasm-types.js';
 
 /** Parameters as the wasm engine's `begin` takes them (OpenAI's names). */
 export type GenParams = WasmGenerateParams;
@@ -44,6 +44,10 @@ export interface GenerationCore {
   info(): Promise<EngineInfo>;
   /** The prefill of `messages`' prompt, and its pooled hidden states (see TandemEngine). */
   promptFeatures(messages: ChatMessage[]): Promise<PromptFeatures>;
+  /** See TandemEngine's `tokens`. */
+  promptIds(messages: ChatMessage[]): Promise<number[]>;
+  decode(ids: number[]): Promise<string>;
+  draft(req: DraftRequest): Promise<WasmDraft>;
   unload(): Promise<void>;
   simulateDeviceLoss(): Promise<void>;
 }
@@ -79,6 +83,29 @@ export function normalizeMessages(messages: unknown): ChatMessage[] {
     if (typeof m.role !== 'string' || m.role === '') throw invalid(`messages[${i}].role must be a string`);
     if (typeof m.content !== 'string') throw invalid(`messages[${i}].content must be a string`);
     return { role: m.role, content: m.content };
+  });
+}
+
+/** A draft request checked: token ids, k ≥ 1, a finite temperature ≥ 0, a u32 seed. */
+export function normalizeDraft(req: DraftRequest): DraftRequest {
+  if (!req || typeof req !== 'object') throw invalid('the draft request must be an object');
+  const ids = normalizeIds(req.ids);
+  const k = integer(req.k, 'k');
+  if (k < 1) throw invalid('k must be at least 1');
+  const temperature = finite(req.temperature, 'temperature');
+  if (temperature < 0) throw invalid('temperature must be >= 0');
+  const seed = integer(req.seed, 'seed');
+  if (seed < 0 || seed > 0xffffffff) throw invalid('seed must be a u32');
+  return { ids, k, temperature, seed };
+}
+
+/** Token ids: an array (non-empty unless `empty`) of integers in u32 range. */
+export function normalizeIds(ids: unknown, empty = false): number[] {
+  if (!Array.isArray(ids) || (ids.length === 0 && !empty)) throw invalid('ids must be a non-empty array of token ids');
+  return ids.map((id, i) => {
+    const v = integer(id, `ids[${i}]`);
+    if (v < 0 || v > 0xffffffff) throw invalid(`ids[${i}] is not a token id`);
+    return v;
   });
 }
 

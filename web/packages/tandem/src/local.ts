@@ -8,9 +8,9 @@ import { abortError, TandemError, toTandemError } from './errors.js';
 import type { GenerationCore, GenEvent, GenRequest } from './generation.js';
 import { loadModelFiles, type LoadProgress, type ModelSource } from './loader.js';
 import { Mutex, yieldToEventLoop } from './scheduling.js';
-import type { ChatMessage, EngineBackend, EngineInfo, PromptFeatures } from './types.js';
+import type { ChatMessage, DraftRequest, EngineBackend, EngineInfo, PromptFeatures } from './types.js';
 import { ensureWasm, WasmEngine } from './wasm.js';
-import type { WasmStep } from './wasm-types.js';
+import type { WasmDraft, WasmStep } from './wasm-types.js';
 
 export interface LocalLoadOptions {
   backend?: 'auto' | 'webgpu' | 'cpu';
@@ -99,18 +99,16 @@ export class LocalCore implements GenerationCore {
     this.opts.onBackendChange?.('cpu', reason);
   }
 
-  /** Scores the prompt (one forward pass; the KV cache then holds it) and pools its hidden
-   * states. A device lost on the way moves the engine to the CPU and runs it again. */
-  async promptFeatures(messages: ChatMessage[]): Promise<PromptFeatures> {
+  /** `work` on the engine, one request at a time; a device lost on the way moves the engine
+   * to the CPU and runs it again. */
+  private async exclusive<T>(work: (e: WasmEngine) => Promise<T> | T): Promise<T> {
     const release = await this.mutex.lock();
     try {
       const e = this.engine();
       let moved = false;
       for (;;) {
         try {
-          const ids = e.promptIds(messages);
-          await e.score(ids, ids.length, 0);
-          return await e.promptFeatures();
+          return await work(e);
         } catch (err) {
           const t = toTandemError(err);
           if (t.kind === 'device_lost' && !moved) {
@@ -124,6 +122,28 @@ export class LocalCore implements GenerationCore {
     } finally {
       release();
     }
+  }
+
+  /** Scores the prompt (one forward pass; the KV cache then holds it) and pools its hidden
+   * states. */
+  async promptFeatures(messages: ChatMessage[]): Promise<PromptFeatures> {
+    return this.exclusive(async (e) => {
+      const ids = e.promptIds(messages);
+      await e.score(ids, ids.length, 0);
+      return e.promptFeatures();
+    });
+  }
+
+  async promptIds(messages: ChatMessage[]): Promise<number[]> {
+    return this.exclusive((e) => Array.from(e.promptIds(messages)));
+  }
+
+  async decode(ids: number[]): Promise<string> {
+    return this.exclusive((e) => e.decode(ids, true));
+  }
+
+  async draft(req: DraftRequest): Promise<WasmDraft> {
+    return this.exclusive((e) => e.draft(req.ids, req.k, req.temperature, req.seed));
   }
 
   async *generate(req: GenRequest, signal?: AbortSignal): AsyncGenerator<GenEvent> {

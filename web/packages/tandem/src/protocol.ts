@@ -4,7 +4,8 @@
  * returns them. */
 import type { SerializedError } from './errors.js';
 import type { LoadProgress, ModelSource } from './loader.js';
-import type { ChatMessage, EngineInfo, PromptFeatures } from './types.js';
+import type { ChatMessage, DraftRequest, EngineInfo, PromptFeatures } from './types.js';
+import type { WasmDraft } from './wasm-types.js';
 import type { GenEvent, GenRequest } from './generation.js';
 
 export interface WorkerLoadOptions {
@@ -21,11 +22,14 @@ export type ToWorker =
   | { t: 'abort'; id: number }
   | { t: 'info'; id: number }
   | { t: 'features'; id: number; messages: ChatMessage[] }
+  | { t: 'promptIds'; id: number; messages: ChatMessage[] }
+  | { t: 'decode'; id: number; ids: number[] }
+  | { t: 'draft'; id: number; request: DraftRequest }
   | { t: 'unload'; id: number }
   | { t: 'loseDevice'; id: number };
 
 export type FromWorker =
-  | { t: 'ok'; id: number; value?: EngineInfo | PromptFeatures }
+  | { t: 'ok'; id: number; value?: EngineInfo | PromptFeatures | number[] | string | WasmDraft }
   | { t: 'err'; id: number; error: SerializedError }
   | { t: 'progress'; id: number; progress: LoadProgress }
   | { t: 'event'; id: number; event: GenEvent }

@@ -1,6 +1,6 @@
 /** OpenAI-shaped request and response types of `engine.chat.completions.create`. */
 import type { LoadProgress, ModelSource } from './loader.js';
-import type { WasmBackend, WasmFeatures, WasmInfo } from './wasm-types.js';
+import type { WasmBackend, WasmDraft, WasmFeatures, WasmInfo } from './wasm-types.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant' | (string & {});
@@ -150,6 +150,28 @@ export interface EngineOptions {
 }
 
 /** The one interface of an engine, in the page or behind a worker. */
+/** What the local model drafts (`tokens.draft`). */
+export interface DraftRequest {
+  /** The whole sequence so far (prompt and answer); the KV cache's shared prefix is reused
+   * and the rest of it rewound, never recomputed. */
+  ids: number[];
+  /** Tokens to propose (fewer after an end-of-sequence token). */
+  k: number;
+  /** 0: greedy; else drawn from the model's top 20 at this temperature. */
+  temperature: number;
+  /** The draw's seed (a u32). */
+  seed: number;
+}
+
+/** Tokens in and out of the local model, for collaboration across the token boundary. */
+export interface EngineTokens {
+  /** The chat template rendered (generation prompt added) and tokenized. */
+  promptIds(messages: ChatMessage[]): Promise<number[]>;
+  decode(ids: number[]): Promise<string>;
+  /** Proposed tokens and, with a temperature, the distribution each was drawn from. */
+  draft(req: DraftRequest): Promise<WasmDraft>;
+}
+
 export interface TandemEngine {
   readonly chat: {
     readonly completions: {
@@ -165,6 +187,8 @@ export interface TandemEngine {
    * token again.
    */
   promptFeatures(messages: ChatMessage[]): Promise<PromptFeatures>;
+  /** Token-level access for collaboration (speculative decoding). */
+  readonly tokens: EngineTokens;
   /** Frees the model (and ends the worker when the engine started it). Later calls fail with kind 'unloaded'. */
   unload(): Promise<void>;
   /** Test hook: destroys the GPU device as a driver reset would; generation continues on the CPU. */

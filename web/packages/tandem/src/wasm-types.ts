@@ -144,6 +144,14 @@ export interface WasmScore {
   cachedTokens: number;
 }
 
+/** `engine.draft(ids, k, temperature, seed)` (DraftJs). */
+export interface WasmDraft {
+  ids: number[];
+  /** With a temperature: per token, the `[id, probability]` pairs it was drawn from (what
+   * `/v1/verify` takes as `draft_dists`); greedy: null. */
+  dists: number[][][] | null;
+}
+
 /** `engine.promptFeatures()`: the prompt's final-norm hidden states, pooled (FeaturesJs). */
 export interface WasmFeatures {
   mean: number[];
@@ -201,6 +209,9 @@ export interface WasmEngineApi {
   rewind(n: number): void;
   /** Logprobs of `ids[from..]` given the ids before each (`from` ≥ 1); the cache then holds `ids`. */
   score(ids: Uint32Array | number[], from: number, topK: number): Promise<WasmScore>;
+  /** Up to `k` tokens proposed after `ids` (the cached prefix reused, the rest rewound),
+   * stopping after an end-of-sequence token; greedy at temperature 0. `seed` is a u32. */
+  draft(ids: Uint32Array | number[], k: number, temperature: number, seed: number): Promise<WasmDraft>;
   /** The last prompt's pooled final-norm hidden states (a learned router's input). */
   promptFeatures(): Promise<WasmFeatures>;
   useCpu(files: unknown): void;
@@ -360,8 +371,51 @@ export interface WasmRouterClass {
   fromJson(text: string): WasmRouterApi;
 }
 
+/** tandem_collab::Acceptance: draft tokens accepted, and rounds that ended in a rejection. */
+export interface WasmAcceptance {
+  accepted: number;
+  rejected: number;
+}
+
+/** tandem_collab::Costs: a speculative round's measured costs, in ms. */
+export interface WasmCosts {
+  /** One round trip to the server. */
+  rtt_ms: number;
+  /** Drafting one token locally. */
+  draft_ms: number;
+  /** The server's verify pass, without the round trip. */
+  verify_ms: number;
+  /** The server streaming alone, per token. */
+  stream_ms: number;
+}
+
+/** tandem_collab::SpeculativeConfig (every field optional: its default). */
+export interface WasmSpeculativeConfig {
+  /** What the plan optimises: time per output token, or server forward passes per token. */
+  objective?: 'latency' | 'server_cost';
+  k_min?: number;
+  k_max?: number;
+  /** The acceptance rate assumed before any round, and its weight in pseudo-tokens. */
+  prior_alpha?: number;
+  prior_weight?: number;
+}
+
+/** tandem_collab::Plan: the next round (draft `k` tokens, or `stream`: plain server streaming
+ * wins the objective), with the estimates behind it. */
+export interface WasmSpeculationPlan {
+  mode: 'speculate' | 'stream';
+  k: number;
+  alpha: number;
+  tokens_per_round: number;
+  speculative_ms_per_token: number;
+  stream_ms_per_token: number;
+  speculative_passes_per_token: number;
+  reason: string;
+}
+
 /** The policy's module functions (pure, synchronous). */
 export interface WasmCollabApi {
+  planSpeculation(acceptance: WasmAcceptance, costs: WasmCosts, config?: WasmSpeculativeConfig | null): WasmSpeculationPlan;
   decide(context: WasmContext, score?: WasmRouteScore | null): WasmDecision;
   decideAfterLocal(context: WasmContext, escalation: WasmEscalation, threshold: number): WasmDecision;
   tokenStats(logprobs: Float32Array | number[], entropies: Float32Array | number[]): WasmTokenStats;

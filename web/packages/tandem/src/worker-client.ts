@@ -4,7 +4,8 @@ import { abortError, deserializeError, TandemError } from './errors.js';
 import type { GenerationCore, GenEvent, GenRequest } from './generation.js';
 import type { LoadProgress, ModelSource } from './loader.js';
 import type { FromWorker, ToWorker, WorkerLoadOptions } from './protocol.js';
-import type { ChatMessage, EngineBackend, EngineInfo, PromptFeatures } from './types.js';
+import type { ChatMessage, DraftRequest, EngineBackend, EngineInfo, PromptFeatures } from './types.js';
+import type { WasmDraft } from './wasm-types.js';
 
 export interface WorkerLike {
   postMessage(m: ToWorker): void;
@@ -13,7 +14,7 @@ export interface WorkerLike {
   terminate?(): void;
 }
 
-type Reply = EngineInfo | PromptFeatures | undefined;
+type Reply = EngineInfo | PromptFeatures | number[] | string | WasmDraft | undefined;
 
 interface Pending {
   resolve: (v: Reply) => void;
@@ -98,6 +99,18 @@ export class WorkerCore implements GenerationCore {
     const f = await this.send((id) => ({ t: 'features', id, messages }));
     if (!f) throw new TandemError('internal', 'the worker sent no prompt features');
     return f as PromptFeatures;
+  }
+
+  async promptIds(messages: ChatMessage[]): Promise<number[]> {
+    return (await this.send((id) => ({ t: 'promptIds', id, messages }))) as number[];
+  }
+
+  async decode(ids: number[]): Promise<string> {
+    return (await this.send((id) => ({ t: 'decode', id, ids }))) as string;
+  }
+
+  async draft(request: DraftRequest): Promise<WasmDraft> {
+    return (await this.send((id) => ({ t: 'draft', id, request }))) as WasmDraft;
   }
 
   async unload(): Promise<void> {

@@ -62,6 +62,15 @@ export function serveEngine(scope: Scope, loadCore: CoreLoader = LocalCore.load)
         case 'features':
           post({ t: 'ok', id: m.id, value: await need().promptFeatures(m.messages) });
           break;
+        case 'promptIds':
+          post({ t: 'ok', id: m.id, value: await need().promptIds(m.messages) });
+          break;
+        case 'decode':
+          post({ t: 'ok', id: m.id, value: await need().decode(m.ids) });
+          break;
+        case 'draft':
+          post({ t: 'ok', id: m.id, value: await need().draft(m.request) });
+          break;
         case 'unload':
           for (const ac of running.values()) ac.abort();
           await core?.unload();

@@ -27,6 +27,7 @@ function engine(core: FakeCore): TandemEngine {
     chat: { completions: { create: ((req) => createCompletion(core, () => 'fake-small', req)) as TandemEngine['chat']['completions']['create'] } },
     info: () => core.info(),
     promptFeatures: (m) => core.promptFeatures(m),
+    tokens: { promptIds: (m) => core.promptIds(m), decode: (ids) => core.decode(ids), draft: (r) => core.draft(r) },
     unload: async () => {},
     simulateDeviceLoss: async () => {},
   };
@@ -430,6 +431,25 @@ describe('the privacy pipeline (options.privacy)', () => {
     });
   });
 
+  it("with policy 'speculative': drafts and verifies over the placeholders, restores the answer", async () => {
+    const { tandem, core, server } = await setup({ policy: 'speculative', privacy: 'redact', speculative: { k: 3 } });
+    server.reply = 'Hello [PERSON_1], I wrote to [EMAIL_1].';
+    core.draftReply = 'Hello [PERSON_1], I wrote to you.';
+    core.maxContext = 512;
+    const c = await json(tandem, { messages: zoe, temperature: 0 });
+    expect(c.choices[0]!.message.content).toBe('Hello Zoë Müller, I wrote to zoë@example.de.');
+    const cs = await chunks(tandem, { messages: zoe, temperature: 0, tandem: { conversation: 'again' } });
+    expect(shown(cs)).toBe('Hello Zoë Müller, I wrote to zoë@example.de.');
+    expect(server.requests.length).toBeGreaterThan(2);
+    for (const r of server.requests) {
+      expect(r.url.endsWith('/verify')).toBe(true);
+      const sent = String.fromCharCode(...(r.body.prompt_ids as number[]).filter((id) => id > 2));
+      expect(sent.startsWith('I am [PERSON_1], mail [EMAIL_1] or call [PHONE_1].')).toBe(true);
+      for (const v of PII) expect(JSON.stringify(r.body) + sent).not.toContain(v);
+    }
+    expect(c.tandem.privacy!.sent).toEqual([{ role: 'user', content: 'I am [PERSON_1], mail [EMAIL_1] or call [PHONE_1].' }]);
+  });
+
   it('restores a streamed reply whatever the chunk boundaries', async () => {
     const { tandem, server } = await setup({ policy: 'server', privacy: 'redact' });
     server.reply = 'Dear [PERSON_1]: [EMAIL_1] and [PHONE_1] are noted. [NOT_A_SLOT] [';
@@ -592,6 +612,120 @@ describe('a failing server: answered locally, with the reason', () => {
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
     server.mode = { kind: 'ok' };
     expect((await json(tandem, { messages: easy })).tandem.route).toBe('server');
+  });
+});
+
+describe("policy 'speculative'", () => {
+  const SERVER = 'The server says 42';
+  const spec = (opts: Partial<TandemOptions> = {}, serverOpts: Partial<TandemOptions['server']> = {}) =>
+    setup({ policy: 'speculative', speculative: { k: 4 }, ...opts }, serverOpts);
+  const verifies = (s: FakeServer) => s.requests.filter((r) => r.url.endsWith('/verify'));
+
+  it("answers with the server model's own text: drafts verified, no chat completion", async () => {
+    const { tandem, core, server } = await spec();
+    core.draftReply = 'The server said 42';
+    const c = await json(tandem, { messages: hard, temperature: 0, seed: 7 });
+    expect(c.choices[0]!.message.content).toBe(SERVER);
+    expect(c.model).toBe('big');
+    expect(server.requests.every((r) => r.url === 'https://llm.test/v1/verify')).toBe(true);
+    const v = verifies(server);
+    expect(v[0]!.body).toMatchObject({ model: 'big', temperature: 0, draft_ids: [...'The '].map((ch) => ch.charCodeAt(0)) });
+    expect(v[0]!.body).not.toHaveProperty('draft_dists');
+    expect(v[0]!.body).not.toHaveProperty('stream');
+    const sp = c.tandem.speculative!;
+    expect(c.tandem).toMatchObject({ route: 'server', rule: 'policy', server_calls: v.length, server_tokens: SERVER.length + 1 });
+    expect(c.tandem.reason).toMatch(/^policy: speculative .*verified \d+ rounds/);
+    expect(sp.rounds).toBe(v.length);
+    expect(sp.accepted_tokens).toBeLessThan(sp.draft_tokens);
+    expect(sp.tokens_per_pass).toBeGreaterThan(1);
+    expect(c.usage.completion_tokens).toBe(SERVER.length + 1);
+    // Each round drafts after exactly the tokens accepted so far (the cache rewound to them).
+    const starts = core.drafts.map((d) => d.ids.length);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
+  it('streams the accepted text as it comes; the same text as the JSON answer, nothing superseded', async () => {
+    const { tandem, core } = await spec();
+    core.draftReply = 'The server said 42';
+    const cs = await chunks(tandem, { messages: hard, temperature: 0, stream_options: { include_usage: true } });
+    expect(cs.some((c) => c.tandem?.superseded)).toBe(false);
+    expect(shown(cs)).toBe(SERVER);
+    expect(cs.filter((c) => c.choices[0]?.delta.content).length).toBeGreaterThan(2);
+    expect(lastTandem(cs)).toMatchObject({ route: 'server', rule: 'policy' });
+    expect(cs.at(-1)!.usage).toMatchObject({ completion_tokens: SERVER.length + 1 });
+  });
+
+  it('sends the distribution of each drafted token when sampling', async () => {
+    const { tandem, server } = await spec();
+    await json(tandem, { messages: hard, temperature: 0.8, seed: 3 });
+    const v = verifies(server)[0]!.body;
+    expect(v.temperature).toBe(0.8);
+    expect((v.draft_dists as number[][][]).length).toBe((v.draft_ids as number[]).length);
+  });
+
+  for (const [name, fault] of [
+    ['a 500', { kind: 'status', status: 500, message: 'boom' }],
+    ['the server gone', { kind: 'down' }],
+    ['a verify that never answers', { kind: 'hang' }],
+  ] as const) {
+    it(`${name} mid-answer: the local model finishes from the accepted tokens, nothing lost or repeated`, async () => {
+      for (const stream of [false, true]) {
+        const { tandem, core, server } = await spec({}, { timeoutMs: 100 });
+        core.draftReply = 'The server said 4';
+        server.verifyOkCalls = 1;
+        server.verifyThen = fault;
+        let text: string;
+        let t;
+        if (stream) {
+          const cs = await chunks(tandem, { messages: hard, temperature: 0 });
+          expect(cs.some((c) => c.tandem?.superseded)).toBe(false);
+          text = shown(cs);
+          t = lastTandem(cs);
+        } else {
+          const c = await json(tandem, { messages: hard, temperature: 0 });
+          text = c.choices[0]!.message.content;
+          t = c.tandem;
+        }
+        // Round 1 (k 4): 'The ' accepted and the server's 's'; then the local model: 'erver said 4'.
+        expect(text).toBe('The server said 4');
+        expect(t).toMatchObject({ route: 'local', rule: 'server_unreachable', server_tokens: 5 });
+        expect(t.reason).toMatch(/^verify failed after 5 server-verified tokens \(.+\): the local model finished the answer$/);
+        expect(t.speculative).toMatchObject({ rounds: 1, local_tail_tokens: 'erver said 4'.length + 1 });
+      }
+    });
+  }
+
+  it('a server without /verify answers alone (its chat completion), saying why', async () => {
+    const { tandem, server } = await spec();
+    server.verifyOkCalls = 0;
+    server.verifyThen = { kind: 'status', status: 404, message: 'not found' };
+    const c = await json(tandem, { messages: hard, temperature: 0 });
+    expect(c.choices[0]!.message.content).toBe(SERVER);
+    expect(c.tandem).toMatchObject({ route: 'server', rule: 'policy' });
+    expect(c.tandem.reason).toMatch(/cannot verify drafts \(HTTP 404: not found\): it answered alone/);
+    expect(server.requests.map((r) => r.url.split('/').at(-1))).toEqual(['verify', 'completions']);
+  });
+
+  it('a request speculation cannot honour (top_p, stop) goes to the server alone', async () => {
+    const { tandem, server } = await spec();
+    for (const extra of [{ top_p: 0.5 }, { stop: ['\n'] }, { logprobs: true }]) {
+      const c = await json(tandem, { messages: hard, ...extra });
+      expect(c.tandem.reason).toMatch(/speculative decoding cannot honour (top_p|stop|logprobs): the server answers alone/);
+    }
+    expect(verifies(server)).toHaveLength(0);
+  });
+
+  it('the rules still come first: a privacy class stays local, with no request', async () => {
+    const { tandem, server } = await spec();
+    const c = await json(tandem, { messages: hard, tandem: { privacy: 'health' } });
+    expect(c.tandem).toMatchObject({ route: 'local', rule: 'privacy' });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('checks its options', async () => {
+    await expect(spec({ speculative: { objective: 'speed' as never } })).rejects.toMatchObject({ kind: 'invalid_options' });
+    await expect(spec({ speculative: { k: 0 } })).rejects.toMatchObject({ kind: 'invalid_options' });
+    await expect(spec({ speculative: { kmax: 3 } as never })).rejects.toMatchObject({ kind: 'invalid_options' });
   });
 });
 

@@ -1,7 +1,19 @@
 /** A GenerationCore that "generates" the characters of a fixed reply, one per token. */
 import { abortError } from '../src/errors.js';
 import type { GenerationCore, GenEvent, GenRequest } from '../src/generation.js';
-import type { ChatMessage, EngineInfo, PromptFeatures } from '../src/types.js';
+import type { ChatMessage, DraftRequest, EngineInfo, PromptFeatures } from '../src/types.js';
+import type { WasmDraft } from '../src/wasm-types.js';
+
+/** FakeCore's token ids: a character is its code; these three are special. */
+export const EOS = 0;
+const BOS = 1;
+/** Ends the prompt: the answer's tokens follow it. */
+export const ANSWER = 2;
+
+/** Where the answer starts in `ids` (after the last ANSWER marker). */
+export function answerStart(ids: number[]): number {
+  return ids.lastIndexOf(ANSWER) + 1;
+}
 
 const utf8 = (s: string) => [...new TextEncoder().encode(s)];
 
@@ -20,6 +32,7 @@ export class FakeCore implements GenerationCore {
     return { mean: Array(8).fill(v), last: Array(8).fill(v), tokens: messages.length * 3 };
   };
   private lastPrompt = 0;
+  maxContext = 64;
   /**
    * @param hold indexes of characters whose text is held back (as a possible stop string would
    * be): their step's `text` is '' and the next step's carries it.
@@ -73,13 +86,35 @@ export class FakeCore implements GenerationCore {
   async info(): Promise<EngineInfo> {
     return {
       model: 'fake', backend: 'cpu', architecture: 'llama', vocabSize: 256, hiddenSize: 8, numLayers: 1,
-      maxContext: 64, hasTokenizer: true, hasChatTemplate: true, eosTokenIds: [0], gpuWeightBytes: 0,
+      maxContext: this.maxContext, hasTokenizer: true, hasChatTemplate: true, eosTokenIds: [0], gpuWeightBytes: 0,
       cachedTokens: this.lastPrompt, fromCache: false, loadMs: 1,
     };
   }
   async promptFeatures(messages: ChatMessage[]): Promise<PromptFeatures> {
     this.prefills++;
     return this.featuresOf(messages);
+  }
+  /** What `draft` proposes: the reply's characters, then EOS (default: the reply). */
+  draftReply?: string;
+  drafts: DraftRequest[] = [];
+  async promptIds(messages: ChatMessage[]): Promise<number[]> {
+    return [BOS, ...[...messages.map((m) => m.content).join('\n')].map((c) => c.charCodeAt(0)), ANSWER];
+  }
+  async decode(ids: number[]): Promise<string> {
+    return String.fromCharCode(...ids.filter((id) => id > ANSWER));
+  }
+  async draft(req: DraftRequest): Promise<WasmDraft> {
+    this.drafts.push(req);
+    const reply = [...(this.draftReply ?? this.reply)].map((c) => c.charCodeAt(0)).concat(EOS);
+    // Past its reply the fake drafter proposes the end (a model always proposes something).
+    const at = Math.min(req.ids.length - answerStart(req.ids), reply.length - 1);
+    const ids: number[] = [];
+    for (let i = at; i < reply.length && ids.length < req.k; i++) {
+      ids.push(reply[i]!);
+      if (reply[i] === EOS) break;
+    }
+    // A one-hot "distribution" per token when sampling (the fake drafter is certain).
+    return { ids, dists: req.temperature > 0 ? ids.map((id) => [[id, 1]]) : null };
   }
   async unload() {}
   async simulateDeviceLoss() {}

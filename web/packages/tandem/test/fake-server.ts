@@ -19,8 +19,16 @@ export interface SeenRequest {
 
 const enc = new TextEncoder();
 
+/** The fake tokens of fake-core.ts: a character is its code; the answer starts after the
+ * prompt's last ANSWER marker (2); 0 ends it. */
+const answerStart = (ids: number[]) => ids.lastIndexOf(2) + 1;
+
 export class FakeServer {
   mode: ServerMode = { kind: 'ok' };
+  /** `/verify` answers as `mode` says for this many calls, then as `verifyThen` says. */
+  verifyOkCalls = Infinity;
+  verifyThen: ServerMode = { kind: 'ok' };
+  verifyCalls = 0;
   reply = 'The server says 42';
   /** Stream the reply in chunks of this many characters (0: word by word). */
   chunkChars = 0;
@@ -37,7 +45,9 @@ export class FakeServer {
     const body = JSON.parse(String(init?.body ?? '{}'));
     this.requests.push({ url: String(input), headers, body });
     const signal = init?.signal ?? undefined;
-    const m = this.mode;
+    const verify = String(input).endsWith('/verify');
+    if (verify) this.verifyCalls++;
+    const m = verify && this.verifyCalls > this.verifyOkCalls ? this.verifyThen : this.mode;
     if (m.kind === 'down') throw new TypeError('Failed to fetch');
     if (m.kind === 'hang' || m.kind === 'slow') {
       await new Promise<void>((resolve, reject) => {
@@ -52,6 +62,16 @@ export class FakeServer {
       const h: Record<string, string> = { 'content-type': 'application/json' };
       if (m.retryAfter) h['retry-after'] = m.retryAfter;
       return new Response(JSON.stringify({ error: { message: m.message ?? 'overloaded', type: 'server_error' } }), { status: m.status, headers: h });
+    }
+    if (verify) {
+      // The server model's answer is `reply`: accept the draft's prefix that matches it.
+      const mine = [...this.reply].map((c) => c.charCodeAt(0)).concat(0);
+      const at = answerStart(body.prompt_ids) + 0;
+      const pos = body.prompt_ids.length - at;
+      const draft: number[] = body.draft_ids;
+      let accepted = 0;
+      while (accepted < draft.length && draft[accepted] === mine[pos + accepted]) accepted++;
+      return Response.json({ object: 'verification', model: body.model, accepted, correction: mine[pos + accepted] ?? 0, server_ms: 1 });
     }
     if (!body.stream) {
       return Response.json({

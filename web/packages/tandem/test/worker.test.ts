@@ -83,6 +83,32 @@ describe('worker engine', () => {
     await expect(e.promptFeatures([])).rejects.toMatchObject({ kind: 'invalid_request' });
   });
 
+  it('tokens: prompt ids, decode and drafts across the worker; bad draft requests are typed errors', async () => {
+    const core = new FakeCore('ok!');
+    const e = await createWorkerEngine(pair(core), { model: '/m.json' });
+    const ids = await e.tokens.promptIds([{ role: 'user', content: 'hi' }]);
+    expect(ids).toEqual([1, 104, 105, 2]);
+    const d = await e.tokens.draft({ ids, k: 2, temperature: 0, seed: 1 });
+    expect(d).toEqual({ ids: [111, 107], dists: null });
+    expect(await e.tokens.decode(d.ids)).toBe('ok');
+    expect(await e.tokens.decode([])).toBe('');
+    const sampled = await e.tokens.draft({ ids, k: 9, temperature: 0.7, seed: 4294967295 });
+    expect(sampled.ids).toEqual([111, 107, 33, 0]);
+    expect(sampled.dists).toHaveLength(4);
+    for (const bad of [
+      { ids: [], k: 2, temperature: 0, seed: 1 },
+      { ids, k: 0, temperature: 0, seed: 1 },
+      { ids, k: 2, temperature: Number.NaN, seed: 1 },
+      { ids, k: 2, temperature: -1, seed: 1 },
+      { ids, k: 2, temperature: 0, seed: 2 ** 32 },
+      { ids: [1.5], k: 2, temperature: 0, seed: 1 },
+      { ids: [-1], k: 2, temperature: 0, seed: 1 },
+    ]) {
+      await expect(e.tokens.draft(bad)).rejects.toMatchObject({ kind: 'invalid_request' });
+    }
+    await expect(e.tokens.decode('abc' as never)).rejects.toMatchObject({ kind: 'invalid_request' });
+  });
+
   it('aborts a streamed generation in the worker', async () => {
     const core = new FakeCore('x'.repeat(200), 2);
     const e = await createWorkerEngine(pair(core), { model: '/m.json' });

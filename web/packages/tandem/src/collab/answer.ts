@@ -3,11 +3,13 @@
  * `tandem` field saying which and why. A server that fails (network, timeout, error status,
  * not a completion) never fails the request: the local engine answers, with the reason.
  */
+import { completionId } from '../completions.js';
 import { isAbortError } from '../errors.js';
 import type { ChatCompletion } from '../types.js';
 import type { WasmDecision } from '../wasm-types.js';
 import type { Job } from './job.js';
 import { afterLocal, type Plan } from './plan.js';
+import { speculate } from './speculative.js';
 import type { TandemCompletion } from './types.js';
 
 async function localCompletion(job: Job): Promise<ChatCompletion> {
@@ -35,7 +37,39 @@ async function serverOr(job: Job, d: WasmDecision, local: () => Promise<ChatComp
   return answer(job, c, d);
 }
 
+/** Policy `speculative`: the accepted text as one completion, named after the server's model
+ * (the answer is its own). */
+async function speculativeJson(job: Job, d: WasmDecision): Promise<TandemCompletion> {
+  const run = speculate(job, d, job.deps.speculative);
+  let text = '';
+  for (;;) {
+    const n = await run.next();
+    if (!n.done) {
+      text += n.value;
+      continue;
+    }
+    const r = n.value;
+    if (r.kind === 'server_alone') return serverOr(job, r.decision, () => localCompletion(job));
+    if (r.decision.route === 'server') job.stick(r.decision);
+    return {
+      id: completionId(),
+      object: 'chat.completion',
+      created: Math.floor(Date.now() / 1000),
+      model: job.deps.server.model,
+      choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: r.finish, logprobs: null }],
+      usage: {
+        prompt_tokens: r.promptTokens,
+        completion_tokens: r.completionTokens,
+        total_tokens: r.promptTokens + r.completionTokens,
+        prompt_tokens_details: { cached_tokens: 0 },
+      },
+      tandem: { ...job.info(r.decision), speculative: r.info },
+    };
+  }
+}
+
 export async function answerJson(job: Job, p: Plan): Promise<TandemCompletion> {
+  if (!p.cascade && p.speculative) return speculativeJson(job, p.decision);
   if (!p.cascade) {
     const d = p.decision;
     if (d.route === 'server') return serverOr(job, d, () => localCompletion(job));

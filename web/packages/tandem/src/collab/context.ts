@@ -154,6 +154,11 @@ export class ContextTracker {
     this.rtt = { ms, at: now };
   }
 
+  /** The measured round trip to the server (ms), while it is recent. */
+  rttMs(): number | undefined {
+    return this.rtt && this.env.now() - this.rtt.at <= RTT_MAX_AGE_MS ? this.rtt.ms : undefined;
+  }
+
   /** A call failed: the server counts as unreachable for `retryAfterMs` (its Retry-After) or
    * the configured default. */
   serverFailed(retryAfterMs?: number): void {
@@ -202,7 +207,8 @@ export class ContextTracker {
     if (req.privacy !== undefined) ctx.privacy = req.privacy;
     const budget = this.budget();
     if (budget) ctx.budget = budget;
-    if (this.rtt && now - this.rtt.at <= RTT_MAX_AGE_MS) ctx.rtt_ms = this.rtt.ms;
+    const rtt = this.rttMs();
+    if (rtt !== undefined) ctx.rtt_ms = rtt;
     if (this.rules.latencyTargetMs !== undefined) ctx.latency_target_ms = this.rules.latencyTargetMs;
     if (this.rules.metered !== false) {
       const m = this.env.metered();

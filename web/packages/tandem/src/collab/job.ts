@@ -10,7 +10,8 @@ import type { WasmDecision, WasmRouterApi } from '../wasm-types.js';
 import type { ContextTracker } from './context.js';
 import type { Redaction } from './privacy.js';
 import type { CollabApi } from './policy.js';
-import { ServerError, type ServerClient } from './server-client.js';
+import { ServerError, type ServerClient, type VerifyAnswer } from './server-client.js';
+import type { SpeculativeOptions } from './speculative.js';
 import type { CascadeRule, CollabInfo, Policy, RulesOptions } from './types.js';
 
 /** What every request of one `createTandem` shares. */
@@ -22,6 +23,7 @@ export interface Deps {
   cascade: CascadeRule | undefined;
   tracker: ContextTracker;
   rules: RulesOptions;
+  speculative: SpeculativeOptions | undefined;
 }
 
 /** Request fields that are the package's, not OpenAI's: never sent to the server. */
@@ -93,6 +95,24 @@ export class Job {
       this.answered(value.usage, 0);
       const r = this.redaction;
       if (r) for (const c of value.choices) if (typeof c.message?.content === 'string') c.message.content = r.restore(c.message.content);
+      return value;
+    } catch (e) {
+      this.failed(e);
+      throw e;
+    }
+  }
+
+  /** The server's verdict on a draft (`/verify`); its round trip, less its own time, is the
+   * network's. Throws what the server client throws. */
+  async serverVerify(body: { draft_ids: number[] } & Record<string, unknown>): Promise<VerifyAnswer> {
+    const t = this.deps.tracker;
+    this.serverCalls++;
+    t.countCall();
+    t.countTokens(body.draft_ids.length + 1);
+    try {
+      const { value, rttMs } = await this.deps.server.verify(body, this.signal);
+      t.serverAnswered(Math.max(0, rttMs - (value.serverMs ?? 0)));
+      t.serverOk();
       return value;
     } catch (e) {
       this.failed(e);

@@ -8,6 +8,11 @@
  *   `decide` weighs that score with the rules;
  * - `cascade`: a rule that decides without a score decides (a conversation that went to the
  *   server before goes there at once); otherwise the local engine answers first (cascade.ts).
+ * - `speculative`: the rules as for `server` (privacy, offline, budgets keep a request local);
+ *   then the server answers alone when the request asks for what speculation cannot honour
+ *   (top_p, stop strings, logprobs, …) or when the plan, from the measured round trip, says
+ *   plain streaming wins the objective; otherwise the local model drafts and the server
+ *   verifies (speculative.ts).
  * Under `route` and `cascade`, a prompt the local engine refuses as too long for its context is
  * decided again with `local_fits: false` (rule `local_context`: the server, when the rules allow
  * one).
@@ -18,8 +23,9 @@ import type { WasmContext, WasmDecision, WasmRouteScore } from '../wasm-types.js
 import { judge } from './cascade.js';
 import type { Job } from './job.js';
 import { featureVector } from './policy.js';
+import { configOf, unsupportedParameter } from './speculative.js';
 
-export type Plan = { cascade: false; decision: WasmDecision } | { cascade: true };
+export type Plan = { cascade: false; decision: WasmDecision; speculative?: boolean } | { cascade: true };
 
 /** The prompt's pooled features (its prefill stays in the KV cache for a local answer), or
  * `undefined` when it does not fit the local model's context. */
@@ -48,6 +54,20 @@ export async function plan(job: Job): Promise<Plan> {
       if (!features) return decided({ ...ctx, local_fits: false });
       if (!router) return { cascade: false, decision: rulesOnly };
       return decided(ctx, router.routeScore(featureVector(features)));
+    }
+    case 'speculative': {
+      const d = api.decide(await tracker.snapshot({ privacy, forced: 'server' }));
+      if (d.route === 'local') return { cascade: false, decision: d };
+      const alone = (why: string): Plan => ({ cascade: false, decision: { ...d, reason: `${d.reason}; ${why}: the server answers alone` } });
+      const bad = unsupportedParameter(job.req as unknown as Record<string, unknown>);
+      if (bad) return alone(`speculative decoding cannot honour ${bad}`);
+      const first = api.planSpeculation(
+        { accepted: 0, rejected: 0 },
+        { rtt_ms: tracker.rttMs() ?? 0, draft_ms: 1, verify_ms: 10, stream_ms: 10 },
+        configOf(job.deps.speculative),
+      );
+      if (first.mode === 'stream') return alone(first.reason);
+      return { cascade: false, decision: { ...d, reason: 'policy: speculative (the local model drafts, the server verifies)' }, speculative: true };
     }
     case 'cascade': {
       // Only the server side of stickiness applies: a conversation the cascade kept local is

@@ -38,6 +38,7 @@ export async function loadCollab(opts: { wasmUrl?: string | URL | BufferSource }
     normalizeAnswer: typed(wasmCollab.normalizeAnswer),
     isCorrect: typed(wasmCollab.isCorrect),
     answersAgree: typed(wasmCollab.answersAgree),
+    planSpeculation: typed(wasmCollab.planSpeculation),
     Router: { fromJson: typed((text: string) => WasmRouter.fromJson(text)) },
   };
 }

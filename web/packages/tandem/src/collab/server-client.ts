@@ -1,6 +1,7 @@
 /**
  * The server LLM over HTTP: `POST {baseURL}/chat/completions` of an OpenAI-compatible server,
- * as JSON or as a stream of server-sent events. Every failure is a `ServerError` — kind
+ * as JSON or as a stream of server-sent events, and `POST {baseURL}/verify` of tandem-server
+ * (speculative decoding: it judges the local model's draft). Every failure is a `ServerError` — kind
  * `network` (no connection, a timeout, a stream cut short) or `server` (an error status, an
  * answer that is not a completion) — except the caller's own abort, which is an AbortError.
  */
@@ -116,8 +117,33 @@ function checkCompletion(v: unknown): ChatCompletion {
   return c;
 }
 
+/** tandem-server's `/v1/verify` answer (the fields the client reads). */
+export interface VerifyAnswer {
+  /** Draft tokens accepted (a prefix). */
+  accepted: number;
+  /** The server model's token after them. */
+  correction: number;
+  /** The server's own time for it (queue and forward pass), when it says. */
+  serverMs?: number;
+}
+
+function checkVerify(v: unknown, drafted: number): VerifyAnswer {
+  const a = v as VerifyAnswer;
+  if (!a || typeof a !== 'object') throw invalid('the verify answer is not an object');
+  const { accepted, correction } = a;
+  if (!Number.isInteger(accepted) || accepted < 0 || accepted > drafted) {
+    throw invalid(`the verify answer accepted ${JSON.stringify(accepted)} of ${drafted} draft tokens`);
+  }
+  if (!Number.isInteger(correction) || correction < 0 || correction > 0xffffffff) {
+    throw invalid(`the verify answer's correction ${JSON.stringify(correction)} is not a token id`);
+  }
+  const ms = (v as { server_ms?: unknown }).server_ms;
+  return { accepted, correction, ...(typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? { serverMs: ms } : {}) };
+}
+
 export class ServerClient {
   private readonly url: string;
+  private readonly verifyUrl: string;
   private readonly timeoutMs: number;
   private readonly idleMs: number;
 
@@ -131,7 +157,9 @@ export class ServerClient {
     if (typeof opts.model !== 'string' || !opts.model) {
       throw new TandemError('invalid_options', 'server.model is required');
     }
-    this.url = `${opts.baseURL.replace(/\/+$/, '')}/chat/completions`;
+    const base = opts.baseURL.replace(/\/+$/, '');
+    this.url = `${base}/chat/completions`;
+    this.verifyUrl = `${base}/verify`;
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.idleMs = opts.idleTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
@@ -140,7 +168,7 @@ export class ServerClient {
     return this.opts.model;
   }
 
-  private async post(body: object, stream: boolean, d: Deadline): Promise<Timed<Response>> {
+  private async post(body: object, stream: boolean, d: Deadline, url = this.url): Promise<Timed<Response>> {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: stream ? 'text/event-stream' : 'application/json',
@@ -149,10 +177,12 @@ export class ServerClient {
     if (this.opts.apiKey) headers.authorization = `Bearer ${this.opts.apiKey}`;
     const t0 = performance.now();
     d.arm(this.timeoutMs, `timed out after ${this.timeoutMs} ms`);
-    const res = await this.fetchFn(this.url, {
+    // `/verify` refuses keys it does not know: it gets no `stream`.
+    const payload = url === this.url ? { ...body, model: this.opts.model, stream } : { ...body, model: this.opts.model };
+    const res = await this.fetchFn(url, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ ...body, model: this.opts.model, stream }),
+      body: JSON.stringify(payload),
       signal: d.controller.signal,
     });
     const rttMs = performance.now() - t0;
@@ -174,6 +204,28 @@ export class ServerClient {
         throw invalid('not JSON');
       }
       return { value: checkCompletion(json), rttMs };
+    } catch (e) {
+      throw d.error(e);
+    } finally {
+      d.close();
+    }
+  }
+
+  /** tandem-server's verdict on a draft (`body`: prompt_ids, draft_ids, temperature, seed,
+   * draft_dists); the whole answer within the timeout. */
+  async verify(body: { draft_ids: number[] } & Record<string, unknown>, signal?: AbortSignal): Promise<Timed<VerifyAnswer>> {
+    if (signal?.aborted) throw abortError(signal);
+    const d = new Deadline(signal);
+    try {
+      const { value: res, rttMs } = await this.post(body, false, d, this.verifyUrl);
+      let json: unknown;
+      try {
+        json = await res.json();
+      } catch (e) {
+        if (d.controller.signal.aborted) throw e;
+        throw invalid('not JSON');
+      }
+      return { value: checkVerify(json, body.draft_ids.length), rttMs };
     } catch (e) {
       throw d.error(e);
     } finally {

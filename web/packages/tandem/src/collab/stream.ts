@@ -12,6 +12,7 @@ import type { ChatCompletionChunk, CompletionUsage, FinishReason, TandemExtra, T
 import type { WasmDecision } from '../wasm-types.js';
 import type { Job } from './job.js';
 import { afterLocal, type Plan } from './plan.js';
+import { speculate } from './speculative.js';
 import type { CollabInfo, TandemChunk } from './types.js';
 
 interface Part {
@@ -63,6 +64,10 @@ class Out {
     const out = this.chunk({ content: ch.delta?.content ?? '' }, null, c.tandem ? { tandem: c.tandem } : {});
     out.choices[0]!.logprobs = ch.logprobs ?? null;
     return out;
+  }
+
+  content(content: string): TandemChunk {
+    return this.chunk({ content }, null);
   }
 
   text(content: string, tokens: TokenInfo[]): TandemChunk {
@@ -130,27 +135,63 @@ async function* serverPart(job: Job, out: Out, emitted: { content: boolean }): A
   return { ok: true, finish, usage };
 }
 
-async function* run(job: Job, p: Plan, out: Out): AsyncGenerator<TandemChunk> {
-  yield out.role();
-  if (!p.cascade) {
-    const d = p.decision;
-    if (d.route === 'server') {
-      const emitted = { content: false };
-      const s = yield* serverPart(job, out, emitted);
-      if (s.ok) {
-        job.stick(d);
-        yield* out.finish(s, job.info(d));
-        return;
-      }
-      const fb = job.fallback(d, s.error);
-      if (emitted.content) yield out.superseded(fb);
-      const l = yield* localPart(job, out);
-      yield* out.finish(l, job.info(fb, l.engine));
+/** Policy `speculative`: the accepted text as it comes; after a failed verify the local model's
+ * continuation follows in the same stream (nothing is superseded: what was shown stands). */
+async function* speculativeRun(job: Job, d: WasmDecision, out: Out): AsyncGenerator<TandemChunk> {
+  const run = speculate(job, d, job.deps.speculative);
+  out.model = job.deps.server.model;
+  for (;;) {
+    const n = await run.next();
+    if (!n.done) {
+      yield out.content(n.value);
+      continue;
+    }
+    const r = n.value;
+    if (r.kind === 'server_alone') {
+      yield* route(job, r.decision, out);
       return;
     }
-    job.stick(d);
+    if (r.decision.route === 'server') job.stick(r.decision);
+    const usage = {
+      prompt_tokens: r.promptTokens,
+      completion_tokens: r.completionTokens,
+      total_tokens: r.promptTokens + r.completionTokens,
+      prompt_tokens_details: { cached_tokens: 0 },
+    };
+    yield* out.finish({ finish: r.finish, usage }, { ...job.info(r.decision), speculative: r.info });
+    return;
+  }
+}
+
+/** A decided route: the server (the local engine when it fails) or the local engine. */
+async function* route(job: Job, d: WasmDecision, out: Out): AsyncGenerator<TandemChunk> {
+  if (d.route === 'server') {
+    const emitted = { content: false };
+    const s = yield* serverPart(job, out, emitted);
+    if (s.ok) {
+      job.stick(d);
+      yield* out.finish(s, job.info(d));
+      return;
+    }
+    const fb = job.fallback(d, s.error);
+    if (emitted.content) yield out.superseded(fb);
     const l = yield* localPart(job, out);
-    yield* out.finish(l, job.info(d, l.engine));
+    yield* out.finish(l, job.info(fb, l.engine));
+    return;
+  }
+  job.stick(d);
+  const l = yield* localPart(job, out);
+  yield* out.finish(l, job.info(d, l.engine));
+}
+
+async function* run(job: Job, p: Plan, out: Out): AsyncGenerator<TandemChunk> {
+  yield out.role();
+  if (!p.cascade && p.speculative) {
+    yield* speculativeRun(job, p.decision, out);
+    return;
+  }
+  if (!p.cascade) {
+    yield* route(job, p.decision, out);
     return;
   }
   const l = yield* localPart(job, out);

@@ -31,6 +31,7 @@ import { plan } from './plan.js';
 import { privacyPolicy, Redaction, type PrivacyPolicy } from './privacy.js';
 import { loadCollab, loadRouter } from './policy.js';
 import { ServerClient } from './server-client.js';
+import type { SpeculativeOptions } from './speculative.js';
 import { answerStream } from './stream.js';
 import type {
   Policy,
@@ -43,8 +44,8 @@ import type {
   TandemRequestOptions,
 } from './types.js';
 
-const POLICIES: readonly Policy[] = ['local', 'server', 'route', 'cascade'];
-const OPTION_KEYS = ['local', 'server', 'router', 'policy', 'rules', 'privacy', 'environment', 'storage', 'fetch', 'wasmUrl'];
+const POLICIES: readonly Policy[] = ['local', 'server', 'route', 'cascade', 'speculative'];
+const OPTION_KEYS = ['local', 'server', 'router', 'policy', 'rules', 'privacy', 'speculative', 'environment', 'storage', 'fetch', 'wasmUrl'];
 const SERVER_KEYS = ['baseURL', 'apiKey', 'model', 'timeoutMs', 'idleTimeoutMs', 'retryAfterMs', 'headers'];
 const RULE_KEYS = ['classify', 'cascade', 'budget', 'latencyTargetMs', 'sticky', 'metered', 'battery'];
 const REQUEST_KEYS = ['privacy', 'conversation', 'policy'];
@@ -60,13 +61,29 @@ function knownKeys(obj: unknown, known: string[], what: string, kind: 'invalid_o
 
 function checkPolicy(p: unknown, what: string): Policy {
   if (!POLICIES.includes(p as Policy)) {
-    throw new TandemError('invalid_options', `${what} ${JSON.stringify(p)}: expected "local", "server", "route" or "cascade"`);
+    throw new TandemError('invalid_options', `${what} ${JSON.stringify(p)}: expected "local", "server", "route", "cascade" or "speculative"`);
   }
   return p as Policy;
 }
 
 function isEngine(local: TandemEngine | EngineOptions): local is TandemEngine {
   return typeof (local as TandemEngine)?.chat?.completions?.create === 'function';
+}
+
+/** `options.speculative` checked: a known objective, draft lengths that are whole numbers ≥ 1. */
+function checkSpeculative(o: SpeculativeOptions | undefined): SpeculativeOptions | undefined {
+  knownKeys(o, ['objective', 'kMax', 'k'], 'options.speculative', 'invalid_options');
+  if (!o) return undefined;
+  if (o.objective !== undefined && o.objective !== 'latency' && o.objective !== 'server_cost') {
+    throw new TandemError('invalid_options', `options.speculative.objective ${JSON.stringify(o.objective)}: expected "latency" or "server_cost"`);
+  }
+  for (const k of ['kMax', 'k'] as const) {
+    const v = o[k];
+    if (v !== undefined && !(Number.isInteger(v) && v >= 1 && v <= 64)) {
+      throw new TandemError('invalid_options', `options.speculative.${k} must be an integer in 1..=64`);
+    }
+  }
+  return { ...o };
 }
 
 /** The request's privacy class: its own, else the classifier's (a classifier that throws
@@ -95,6 +112,7 @@ export async function createTandem(options: TandemOptions): Promise<Tandem> {
     throw new TandemError('invalid_options', 'options.rules.classify must be a function');
   }
   let defaultPolicy = checkPolicy(options.policy, 'policy');
+  const speculative = checkSpeculative(options.speculative);
   const rules = options.rules ?? {};
   const fetchFn = options.fetch ?? ((...a: Parameters<typeof fetch>) => globalThis.fetch(...a));
   const server = new ServerClient(options.server, fetchFn);
@@ -127,7 +145,7 @@ export async function createTandem(options: TandemOptions): Promise<Tandem> {
 
   const env = { ...browserEnvironment(), ...options.environment };
   const tracker = new ContextTracker(rules, env, options.storage, options.server.retryAfterMs);
-  const deps: Deps = { api, local, server, router, cascade, tracker, rules };
+  const deps: Deps = { api, local, server, router, cascade, tracker, rules, speculative };
 
   let unloaded = false;
   const job = (req: TandemRequest): Job => {

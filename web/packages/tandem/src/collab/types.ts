@@ -18,6 +18,7 @@ import type {
   WasmSignal,
 } from '../wasm-types.js';
 import type { PrivacyOptions, PrivacyReceipt } from './privacy.js';
+import type { SpeculationInfo, SpeculativeOptions } from './speculative.js';
 
 export type Route = WasmRoute;
 export type Rule = WasmRule;
@@ -33,8 +34,10 @@ export type RoutingContext = WasmContext;
  *   the rules.
  * - `cascade`: the local engine answers; if its tokens were uncertain (the cascade rule), the
  *   server answers again.
+ * - `speculative`: the local engine drafts, the server (tandem-server's `/v1/verify`) accepts a
+ *   prefix and corrects; the answer is the server model's own (speculative.ts).
  */
-export type Policy = 'local' | 'server' | 'route' | 'cascade';
+export type Policy = 'local' | 'server' | 'route' | 'cascade' | 'speculative';
 
 /** An OpenAI-compatible server (`POST {baseURL}/chat/completions`). */
 export interface ServerOptions {
@@ -104,6 +107,8 @@ export interface TandemOptions {
    * device and restored in the reply: a level for every class ('redact', 'local-only',
    * 'off'), or `{ default, levels: { email: 'local-only', … } }`. Default: off. */
   privacy?: PrivacyOptions;
+  /** Policy `speculative`'s objective and draft length. */
+  speculative?: SpeculativeOptions;
   environment?: Environment;
   /** Persists the daily budget (default: kept in memory). */
   storage?: KeyValueStorage;
@@ -146,6 +151,8 @@ export interface CollabInfo extends Partial<TandemExtra> {
   latency_ms: number;
   /** With `privacy` set: exactly what was sent to the server (the receipt). */
   privacy?: PrivacyReceipt;
+  /** Policy `speculative`: rounds, acceptance, the last plan. */
+  speculative?: SpeculationInfo;
 }
 
 /** A stream's `tandem` field: a token chunk's tokens; on a chunk that supersedes what was
