@@ -16,6 +16,7 @@
 pub mod detect;
 pub mod entity;
 pub mod error;
+mod lexicon;
 mod names;
 pub mod policy;
 pub mod restore;

@@ -203,6 +203,94 @@ fn street_addresses() {
 }
 
 #[test]
+fn people_from_context_and_the_bundled_lists() {
+    assert_finds(
+        EntityType::Person,
+        &[
+            ("#ops\n@Karin the staging box is down", "Karin"),
+            ("Merci pour tout. Bisous, Inès", "Inès"),
+            ("Serena  10:04 AM\nthe deploy failed", "Serena"),
+            (
+                "[26/12/2025 9:16] Ilinca Aðalsteinsson: are you there?",
+                "Ilinca Aðalsteinsson",
+            ),
+            ("Hej Oskar! Påminnelse om din tid", "Oskar"),
+            ("RSVP by Friday to Quinino on +44 7949 391092.", "Quinino"),
+            (
+                "overmaken naar NL79 TRIO 4166 2652 10 t.n.v. Lotte Veld, o.v.v. huur",
+                "Lotte Veld",
+            ),
+            (
+                "Przypomnienie: wizyta u lek. Caluia Ithaecka w dniu 1 lutego",
+                "Caluia Ithaecka",
+            ),
+            // A name found once is found again where its word stands alone.
+            (
+                "I have known Marinona Ithinano since 1998, when Marinona joined us.",
+                "Marinona",
+            ),
+            ("Attendees: Hjalmar, Séamus and the team", "Séamus"),
+        ],
+    );
+    // Capitalised everyday words are titles, organisations and labels, not people; German
+    // capitalises every noun.
+    assert_clean(&[
+        "Sign up for Corporate Finance and the Open Source Summit.",
+        "We stayed at the Riverside Café near the Central Library.",
+        "Guten Tag, Ihr Termin ist bestätigt. Bei Fragen rufen Sie uns an.",
+        "Again: the build is green.",
+    ]);
+}
+
+#[test]
+fn street_lines_in_more_forms() {
+    assert_finds(
+        EntityType::StreetAddress,
+        &[
+            ("Adres: ul. Lipowa 124, 00-001 Warszawa", "ul. Lipowa 124"),
+            ("al. Ogrodowa 59/12, Łódź", "al. Ogrodowa 59/12"),
+            ("Wilhelminaweg 191-2, Utrecht", "Wilhelminaweg 191-2"),
+            ("Herengracht 240-II", "Herengracht 240-II"),
+            ("Sjögatan 53 A, Malmö", "Sjögatan 53 A"),
+            ("Prinsengracht 459 bis", "Prinsengracht 459 bis"),
+            ("168, quai des Écoles, Lyon", "168, quai des Écoles"),
+            ("8176 Orchard Hill Road, Austin", "8176 Orchard Hill Road"),
+            ("C/ de Goya 9, Madrid", "C/ de Goya 9"),
+            ("Calle de las Flores, 103", "Calle de las Flores, 103"),
+            ("Calle Mayor 3, 2º B, Madrid", "Calle Mayor 3, 2º B"),
+            (
+                "221B Baker Street, Apt 4, London",
+                "221B Baker Street, Apt 4",
+            ),
+            ("500 Main Street Suite 200", "500 Main Street Suite 200"),
+            (
+                "Adres: Çamlıbel Cad. No: 45, Ankara",
+                "Çamlıbel Cad. No: 45",
+            ),
+            (
+                "Bahçelievler Mah. Ihlamur Sk. No:43/2 D: 3",
+                "Bahçelievler Mah. Ihlamur Sk. No:43/2",
+            ),
+            (
+                "Değirmen Cad. No: 133 D: 14, 09308",
+                "Değirmen Cad. No: 133 D: 14",
+            ),
+            ("giao đến 363 Đường Cầu Gỗ, Quận 3", "363 Đường Cầu Gỗ"),
+            (
+                "\"Flat 5, 217 Harrowgate Close\",\"Manchester\"",
+                "Flat 5, 217 Harrowgate Close",
+            ),
+            (
+                "Indirizzo: Via delle Rondini, 197/A",
+                "Via delle Rondini, 197/A",
+            ),
+            ("Klaprooslaan 260 II, 1093 Amsterdam", "Klaprooslaan 260 II"),
+        ],
+    );
+    assert_clean(&["Invoice 2024, page 12 of 30", "Room 12 at 9:30"]);
+}
+
+#[test]
 fn offsets_are_bytes_on_char_boundaries() {
     let text = "Zoë: zoë@exämple.de, +49 30 1234567";
     for e in detect(text) {

@@ -59,7 +59,7 @@ const SUFFIX_WORDS: [&str; 44] = [
     "green",
 ];
 /// Type words that start a street name ("rue de Rivoli", "Calle Mayor", "Via Roma").
-const PREFIX_WORDS: [&str; 37] = [
+const PREFIX_WORDS: [&str; 47] = [
     "rue",
     "avenue",
     "boulevard",
@@ -97,21 +97,35 @@ const PREFIX_WORDS: [&str; 37] = [
     "vicolo",
     "alameda",
     "rambla",
+    // Polish "al." (aleja), "pl." (plac); Spanish "Avda."; Dutch "Laan van …"
+    "al",
+    "avda",
+    "laan",
+    "aleja",
+    // Vietnamese: "363 Đường Cầu Gỗ", "67 Phố Bãi Sậy", "Ngõ 62"
+    "đường",
+    "phố",
+    "ngõ",
+    "ngách",
+    "hẻm",
+    "số",
 ];
 /// Type words written as a word of their own after the name ("Berliner Straße 179").
 const TRAILING_TYPES: [&str; 9] = [
     "straße", "strasse", "str", "weg", "platz", "allee", "gasse", "ring", "damm",
 ];
 /// Suffixes of one-word street names ("Hauptstraße", "Kerkstraat", "Drottninggatan").
-const GLUED_SUFFIXES: [&str; 24] = [
+const GLUED_SUFFIXES: [&str; 35] = [
     "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer", "straat",
     "laan", "plein", "gracht", "kade", "gatan", "vägen", "vagen", "väg", "vej", "gade", "veien",
-    "gata", "utca",
+    "gata", "utca", "torget", "torg", "backen", "stigen", "gränd", "gränden", "singel", "dijk",
+    "steeg", "markt", "plass",
 ];
 /// Lower-case words allowed inside a street name ("rue de la Paix", "Avenue of the Americas").
-const PARTICLES: [&str; 25] = [
+const PARTICLES: [&str; 29] = [
     "de", "du", "des", "la", "le", "les", "del", "di", "da", "dos", "do", "das", "della", "delle",
-    "dei", "degli", "dello", "of", "the", "am", "an", "der", "dem", "van", "von",
+    "dei", "degli", "dello", "of", "the", "am", "an", "der", "dem", "van", "von", "las", "los",
+    "el", "d",
 ];
 /// German street names led by a preposition ("Am Markt 12", "An der Alster 5", "Im Winkel 3").
 const LEADING_PREPOSITIONS: [&str; 7] = ["am", "an", "auf", "im", "in", "zum", "zur"];
@@ -146,18 +160,268 @@ pub(crate) fn find(text: &str, out: &mut Found) {
     let ws = words(text);
     let mut i = 0;
     while i < ws.len() {
-        if let Some(end) = number_first(text, &ws, i).or_else(|| street_first(text, &ws, i)) {
-            let end_byte = with_abbreviation_dot(text, ws[end].end, &ws[end]);
+        if let Some((last, end_byte)) = turkish(text, &ws, i) {
             out.push(Candidate::new(
                 EntityType::StreetAddress,
                 ws[i].start,
                 end_byte,
             ));
+            i = last + 1;
+            continue;
+        }
+        let found = number_first(text, &ws, i)
+            .map(|e| (e, false))
+            .or_else(|| street_first(text, &ws, i).map(|e| (e, true)));
+        if let Some((end, numbered)) = found {
+            let end_byte = with_abbreviation_dot(text, ws[end].end, &ws[end]);
+            // The street-first forms end in the number: take its tail ("59/12", "240-II",
+            // "459 bis", "53 A").
+            let end_byte = if numbered {
+                number_tail(text, end_byte)
+            } else {
+                end_byte
+            };
+            // A flat or unit on the same line is part of it ("Apt 4B", ", 2º B", "lok. 5").
+            let end_byte = unit_tail(text, end_byte);
+            // "Flat 5, 217 Harrowgate Close": a flat written before the number.
+            let start = if numbered {
+                ws[i].start
+            } else {
+                flat_before(text, &ws, i)
+            };
+            out.push(Candidate::new(EntityType::StreetAddress, start, end_byte));
             i = end + 1;
         } else {
             i += 1;
         }
     }
+}
+
+/// The end of a house number's tail from byte `end`: "/12" (a flat), "-2" or "-II" (a floor),
+/// " bis", " ter", " A" (a letter standing alone).
+fn number_tail(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    let b = rest.as_bytes();
+    if let Some(&sep) = b.first().filter(|&&c| c == b'/' || c == b'-') {
+        let n = b[1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || (sep == b'-' && matches!(c, b'I' | b'V' | b'X')))
+            .count();
+        // "197/A": a letter after the slash.
+        let n = if n == 0 && sep == b'/' && b.get(1).is_some_and(u8::is_ascii_uppercase) {
+            1
+        } else {
+            n
+        };
+        if (1..=4).contains(&n) && !b.get(1 + n).is_some_and(u8::is_ascii_alphanumeric) {
+            return end + 1 + n;
+        }
+    }
+    for tail in [" bis", " ter", " III", " II"] {
+        if rest.starts_with(tail) && !b.get(tail.len()).is_some_and(u8::is_ascii_alphanumeric) {
+            return end + tail.len();
+        }
+    }
+    if b.len() >= 2
+        && b[0] == b' '
+        && b[1].is_ascii_uppercase()
+        && !b.get(2).is_some_and(u8::is_ascii_alphanumeric)
+        && !b.get(2).is_some_and(|c| matches!(c, b'.' | b':'))
+    {
+        return end + 2;
+    }
+    end
+}
+
+/// "Flat 5, " / "Apt 2B " right before word `i`: the start of the flat, else word `i`'s start.
+fn flat_before(text: &str, ws: &[Word], i: usize) -> usize {
+    if i >= 2 {
+        let (unit, code) = (&ws[i - 2], &ws[i - 1]);
+        let gap = &text[code.end..ws[i].start];
+        if matches!(
+            lower(unit).as_str(),
+            "flat" | "apt" | "apartment" | "unit" | "suite"
+        ) && capitalised(unit.text)
+            && matches!(&text[unit.end..code.start], " " | ". " | " #")
+            && code.text.bytes().any(|b| b.is_ascii_digit())
+            && code.text.len() <= 5
+            && matches!(gap, ", " | " ")
+        {
+            return unit.start;
+        }
+    }
+    ws[i].start
+}
+
+/// Turkish street lines: capitalised words, a type abbreviation (Cad., Sk., Sok., Mah., …,
+/// possibly a quarter then a street: "Bahçelievler Mah. Ihlamur Sk."), then "No: 45", "No:43/2",
+/// and a flat "D: 14" or "Daire 3". The index of the last word and the end byte.
+fn turkish(text: &str, ws: &[Word], i: usize) -> Option<(usize, usize)> {
+    const TYPES: [&str; 12] = [
+        "cad",
+        "caddesi",
+        "sk",
+        "sok",
+        "sokak",
+        "sokağı",
+        "mah",
+        "mahallesi",
+        "bulvarı",
+        "blv",
+        "bulvar",
+        "küme",
+    ];
+    if !capitalised(ws[i].text) {
+        return None;
+    }
+    let mut j = i;
+    let mut typed = false;
+    while j < ws.len() && j <= i + 7 {
+        let l = lower(&ws[j]);
+        if TYPES.contains(&l.as_str()) {
+            typed = true;
+        } else if l == "no" && typed {
+            let after = &text[ws[j].end..];
+            let after_colon = after
+                .strip_prefix(':')
+                .or_else(|| after.strip_prefix('.'))?;
+            let num = ws.get(j + 1)?;
+            if !(after_colon.trim_start().starts_with(num.text) && is_house_number(num.text)) {
+                return None;
+            }
+            let mut end = number_tail(text, num.end);
+            let mut last = j + 1;
+            // "D: 14", "Daire 3", "K: 2"
+            if let (Some(d), Some(n)) = (ws.get(j + 2), ws.get(j + 3)) {
+                let dl = lower(d);
+                if matches!(dl.as_str(), "d" | "daire" | "k" | "kat")
+                    && text.get(end..d.start).is_some_and(|g| g.trim().is_empty())
+                    && text
+                        .get(d.end..n.start)
+                        .is_some_and(|g| g.trim_start_matches(':').trim().is_empty())
+                    && n.text.bytes().all(|b| b.is_ascii_digit())
+                {
+                    end = n.end;
+                    last = j + 3;
+                }
+            }
+            return Some((last, end));
+        } else if !capitalised(ws[j].text) {
+            return None;
+        }
+        if j > i && !matches!(&text[ws[j - 1].end..ws[j].start], " " | ". ") {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Words that introduce a flat, unit or floor after the street line.
+const UNIT_WORDS: [&str; 30] = [
+    "apt",
+    "apartment",
+    "suite",
+    "ste",
+    "unit",
+    "flat",
+    "floor",
+    "fl",
+    "lok",
+    "lokal",
+    "lgh",
+    "whg",
+    "wohnung",
+    "top",
+    "stock",
+    "piso",
+    "puerta",
+    "pta",
+    "étage",
+    "door",
+    "room",
+    "rm",
+    "bus",
+    "bte",
+    "app",
+    "appt",
+    "interno",
+    "int",
+    "esc",
+    "escalera",
+];
+
+/// The end of a flat or unit after the street line ending at `end`: ", Apt 4B", " Suite 200",
+/// " #305", ", 2º B", " 3.º Esq.", " lok. 5"; `end` when there is none.
+fn unit_tail(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    let after_sep = rest
+        .strip_prefix(", ")
+        .or_else(|| rest.strip_prefix(' '))
+        .unwrap_or("");
+    let at = rest.len() - after_sep.len();
+    if at == 0 {
+        return end;
+    }
+    // A unit word (an abbreviation may take a dot), then a code: "Apt 4B", "lok. 5", "#305".
+    let word: String = after_sep
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let mut i = word.len();
+    let keyed = UNIT_WORDS.contains(&word.to_lowercase().as_str());
+    if keyed || after_sep.starts_with('#') {
+        if !keyed {
+            i = 0;
+        }
+        let b = after_sep.as_bytes();
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+        }
+        while b.get(i) == Some(&b' ') || b.get(i) == Some(&b'#') {
+            i += 1;
+        }
+        let code = b[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/'))
+            .count();
+        if code > 0
+            && code <= 8
+            && b[i].is_ascii_alphanumeric()
+            && b[i..i + code].iter().any(u8::is_ascii_digit)
+        {
+            return end + at + i + code;
+        }
+        return end;
+    }
+    // A Spanish or Portuguese floor: "2º B", "3.º Esq.", "1ª".
+    let b = after_sep.as_bytes();
+    let d = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=2).contains(&d) {
+        let mut j = d;
+        if b.get(j) == Some(&b'.') {
+            j += 1;
+        }
+        let ord = &after_sep[j..];
+        if let Some(o) = ord.chars().next().filter(|c| matches!(c, 'º' | 'ª' | '°')) {
+            j += o.len_utf8();
+            let tail = &after_sep[j..];
+            let letters: String = tail
+                .strip_prefix(' ')
+                .unwrap_or("")
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            if !letters.is_empty() && letters.chars().count() <= 5 {
+                j += 1 + letters.len();
+                if after_sep[j..].starts_with('.') && letters.chars().count() > 1 {
+                    j += 1;
+                }
+            }
+            return end + at + j;
+        }
+    }
+    end
 }
 
 /// "St." keeps its dot when it abbreviates a type word.
@@ -180,7 +444,13 @@ fn number_first(text: &str, ws: &[Word], i: usize) -> Option<usize> {
         return None;
     }
     let mut next_i = i + 1;
-    let mut next = ws.get(next_i).filter(|w| joined(text, &ws[i], w))?;
+    // "168, quai des Écoles": French numbers may take a comma before a leading type word.
+    let french_comma = ws.get(next_i).is_some_and(|w| {
+        &text[ws[i].end..w.start] == ", " && PREFIX_WORDS.contains(&lower(w).as_str())
+    });
+    let mut next = ws
+        .get(next_i)
+        .filter(|w| french_comma || joined(text, &ws[i], w))?;
     if matches!(lower(next).as_str(), "bis" | "ter") {
         // "160 ter place des Célestins"
         next_i += 1;
@@ -201,6 +471,15 @@ fn number_first(text: &str, ws: &[Word], i: usize) -> Option<usize> {
         }
         let l = lower(&ws[j]);
         if j > i + 1 && SUFFIX_WORDS.contains(&l.as_str()) && capitalised(ws[j].text) {
+            // "Orchard Hill Road": a type word may be part of the name; the last one ends it.
+            let mut j = j;
+            while ws.get(j + 1).is_some_and(|w| {
+                joined(text, &ws[j], w)
+                    && capitalised(w.text)
+                    && SUFFIX_WORDS.contains(&lower(w).as_str())
+            }) {
+                j += 1;
+            }
             let dir = ws.get(j + 1).filter(|w| {
                 joined(text, &ws[j], w)
                     && DIRECTIONS.contains(&lower(w).as_str())
@@ -223,6 +502,33 @@ fn number_first(text: &str, ws: &[Word], i: usize) -> Option<usize> {
 fn street_first(text: &str, ws: &[Word], i: usize) -> Option<usize> {
     let w = &ws[i];
     let l = lower(w);
+    // "ul. Lipowa 124", "al. Jerozolimskie 64", "pl. Grunwaldzka 116": abbreviated types
+    // written in lower case.
+    let abbreviated =
+        matches!(l.as_str(), "ul" | "al" | "pl" | "os") && text[w.end..].starts_with(". ");
+    if abbreviated {
+        let last = name_words(text, ws, i, 3).filter(|&last| last > i)?;
+        let num = ws.get(last + 1)?;
+        return (&text[ws[last].end..num.start] == " " && is_house_number(num.text))
+            .then_some(last + 1);
+    }
+    // "C/ de Goya 9", "C/ San Bernardo 162": Spanish "calle" abbreviated.
+    if w.text == "C" && text[w.end..].starts_with("/ ") {
+        let mut j = i + 1;
+        let mut last = None;
+        while let Some(n) = ws.get(j).filter(|_| j <= i + 5) {
+            if capitalised(n.text) {
+                last = Some(j);
+            } else if !PARTICLES.contains(&lower(n).as_str()) {
+                break;
+            }
+            j += 1;
+        }
+        let last = last?;
+        let num = ws.get(last + 1)?;
+        return (matches!(&text[ws[last].end..num.start], " " | ", ") && is_house_number(num.text))
+            .then_some(last + 1);
+    }
     if !capitalised(w.text) {
         return None;
     }

@@ -12,6 +12,7 @@
 
 use super::{Candidate, Found};
 use crate::entity::EntityType;
+use crate::lexicon;
 use crate::names::{AMBIGUOUS, FAMILY, GIVEN, NOT_NAMES, PARTICLES, TITLES};
 use crate::text::{words, words_before, Word};
 
@@ -140,6 +141,154 @@ const STRONG_BEFORE: &[&[&str]] = &[
     &["lieber"],
     &["gentile"],
     &["beste"],
+    // greetings and intros in more languages; "It's Ana (the twins' mum)"
+    &["hej"],
+    &["hei"],
+    &["moi"],
+    &["ahoj"],
+    &["cześć"],
+    &["witaj"],
+    &["merhaba"],
+    &["salve"],
+    &["buongiorno"],
+    &["bonsoir"],
+    &["querido"],
+    &["querida"],
+    &["caro"],
+    &["cara"],
+    &["it's"],
+    &["it’s"],
+    // "t.n.v." (Dutch: in the name of), "z.Hd." (German: for the attention of)
+    &["t", "n", "v"],
+    &["z", "hd"],
+    &["assigned", "to"],
+    &["assignee"],
+    &["known"],
+    &["bezorger", "is"],
+    &["driver", "is"],
+    &["today", "is"],
+    &["testigo"],
+    &["witness"],
+    &["titular"],
+    // form fields
+    &["nachname"],
+    &["vorname"],
+    &["nom"],
+    &["prénom"],
+    &["cognome"],
+    &["nome"],
+    &["nazwisko"],
+    &["imię"],
+    &["apellido"],
+    &["apellidos"],
+    &["nombre"],
+    &["soyad"],
+    &["surname"],
+    &["forename"],
+    &["c'est"],
+    &["aqui", "é"],
+    &["chào"],
+    &["sayın"],
+    &["cliente"],
+    &["kunde"],
+    &["klant"],
+    &["paciente"],
+];
+/// Cues before a name written in lower case ("hola ximena!", "ask beatrix", "soy nerea,"):
+/// greetings, introductions and verbs that take a person.
+const LOWER_CUES: &[&str] = &[
+    "hi", "hey", "hello", "hola", "hoi", "ciao", "salut", "oi", "olá", "chào", "merhaba", "cześć",
+    "hej", "hei", "hallo", "soy", "sono", "ben", "tu", "its", "it's", "c'est", "é", "là", "ask",
+    "text", "remind", "ping", "tell", "call", "message", "email", "cc", "to", "a", "by", "with",
+    "and", "und", "et", "y", "e", "och", "en", "i", "ve", "dear", "thanks", "thx", "grazie",
+    "gracias", "merci", "danke", "obrigado", "obrigada", "dank", "lg", "von", "its",
+];
+/// Verbs after which even an unknown lower-case word is a person ("ask beatrix", "ping noor"),
+/// unless it is one of these pronouns and function words.
+const LOWER_VERBS: &[&str] = &[
+    "ask", "text", "ping", "remind", "tell", "cc", "message", "dm",
+];
+const NOT_LOWER_NAMES: &[&str] = &[
+    "me",
+    "him",
+    "her",
+    "them",
+    "us",
+    "you",
+    "about",
+    "for",
+    "the",
+    "if",
+    "whether",
+    "to",
+    "it",
+    "that",
+    "this",
+    "everyone",
+    "someone",
+    "anyone",
+    "people",
+    "team",
+    "all",
+    "again",
+    "later",
+    "back",
+    "before",
+    "after",
+    "when",
+    "what",
+    "how",
+    "why",
+    "where",
+    "which",
+    "who",
+    "mom",
+    "dad",
+    "mum",
+    "support",
+    "admin",
+    "help",
+    "here",
+    "there",
+    "now",
+    "soon",
+    "them",
+    "our",
+    "your",
+    "my",
+    "his",
+    "their",
+    "one",
+    "both",
+    "each",
+    "so",
+    "and",
+    "or",
+    "please",
+    "guys",
+    "folks",
+    "everybody",
+    "todos",
+    "todas",
+    "tutti",
+    "allemaal",
+    "zusammen",
+    "tous",
+    "alle",
+    "wszyscy",
+    "hepiniz",
+    "pessoal",
+    "gente",
+    "ragazzi",
+    "leute",
+    "jongens",
+    "mates",
+];
+/// Greetings, after which an unknown lower-case word followed by "," or "!" is a name ("hoi
+/// houvelle, joris hier").
+const LOWER_GREETINGS: &[&str] = &[
+    "hi", "hey", "hello", "hola", "hoi", "ciao", "salut", "oi", "olá", "chào", "merhaba", "cześć",
+    "hej", "hei", "hallo",
 ];
 /// Words right before a name that suggest one when the name has two words or is known.
 const WEAK_BEFORE: &[&str] = &[
@@ -165,6 +314,11 @@ const STRONG_AFTER: &[&[&str]] = &[
     &["et", "moi"],
     &["y", "yo"],
     &["und", "ich"],
+    // Turkish titles follow the name ("Çağrı Bey", "Ayşe Hanım")
+    &["bey"],
+    &["hanım"],
+    &["hanim"],
+    &["adına"],
 ];
 /// Words right after a name that suggest one, unless it opens a sentence on its own ("Booking
 /// confirmed for …").
@@ -205,6 +359,12 @@ fn bare<'a>(w: &Word<'a>) -> Word<'a> {
 
 /// Capitalised, letters only (any script), not all capitals: "Zoë", "O'Brien", "McLeod".
 fn name_shaped(w: &str) -> bool {
+    // "d'Orvalle", "D’Angelo": the elided particle glued to a capitalised name.
+    let w = w
+        .strip_prefix("d'")
+        .or_else(|| w.strip_prefix("d’"))
+        .filter(|r| r.chars().next().is_some_and(char::is_uppercase))
+        .unwrap_or(w);
     let mut cs = w.chars();
     let Some(first) = cs.next() else { return false };
     let rest: Vec<char> = cs.collect();
@@ -216,14 +376,27 @@ fn name_shaped(w: &str) -> bool {
         && rest.iter().any(|c| c.is_lowercase())
 }
 
+fn given_word(l: &str) -> bool {
+    in_list(GIVEN, l) || lexicon::given(l)
+}
+
+fn family_word(l: &str) -> bool {
+    in_list(FAMILY, l) || lexicon::family(l)
+}
+
 fn given(w: &str) -> bool {
     let l = w.to_lowercase();
-    in_list(GIVEN, &l) || l.split('-').count() > 1 && l.split('-').all(|p| in_list(GIVEN, p))
+    given_word(&l) || l.split('-').count() > 1 && l.split('-').all(given_word)
 }
 
 fn family(w: &str) -> bool {
     let l = w.to_lowercase();
-    in_list(FAMILY, &l) || l.split('-').any(|p| in_list(FAMILY, p))
+    family_word(&l) || l.split('-').any(family_word)
+}
+
+/// An everyday word ("Finance", "Café", "Termin"), not a name.
+fn common(w: &str) -> bool {
+    lexicon::common(&w.to_lowercase())
 }
 
 fn not_name(w: &str) -> bool {
@@ -233,10 +406,21 @@ fn not_name(w: &str) -> bool {
 
 pub(crate) fn find(text: &str, out: &mut Found) {
     let ws: Vec<Word> = words(text);
+    let german = german(&ws);
     // (first word, last word, is a name) per run, then names joined by "and" to a name.
     let mut runs: Vec<(usize, usize, bool)> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
+        if lower_name(text, &ws, i) {
+            runs.push((i, i, true));
+            i += 1;
+            continue;
+        }
+        if caps_after_label(text, &ws[i]) {
+            runs.push((i, i, true));
+            i += 1;
+            continue;
+        }
         if caseless_name(ws[i].text) {
             let before = words_before(text, ws[i].start, 3);
             let cue = STRONG_BEFORE.iter().any(|p| {
@@ -254,17 +438,26 @@ pub(crate) fn find(text: &str, out: &mut Found) {
         };
         let (first, last) = (run[0], *run.last().unwrap_or(&run[0]));
         let names: Vec<&str> = run.iter().map(|&k| bare(&ws[k]).text).collect();
-        let name =
-            !not_a_person(text, &ws, first, last, &names) && is_name(text, &ws, &run, &names);
+        // Words inside an address, a URL or another entity found before are not a name here.
+        let (s, e) = (ws[first].start, bare(&ws[last]).end);
+        let taken = out.iter().any(|c| c.start < e && s < c.end);
+        let name = !taken
+            && !not_a_person(text, &ws, first, last, &names)
+            && is_name(text, &ws, &run, &names, out, german);
         runs.push((first, last, name));
         i = (last + 1).max(i + 1);
     }
     // Coordination: a multi-word run next to a name ("X and Y", "X, Y") is a name too.
     for k in 0..runs.len() {
         let (first, last, name) = runs[k];
-        if name || last == first {
+        if name {
             continue;
         }
+        // A lone word joins a list of names when it is a known name, or after "and" inside a
+        // sentence ("Percival, Imogen and Lachlan"); "Bisous, Inès" is no list.
+        let lone = last == first;
+        let w = ws[first].text;
+        let known = given(w) || family(w);
         let joined_to = |other: Option<&(usize, usize, bool)>, left: bool| {
             other.is_some_and(|&(f, l, n)| {
                 let gap = if left {
@@ -272,7 +465,13 @@ pub(crate) fn find(text: &str, out: &mut Found) {
                 } else {
                     &text[ws[last].end..ws[f].start]
                 };
-                n && matches!(gap.trim(), "and" | "&" | "," | "or" | "und" | "et" | "y")
+                let g = gap.trim();
+                n && matches!(
+                    g,
+                    "and" | "&" | "," | "or" | "und" | "et" | "y" | "e" | "och" | "en" | "ve" | "i"
+                ) && (!lone
+                    || known
+                    || (g != "," && !common(w) && !at_sentence_start(text, ws[first].start)))
             })
         };
         if joined_to(k.checked_sub(1).and_then(|j| runs.get(j)), true)
@@ -281,14 +480,47 @@ pub(crate) fn find(text: &str, out: &mut Found) {
             runs[k].2 = true;
         }
     }
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     for (first, last, name) in runs {
         if name {
-            out.push(Candidate::new(
-                EntityType::Person,
-                ws[first].start,
-                bare(&ws[last]).end,
-            ));
+            spans.push((ws[first].start, bare(&ws[last]).end));
         }
+    }
+    // A name found once is that person's wherever else its words stand alone ("I have known
+    // Marinona Ithinano since 1998, when Marinona joined"; a signature of the first name).
+    let known: Vec<&str> = spans
+        .iter()
+        .flat_map(|&(s, e)| words(&text[s..e]))
+        .map(|w| w.text)
+        .filter(|w| w.chars().count() >= 3 && name_shaped(w) && !not_name(w))
+        .filter(|w| !in_list(PARTICLES, &w.to_lowercase()))
+        .collect();
+    for w in &ws {
+        let b = bare(w);
+        if known.contains(&b.text)
+            && !spans.iter().any(|&(s, e)| s < b.end && b.start < e)
+            && !mention_of_org(text, w)
+        {
+            spans.push((b.start, b.end));
+        }
+    }
+    for (s, e) in spans {
+        out.push(Candidate::new(EntityType::Person, s, e));
+    }
+}
+
+/// A word glued to other name-shaped words that are not the name ("Lima Logistics"): not
+/// the person's.
+fn mention_of_org(text: &str, w: &Word) -> bool {
+    let after = &text[w.end..];
+    let next: String = after
+        .trim_start_matches(' ')
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    after.starts_with(' ') && !next.is_empty() && {
+        let l = next.to_lowercase();
+        in_list(ORG_AFTER, &l) || in_list(NOT_NAMES, &l)
     }
 }
 
@@ -351,7 +583,12 @@ fn run_at(text: &str, ws: &[Word], mut i: usize) -> Option<Vec<usize>> {
             p += 1;
         }
         let Some(n) = ws.get(p) else { break };
-        if spaced(text, &ws[p - 1], n) && name_shaped(n.text) && !not_name(bare(n).text) {
+        let title_after = matches!(n.text.to_lowercase().as_str(), "bey" | "hanım" | "hanim");
+        if spaced(text, &ws[p - 1], n)
+            && name_shaped(n.text)
+            && !not_name(bare(n).text)
+            && !title_after
+        {
             run.push(p);
             k = p;
         } else {
@@ -370,14 +607,23 @@ fn one_word_cue(w: &str) -> bool {
     STRONG_BEFORE.iter().any(|p| p.len() == 1 && p[0] == l)
 }
 
-fn is_name(text: &str, ws: &[Word], run: &[usize], names: &[&str]) -> bool {
+fn is_name(
+    text: &str,
+    ws: &[Word],
+    run: &[usize],
+    names: &[&str],
+    found: &Found,
+    german: bool,
+) -> bool {
     let start = ws[run[0]].start;
     let before = words_before(text, start, 3);
     let ends = |phrase: &[&str]| {
         phrase.len() <= before.len() && phrase.iter().rev().zip(&before).all(|(p, b)| p == b)
     };
     let title = before.first().is_some_and(|w| in_list(TITLES, w));
-    let strong_before = STRONG_BEFORE.iter().any(|p| ends(p)) || sign_off_before(text, start);
+    let strong_before = STRONG_BEFORE.iter().any(|p| ends(p))
+        || sign_off_before(text, start)
+        || dash_signature(text, start);
     let last = *run.last().unwrap_or(&run[0]);
     let end = bare(&ws[last]).end;
     let after: Vec<String> = ws[last + 1..]
@@ -410,23 +656,98 @@ fn is_name(text: &str, ws: &[Word], run: &[usize], names: &[&str]) -> bool {
     if title || strong_before || after_is(STRONG_AFTER) || display_name {
         return true;
     }
+    // An everyday word among them ("Corporate Finance", "Riverside Café", "Vermieter: +49 …")
+    // makes the run a title, an organisation or a label, unless a cue above said otherwise.
+    if names.iter().any(|n| common(n)) {
+        return false;
+    }
+    // Contact details after a lone unknown word need it inside a sentence, not as a label
+    // ("Again: anna@…", "Tel 030 …").
+    let contact = contact_after(text, end, found)
+        && (names.len() >= 2
+            || given(names[0])
+            || family(names[0])
+            || (!sentence_start && !text[end..].trim_start().starts_with(':')));
+    if speaker(text, start, end) || mention(text, start) || contact {
+        return true;
+    }
     if names.len() >= 2 {
         // Two or more capitalised words, none of them a known non-name, in running text are a
         // name far more often than not (places and organisations are in the non-name list);
-        // opening a sentence, they need more.
+        // opening a sentence, or in German (every noun capitalised), they need more.
         return known_given
             || known_family
             || weak_before
             || possessive
             || after_is(WEAK_AFTER)
-            || !sentence_start;
+            || (!sentence_start && !german);
     }
     // One word: a known given name that is not also an everyday word ("May", "Will"), or a
     // known family name after a weak cue, or a weak cue after it when it does not open the
     // sentence.
-    (known_given && !ambiguous)
+    // The bundled list holds names that are words too ("Kun", "Hai"): opening a sentence, a
+    // name only from it needs a cue.
+    let curated = in_list(GIVEN, &names[0].to_lowercase());
+    (known_given && !ambiguous && (curated || !sentence_start))
         || (weak_before && family(names[0]) && !sentence_start)
         || (after_is(WEAK_AFTER) && !sentence_start && (known_given || family(names[0])))
+}
+
+/// A name in lower case (chat): a known given name after a cue ("ask beatrix", "hola ximena"),
+/// or any word that is not an everyday one right after a greeting or an introduction and
+/// before "," or "!" ("hoi houvelle, …", "soy nerea,"), or a chat log's speaker.
+fn lower_name(text: &str, ws: &[Word], i: usize) -> bool {
+    let w = &ws[i];
+    let n = w.text.chars().count();
+    if n < 3 || !w.text.chars().all(|c| c.is_lowercase() || c == '-') {
+        return false;
+    }
+    if common(w.text) || not_name(w.text) || in_list(PARTICLES, w.text) {
+        return false;
+    }
+    let before = words_before(text, w.start, 2);
+    let prev = before.first().map(String::as_str).unwrap_or("");
+    let known = given(w.text);
+    if known && in_list(LOWER_CUES, prev) || speaker(text, w.start, w.end) {
+        return !in_list(NOT_LOWER_NAMES, w.text);
+    }
+    if in_list(LOWER_VERBS, prev) && !in_list(NOT_LOWER_NAMES, w.text) {
+        return true;
+    }
+    let punct_after = text[w.end..].starts_with([',', '!']);
+    !in_list(NOT_LOWER_NAMES, w.text)
+        && (known && punct_after && !at_sentence_start(text, w.start)
+            || (punct_after && in_list(LOWER_GREETINGS, prev)))
+}
+
+/// A surname in capitals after a form field ("Nom : EL-AMIN", "Nazwisko: KOWALSKI").
+fn caps_after_label(text: &str, w: &Word) -> bool {
+    let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2
+        || w.text.chars().any(char::is_lowercase)
+        || !w.text.chars().next().is_some_and(char::is_alphabetic)
+    {
+        return false;
+    }
+    let head = text[..w.start].trim_end();
+    let Some(label) = head.strip_suffix(':') else {
+        return false;
+    };
+    let before = words_before(text, label.trim_end().len(), 1);
+    before.first().is_some_and(|b| {
+        matches!(
+            b.as_str(),
+            "nom"
+                | "nachname"
+                | "cognome"
+                | "nazwisko"
+                | "apellido"
+                | "apellidos"
+                | "surname"
+                | "soyad"
+                | "name"
+        )
+    })
 }
 
 /// Han, Hiragana, Katakana or Hangul only: names without letter case ("王伟"), taken after a
@@ -438,30 +759,143 @@ fn caseless_name(w: &str) -> bool {
             .all(|c| matches!(c as u32, 0x4E00..=0x9FFF | 0x3040..=0x30FF | 0xAC00..=0xD7AF))
 }
 
-/// A sign-off line just before ("Best regards,\nName", "Thanks,\n\nName").
+/// Sign-offs in the languages of the gazetteer (a name follows them, on their line or the next).
+const SIGN_OFFS: &[&str] = &[
+    "regards",
+    "best",
+    "cheers",
+    "thanks",
+    "thank you",
+    "sincerely",
+    "yours",
+    "best wishes",
+    "kind regards",
+    "warm regards",
+    "many thanks",
+    "love",
+    "bisous",
+    "bises",
+    "amitiés",
+    "cordialement",
+    "groetjes",
+    "groeten",
+    "met vriendelijke groet",
+    "vriendelijke groet",
+    "mvh",
+    "hälsningar",
+    "vänliga hälsningar",
+    "med vänlig hälsning",
+    "hilsen",
+    "pozdrawiam",
+    "pozdrowienia",
+    "abraços",
+    "beijos",
+    "atenciosamente",
+    "saludos",
+    "un saludo",
+    "un abrazo",
+    "besos",
+    "grüße",
+    "viele grüße",
+    "liebe grüße",
+    "beste grüße",
+    "mit freundlichen grüßen",
+    "lg",
+    "baci",
+    "saluti",
+    "cordiali saluti",
+    "un abbraccio",
+    "xoxo",
+    "xx",
+];
+
+/// A sign-off just before: on the line before ("Best regards,\nName", "Thanks,\n\nName") or
+/// opening the same sentence ("Bisous, Inès").
 fn sign_off_before(text: &str, start: usize) -> bool {
     let head = text[..start].trim_end();
-    let Some(line) = head.strip_suffix(',') else {
+    let next_line = text[head.len()..start].contains('\n');
+    let Some(line) = head.strip_suffix(',').or(next_line.then_some(head)) else {
         return false;
     };
-    let last_line = line.rsplit('\n').next().unwrap_or("").trim().to_lowercase();
-    [
-        "regards",
-        "best",
-        "cheers",
-        "thanks",
-        "thank you",
-        "sincerely",
-        "yours",
-        "best wishes",
-        "kind regards",
-        "warm regards",
-        "many thanks",
-        "love",
-    ]
-    .iter()
-    .any(|s| last_line.ends_with(s))
-        && text[head.len()..start].contains('\n')
+    let last = if next_line {
+        line.rsplit('\n').next().unwrap_or("")
+    } else {
+        line.rsplit(['\n', '.', '!', '?']).next().unwrap_or("")
+    };
+    let last = last.trim().to_lowercase();
+    SIGN_OFFS.iter().any(|s| {
+        if next_line {
+            last.ends_with(s)
+        } else {
+            last == *s
+        }
+    })
+}
+
+/// A signature line: "— Zhallian", "-- Ana" (a dash, the name, the end of the line; a list
+/// item's "- Fix …" is not one).
+fn dash_signature(text: &str, start: usize) -> bool {
+    let line = &text[text[..start].rfind('\n').map_or(0, |i| i + 1)..start];
+    let rest = text[start..].split('\n').next().unwrap_or("");
+    matches!(line.trim(), "—" | "–" | "--" | "~") && words(rest).len() <= 3
+}
+
+/// A chat log's speaker: the run opens its line (after a "[26/12/2025 9:16]" stamp, if any)
+/// and a time follows it ("Serena  10:04 AM") or, after a stamp, a colon.
+fn speaker(text: &str, start: usize, end: usize) -> bool {
+    let line_head = &text[text[..start].rfind('\n').map_or(0, |i| i + 1)..start];
+    let stamped = line_head.trim_end().starts_with('[') && line_head.trim_end().ends_with(']');
+    if !(line_head.trim().is_empty() || stamped) {
+        return false;
+    }
+    let rest = text[end..].trim_start_matches([' ', '\t']);
+    let time = {
+        let b = rest.as_bytes();
+        let d = b.iter().take_while(|c| c.is_ascii_digit()).count();
+        (1..=2).contains(&d)
+            && b.get(d) == Some(&b':')
+            && b.get(d + 1).is_some_and(u8::is_ascii_digit)
+            && b.get(d + 2).is_some_and(u8::is_ascii_digit)
+    };
+    (time && rest.len() < text[end..].len()) || (stamped && rest.starts_with(':'))
+}
+
+/// "@Karin": a mention (an "@" not inside an address).
+fn mention(text: &str, start: usize) -> bool {
+    text[..start].ends_with('@')
+        && text[..start - 1]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | ',' | ':'))
+}
+
+/// A phone number or an e-mail address right after the name ("RSVP to Quinino on +44 …",
+/// "Evander 919-287-1207", "Ana Lima: ana@…"): contact details name their owner.
+fn contact_after(text: &str, end: usize, found: &Found) -> bool {
+    found.iter().any(|c| {
+        matches!(c.kind, EntityType::Phone | EntityType::Email)
+            && c.start >= end
+            && text.get(end..c.start).is_some_and(|gap| {
+                let g = gap.trim().trim_end_matches(':').trim().to_lowercase();
+                gap.len() <= 8
+                    && matches!(
+                        g.as_str(),
+                        "" | "on" | "at" | "-" | "–" | "(" | "tel" | "via"
+                    )
+            })
+    })
+}
+
+/// German capitalises every noun: there two capitalised words in a row say nothing.
+fn german(ws: &[Word]) -> bool {
+    const FUNCTION: &[&str] = &[
+        "der", "die", "das", "und", "ist", "nicht", "wir", "mit", "für", "bei", "dem", "den",
+        "ein", "eine", "auf", "zu", "ihr", "ihre", "sie", "bitte", "vom", "zum", "zur",
+    ];
+    ws.iter()
+        .filter(|w| FUNCTION.contains(&w.text.to_lowercase().as_str()))
+        .count()
+        >= 3
 }
 
 /// Whether a word opens a sentence, where any word is capitalised (a colon does not: "Present:
@@ -516,7 +950,27 @@ const MONTHS: &[&str] = &[
 fn not_a_person(text: &str, ws: &[Word], first: usize, last: usize, names: &[&str]) -> bool {
     let before = text[..ws[first].start].chars().next_back();
     let after_text = &text[bare(&ws[last]).end..];
-    let quoted = before.is_some_and(|c| matches!(c, '"' | '“' | '«' | '\'' | '‘'))
+    // A quoted value is a title ("Wolf Hall"), unless a key says it is a name
+    // ({"name": "Maisie O'Neill"}).
+    let key = text[..ws[first].start]
+        .trim_end_matches(['"', '\''])
+        .trim_end()
+        .trim_end_matches([':', '='])
+        .trim_end()
+        .trim_end_matches(['"', '\''])
+        .to_lowercase();
+    let named = [
+        "name",
+        "full_name",
+        "fullname",
+        "author",
+        "customer",
+        "contact",
+    ]
+    .iter()
+    .any(|k| key.ends_with(k));
+    let quoted = !named
+        && before.is_some_and(|c| matches!(c, '"' | '“' | '«' | '\'' | '‘'))
         && after_text.starts_with(['"', '”', '»', '\'', '’']);
     let next = ws.get(last + 1);
     let org = next.is_some_and(|n| {
