@@ -230,6 +230,15 @@ fn people_from_context_and_the_bundled_lists() {
                 "Marinona",
             ),
             ("Attendees: Hjalmar, Séamus and the team", "Séamus"),
+            ("From: Marcus V. Walsh <m@x.io>", "Marcus V. Walsh"),
+            ("Passenger: DE LA TOUR/SIGRÍÐUR MS  Seat 85C", "DE LA TOUR"),
+            ("Passenger: DE LA TOUR/SIGRÍÐUR MS  Seat 85C", "SIGRÍÐUR"),
+            (
+                "hey assistant, text olivia that i'm late and call ivana horvat at 087 030 8099",
+                "ivana horvat",
+            ),
+            ("group chat\nzoë: party at mine", "zoë"),
+            ("Nom : EL-AMIN\nPrénom : Layla", "EL-AMIN"),
         ],
     );
     // Capitalised everyday words are titles, organisations and labels, not people; German
@@ -239,6 +248,11 @@ fn people_from_context_and_the_bundled_lists() {
         "We stayed at the Riverside Café near the Central Library.",
         "Guten Tag, Ihr Termin ist bestätigt. Bei Fragen rufen Sie uns an.",
         "Again: the build is green.",
+        "Hi all, the Customer Success team meets on Tue Jan 14.",
+        "Passenger: ROUSSEAU/NEKTHASEL MS  Seat 48F"
+            .split("Passenger: ROUSSEAU/NEKTHASEL MS  ")
+            .nth(1)
+            .unwrap_or(""),
     ]);
 }
 
@@ -285,6 +299,23 @@ fn street_lines_in_more_forms() {
                 "Via delle Rondini, 197/A",
             ),
             ("Klaprooslaan 260 II, 1093 Amsterdam", "Klaprooslaan 260 II"),
+            (
+                "Landstraßer Hauptstraße 126/2/9, Wien",
+                "Landstraßer Hauptstraße 126/2/9",
+            ),
+            ("Vodičkova ulice 1281/12, Praha", "Vodičkova ulice 1281/12"),
+            ("Kongens gate 84, Oslo", "Kongens gate 84"),
+            ("Unit 6/194 Pitt Road, Sydney", "Unit 6/194 Pitt Road"),
+            ("12/282 Pitt Street, Sydney", "12/282 Pitt Street"),
+            (
+                "Jægersborggade 187, 3. mf., København",
+                "Jægersborggade 187, 3. mf.",
+            ),
+            ("Pitkäkatu 76 B 4, Turku", "Pitkäkatu 76 B 4"),
+            (
+                "845 Queen Street East Unit 35, Toronto",
+                "845 Queen Street East Unit 35",
+            ),
         ],
     );
     assert_clean(&["Invoice 2024, page 12 of 30", "Room 12 at 9:30"]);

@@ -182,6 +182,21 @@ fn fourth_set_precision_and_recall() {
     );
 }
 
+/// A fifth set (tests/pii/make_pii_fifth.py), written by another session that saw neither the
+/// detectors nor the other sets, scored as it came after the changes the fourth led to at
+/// recall 0.884, precision 0.896; its misses led to middle initials, booking names, lower-case
+/// family names, Czech, Nordic, Australian and Canadian street forms and the everyday-word veto
+/// over role cues, so it is a development set now.
+#[test]
+fn fifth_set_precision_and_recall() {
+    let (recall, precision) = score("pii-fifth.jsonl");
+    assert!(recall >= 0.95, "fifth-set recall {recall:.3} < 0.95");
+    assert!(
+        precision >= 0.90,
+        "fifth-set precision {precision:.3} < 0.90"
+    );
+}
+
 #[test]
 fn every_item_round_trips() {
     for (id, text, _) in load("pii-set.jsonl")
@@ -189,6 +204,7 @@ fn every_item_round_trips() {
         .chain(load("pii-heldout.jsonl"))
         .chain(load("pii-test.jsonl"))
         .chain(load("pii-final.jsonl"))
+        .chain(load("pii-fifth.jsonl"))
     {
         let mut v = Vault::new();
         let r = v.redact(&text, &Policy::redact_all());

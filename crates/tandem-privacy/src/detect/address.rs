@@ -59,7 +59,7 @@ const SUFFIX_WORDS: [&str; 44] = [
     "green",
 ];
 /// Type words that start a street name ("rue de Rivoli", "Calle Mayor", "Via Roma").
-const PREFIX_WORDS: [&str; 47] = [
+const PREFIX_WORDS: [&str; 48] = [
     "rue",
     "avenue",
     "boulevard",
@@ -90,6 +90,7 @@ const PREFIX_WORDS: [&str; 47] = [
     "ul",
     "strada",
     "calea",
+    "calzada",
     "praça",
     "ronda",
     "lungarno",
@@ -111,15 +112,27 @@ const PREFIX_WORDS: [&str; 47] = [
     "số",
 ];
 /// Type words written as a word of their own after the name ("Berliner Straße 179").
-const TRAILING_TYPES: [&str; 9] = [
-    "straße", "strasse", "str", "weg", "platz", "allee", "gasse", "ring", "damm",
+const TRAILING_TYPES: [&str; 13] = [
+    "straße",
+    "strasse",
+    "str",
+    "weg",
+    "platz",
+    "allee",
+    "gasse",
+    "ring",
+    "damm",
+    "ulice",
+    "třída",
+    "náměstí",
+    "nábřeží",
 ];
 /// Suffixes of one-word street names ("Hauptstraße", "Kerkstraat", "Drottninggatan").
-const GLUED_SUFFIXES: [&str; 35] = [
+const GLUED_SUFFIXES: [&str; 38] = [
     "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer", "straat",
     "laan", "plein", "gracht", "kade", "gatan", "vägen", "vagen", "väg", "vej", "gade", "veien",
     "gata", "utca", "torget", "torg", "backen", "stigen", "gränd", "gränden", "singel", "dijk",
-    "steeg", "markt", "plass",
+    "steeg", "markt", "plass", "katu", "polku", "kuja",
 ];
 /// Lower-case words allowed inside a street name ("rue de la Paix", "Avenue of the Americas").
 const PARTICLES: [&str; 29] = [
@@ -129,7 +142,9 @@ const PARTICLES: [&str; 29] = [
 ];
 /// German street names led by a preposition ("Am Markt 12", "An der Alster 5", "Im Winkel 3").
 const LEADING_PREPOSITIONS: [&str; 7] = ["am", "an", "auf", "im", "in", "zum", "zur"];
-const DIRECTIONS: [&str; 8] = ["n", "s", "e", "w", "ne", "nw", "se", "sw"];
+const DIRECTIONS: [&str; 12] = [
+    "n", "s", "e", "w", "ne", "nw", "se", "sw", "east", "west", "north", "south",
+];
 
 /// "12", "12a", "221B", "240-II" (a Dutch floor), "12-14".
 fn is_house_number(w: &str) -> bool {
@@ -200,6 +215,15 @@ pub(crate) fn find(text: &str, out: &mut Found) {
 /// The end of a house number's tail from byte `end`: "/12" (a flat), "-2" or "-II" (a floor),
 /// " bis", " ter", " A" (a letter standing alone).
 fn number_tail(text: &str, end: usize) -> usize {
+    // "126/2/9" (Vienna: house/stair/door): take every segment.
+    let next = number_tail_once(text, end);
+    if next > end && text[end..].starts_with('/') {
+        return number_tail(text, next);
+    }
+    next
+}
+
+fn number_tail_once(text: &str, end: usize) -> usize {
     let rest = &text[end..];
     let b = rest.as_bytes();
     if let Some(&sep) = b.first().filter(|&&c| c == b'/' || c == b'-') {
@@ -222,6 +246,18 @@ fn number_tail(text: &str, end: usize) -> usize {
             return end + tail.len();
         }
     }
+    // "Pitkäkatu 76 B 4": the staircase, then the flat.
+    if b.len() >= 4
+        && b[0] == b' '
+        && b[1].is_ascii_uppercase()
+        && b[2] == b' '
+        && b[3].is_ascii_digit()
+    {
+        let n = b[3..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if n <= 3 && !b.get(3 + n).is_some_and(u8::is_ascii_alphanumeric) {
+            return end + 3 + n;
+        }
+    }
     if b.len() >= 2
         && b[0] == b' '
         && b[1].is_ascii_uppercase()
@@ -235,6 +271,18 @@ fn number_tail(text: &str, end: usize) -> usize {
 
 /// "Flat 5, " / "Apt 2B " right before word `i`: the start of the flat, else word `i`'s start.
 fn flat_before(text: &str, ws: &[Word], i: usize) -> usize {
+    // "Unit 6/194 Pitt Road": the unit word right before the unit number.
+    if i >= 1
+        && matches!(
+            lower(&ws[i - 1]).as_str(),
+            "unit" | "flat" | "apt" | "suite"
+        )
+        && capitalised(ws[i - 1].text)
+        && &text[ws[i - 1].end..ws[i].start] == " "
+        && text[ws[i].end..].starts_with('/')
+    {
+        return ws[i - 1].start;
+    }
     if i >= 2 {
         let (unit, code) = (&ws[i - 2], &ws[i - 1]);
         let gap = &text[code.end..ws[i].start];
@@ -257,8 +305,9 @@ fn flat_before(text: &str, ws: &[Word], i: usize) -> usize {
 /// possibly a quarter then a street: "Bahçelievler Mah. Ihlamur Sk."), then "No: 45", "No:43/2",
 /// and a flat "D: 14" or "Daire 3". The index of the last word and the end byte.
 fn turkish(text: &str, ws: &[Word], i: usize) -> Option<(usize, usize)> {
-    const TYPES: [&str; 12] = [
+    const TYPES: [&str; 13] = [
         "cad",
+        "cd",
         "caddesi",
         "sk",
         "sok",
@@ -318,7 +367,7 @@ fn turkish(text: &str, ws: &[Word], i: usize) -> Option<(usize, usize)> {
 }
 
 /// Words that introduce a flat, unit or floor after the street line.
-const UNIT_WORDS: [&str; 30] = [
+const UNIT_WORDS: [&str; 36] = [
     "apt",
     "apartment",
     "suite",
@@ -349,6 +398,12 @@ const UNIT_WORDS: [&str; 30] = [
     "int",
     "esc",
     "escalera",
+    "m",
+    "casa",
+    "apto",
+    "sala",
+    "bloco",
+    "loja",
 ];
 
 /// The end of a flat or unit after the street line ending at `end`: ", Apt 4B", " Suite 200",
@@ -357,8 +412,27 @@ fn unit_tail(text: &str, end: usize) -> usize {
     let rest = &text[end..];
     let after_sep = rest
         .strip_prefix(", ")
+        .or_else(|| rest.strip_prefix(" - "))
         .or_else(|| rest.strip_prefix(' '))
         .unwrap_or("");
+    // A Danish floor and side: "3. mf.", "2. th", "st. tv."
+    {
+        let b = after_sep.as_bytes();
+        let d = b.iter().take_while(|c| c.is_ascii_digit()).count();
+        if (1..=2).contains(&d) && after_sep[d..].starts_with(". ") {
+            let side: String = after_sep[d + 2..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            if matches!(side.as_str(), "mf" | "th" | "tv" | "sal") {
+                let mut j = d + 2 + side.len();
+                if after_sep[j..].starts_with('.') {
+                    j += 1;
+                }
+                return end + (rest.len() - after_sep.len()) + j;
+            }
+        }
+    }
     let at = rest.len() - after_sep.len();
     if at == 0 {
         return end;
@@ -443,6 +517,13 @@ fn number_first(text: &str, ws: &[Word], i: usize) -> Option<usize> {
     if !is_house_number(ws[i].text) {
         return None;
     }
+    // "12/282 Pitt Street", "1-1668 Granville St": a unit, then the house number.
+    if let Some(n) = ws.get(i + 1) {
+        let gap = &text[ws[i].end..n.start];
+        if matches!(gap, "/" | "-") && n.text.bytes().all(|b| b.is_ascii_digit()) {
+            return number_first(text, ws, i + 1).filter(|&e| e > i + 1);
+        }
+    }
     let mut next_i = i + 1;
     // "168, quai des Écoles": French numbers may take a comma before a leading type word.
     let french_comma = ws.get(next_i).is_some_and(|w| {
@@ -483,7 +564,7 @@ fn number_first(text: &str, ws: &[Word], i: usize) -> Option<usize> {
             let dir = ws.get(j + 1).filter(|w| {
                 joined(text, &ws[j], w)
                     && DIRECTIONS.contains(&lower(w).as_str())
-                    && w.text.chars().all(char::is_uppercase)
+                    && (w.text.chars().all(char::is_uppercase) || w.text.len() > 2)
             });
             return Some(if dir.is_some() { j + 1 } else { j });
         }
@@ -572,7 +653,13 @@ fn named_then_type(text: &str, ws: &[Word], i: usize) -> Option<usize> {
             || GLUED_SUFFIXES
                 .iter()
                 .any(|s| l.len() > s.len() + 2 && l.ends_with(s));
-        if typed && capitalised(ws[j].text) {
+        // Czech, Norwegian and Danish write the type in lower case ("Vodičkova ulice",
+        // "Kongens gate", "Bygdøy allé").
+        let lower_type = matches!(
+            l.as_str(),
+            "ulice" | "třída" | "náměstí" | "nábřeží" | "gate" | "allé" | "vei" | "plass"
+        );
+        if typed && capitalised(ws[j].text) || lower_type {
             return Some(j);
         }
         if !(capitalised(ws[j].text) || PARTICLES.contains(&l.as_str())) {

@@ -189,6 +189,11 @@ const STRONG_BEFORE: &[&[&str]] = &[
     &["aqui", "é"],
     &["chào"],
     &["sayın"],
+    &["agente"],
+    &["panie"],
+    &["pani"],
+    &["szanowny"],
+    &["szanowna"],
     &["cliente"],
     &["kunde"],
     &["klant"],
@@ -201,12 +206,13 @@ const LOWER_CUES: &[&str] = &[
     "hej", "hei", "hallo", "soy", "sono", "ben", "tu", "its", "it's", "c'est", "é", "là", "ask",
     "text", "remind", "ping", "tell", "call", "message", "email", "cc", "to", "a", "by", "with",
     "and", "und", "et", "y", "e", "och", "en", "i", "ve", "dear", "thanks", "thx", "grazie",
-    "gracias", "merci", "danke", "obrigado", "obrigada", "dank", "lg", "von", "its",
+    "gracias", "merci", "danke", "obrigado", "obrigada", "dank", "lg", "von", "its", "i'm", "im",
+    "flatmate", "roommate", "bringing", "meet", "with",
 ];
 /// Verbs after which even an unknown lower-case word is a person ("ask beatrix", "ping noor"),
 /// unless it is one of these pronouns and function words.
 const LOWER_VERBS: &[&str] = &[
-    "ask", "text", "ping", "remind", "tell", "cc", "message", "dm",
+    "ask", "text", "ping", "remind", "tell", "cc", "message", "dm", "call",
 ];
 const NOT_LOWER_NAMES: &[&str] = &[
     "me",
@@ -412,8 +418,24 @@ pub(crate) fn find(text: &str, out: &mut Found) {
     let mut i = 0;
     while i < ws.len() {
         if lower_name(text, &ws, i) {
-            runs.push((i, i, true));
-            i += 1;
+            // "call ivana horvat at …": a family name in lower case may follow.
+            let mut last = i;
+            while let Some(n) = ws.get(last + 1) {
+                let l = n.text;
+                if last - i < 2
+                    && spaced(text, &ws[last], n)
+                    && l.chars().all(|c| c.is_lowercase() || c == '-' || c == '\'')
+                    && (family(l)
+                        || in_list(PARTICLES, l)
+                            && ws.get(last + 2).is_some_and(|m| family(m.text)))
+                {
+                    last += 1;
+                } else {
+                    break;
+                }
+            }
+            runs.push((i, last, true));
+            i = last + 1;
             continue;
         }
         if caps_after_label(text, &ws[i]) {
@@ -504,9 +526,76 @@ pub(crate) fn find(text: &str, out: &mut Found) {
             spans.push((b.start, b.end));
         }
     }
+    spans.extend(passenger_names(text));
     for (s, e) in spans {
         out.push(Candidate::new(EntityType::Person, s, e));
     }
+}
+
+/// Labels before a booking's passenger name.
+const PASSENGER_LABELS: &[&str] = &[
+    "passenger",
+    "passeggero",
+    "pasajero",
+    "passagier",
+    "passager",
+    "fluggast",
+    "passageiro",
+    "pasażer",
+    "passenger name",
+    "pax",
+];
+
+/// A booking's "SURNAME/GIVEN MR" after a passenger label: the surname and the given name, each
+/// a span (the IATA form airlines print).
+fn passenger_names(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let lower = text.to_lowercase();
+    for label in PASSENGER_LABELS {
+        let mut from = 0;
+        while let Some(k) = lower.get(from..).and_then(|s| s.find(label)) {
+            let at = from + k + label.len();
+            from = at;
+            if lower.len() != text.len() {
+                // Case folding changed byte lengths: offsets would not line up.
+                return out;
+            }
+            let Some(rest) = text[at..].trim_start().strip_prefix(':') else {
+                continue;
+            };
+            let start = text.len() - rest.trim_start().len();
+            // Up to a double space, a line end, or a title.
+            let line = &text[start..];
+            let mut end = start + line.find(['\n', '|']).unwrap_or(line.len());
+            if let Some(d) = text[start..end].find("  ") {
+                end = start + d;
+            }
+            let field = &text[start..end];
+            let Some(slash) = field.find('/') else {
+                continue;
+            };
+            let (sur, given) = (&field[..slash], &field[slash + 1..]);
+            let given_words: Vec<&str> = given.split(' ').collect();
+            let keep = given_words
+                .iter()
+                .take_while(|w| !matches!(**w, "MR" | "MRS" | "MS" | "MSTR" | "MISS" | "DR" | ""))
+                .count();
+            let given = given_words[..keep].join(" ");
+            let caps = |s: &str| {
+                !s.is_empty()
+                    && s.chars()
+                        .all(|c| c.is_uppercase() || matches!(c, ' ' | '-' | '\''))
+                    && s.chars().any(char::is_alphabetic)
+            };
+            if caps(sur.trim()) && caps(&given) {
+                let s0 = start + (sur.len() - sur.trim_start().len());
+                out.push((s0, start + sur.trim_end().len()));
+                let g0 = start + slash + 1;
+                out.push((g0, g0 + given.len()));
+            }
+        }
+    }
+    out
 }
 
 /// A word glued to other name-shaped words that are not the name ("Lima Logistics"): not
@@ -573,9 +662,20 @@ fn run_at(text: &str, ws: &[Word], mut i: usize) -> Option<Vec<usize>> {
         if cur.text != bare(cur).text {
             break; // "Anna's" ends the name
         }
-        // Up to two particles ("van der", "de la") between name words.
+        // "Marcus V. Walsh": a middle initial between name words.
         let mut p = k + 1;
-        while p < ws.len()
+        let initial = ws.get(p).is_some_and(|w| {
+            w.text.chars().count() == 1
+                && w.text.chars().all(char::is_uppercase)
+                && spaced(text, cur, w)
+                && text[w.end..].starts_with(". ")
+        });
+        if initial {
+            p += 1;
+        }
+        // Up to two particles ("van der", "de la") between name words.
+        while !initial
+            && p < ws.len()
             && p <= k + 2
             && in_list(PARTICLES, &ws[p].text.to_lowercase())
             && spaced(text, &ws[p - 1], &ws[p])
@@ -584,11 +684,12 @@ fn run_at(text: &str, ws: &[Word], mut i: usize) -> Option<Vec<usize>> {
         }
         let Some(n) = ws.get(p) else { break };
         let title_after = matches!(n.text.to_lowercase().as_str(), "bey" | "hanım" | "hanim");
-        if spaced(text, &ws[p - 1], n)
-            && name_shaped(n.text)
-            && !not_name(bare(n).text)
-            && !title_after
-        {
+        let gap_ok = if initial {
+            &text[ws[p - 1].end..n.start] == ". "
+        } else {
+            spaced(text, &ws[p - 1], n)
+        };
+        if gap_ok && name_shaped(n.text) && !not_name(bare(n).text) && !title_after {
             run.push(p);
             k = p;
         } else {
@@ -620,7 +721,8 @@ fn is_name(
     let ends = |phrase: &[&str]| {
         phrase.len() <= before.len() && phrase.iter().rev().zip(&before).all(|(p, b)| p == b)
     };
-    let title = before.first().is_some_and(|w| in_list(TITLES, w));
+    let title = before.first().is_some_and(|w| in_list(TITLES, w))
+        && !caps_title_before_mixed(text, start, names);
     let strong_before = STRONG_BEFORE.iter().any(|p| ends(p))
         || sign_off_before(text, start)
         || dash_signature(text, start);
@@ -653,13 +755,16 @@ fn is_name(
     let known_given = given(names[0]);
     let ambiguous = in_list(AMBIGUOUS, &names[0].to_lowercase());
     let known_family = names.len() > 1 && names[1..].iter().any(|n| family(n));
-    if title || strong_before || after_is(STRONG_AFTER) || display_name {
+    if title {
         return true;
     }
-    // An everyday word among them ("Corporate Finance", "Riverside Café", "Vermieter: +49 …")
-    // makes the run a title, an organisation or a label, unless a cue above said otherwise.
+    // An everyday word among them ("Corporate Finance", "Customer Success", "Vermieter: +49 …")
+    // makes the run a title, an organisation or a label, whatever cue stands before it.
     if names.iter().any(|n| common(n)) {
         return false;
+    }
+    if strong_before || after_is(STRONG_AFTER) || display_name {
+        return true;
     }
     // Contact details after a lone unknown word need it inside a sentence, not as a label
     // ("Again: anna@…", "Tel 030 …").
@@ -708,6 +813,14 @@ fn lower_name(text: &str, ws: &[Word], i: usize) -> bool {
     let before = words_before(text, w.start, 2);
     let prev = before.first().map(String::as_str).unwrap_or("");
     let known = given(w.text);
+    // A group chat's "zoë: party at …": a known given name opening its line, then a colon.
+    let line_start = text[..w.start]
+        .rsplit('\n')
+        .next()
+        .is_some_and(|l| l.trim().is_empty());
+    if known && line_start && text[w.end..].starts_with(": ") {
+        return true;
+    }
     if known && in_list(LOWER_CUES, prev) || speaker(text, w.start, w.end) {
         return !in_list(NOT_LOWER_NAMES, w.text);
     }
@@ -830,6 +943,19 @@ fn sign_off_before(text: &str, start: usize) -> bool {
             last == *s
         }
     })
+}
+
+/// "… NEKTHASEL MS  Seat 48F": a title in capitals (a booking's) before a word that is not.
+fn caps_title_before_mixed(text: &str, start: usize, names: &[&str]) -> bool {
+    let head = text[..start].trim_end();
+    let title: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    title.chars().count() >= 2
+        && title.chars().all(char::is_uppercase)
+        && names.iter().any(|n| n.chars().any(char::is_lowercase))
 }
 
 /// A signature line: "— Zhallian", "-- Ana" (a dash, the name, the end of the line; a list
