@@ -197,6 +197,18 @@ fn fifth_set_precision_and_recall() {
     );
 }
 
+/// A sixth set (tests/pii/make_pii_sixth.py), written by another session that saw neither the
+/// detectors nor the other sets, scored as it came after the changes the fifth led to at recall
+/// 0.909, precision 0.940; its misses led to CSV fields (quoted names, numbers after a comma)
+/// and more flat and floor forms, so it is a development set now, still short of 0.95 recall
+/// (people in forms it alone uses). The floors keep it from getting worse.
+#[test]
+fn sixth_set_precision_and_recall() {
+    let (recall, precision) = score("pii-sixth.jsonl");
+    assert!(recall >= 0.93, "sixth-set recall {recall:.3} < 0.93");
+    assert!(precision >= 0.90, "sixth-set precision {precision:.3} < 0.90");
+}
+
 #[test]
 fn every_item_round_trips() {
     for (id, text, _) in load("pii-set.jsonl")
@@ -205,6 +217,7 @@ fn every_item_round_trips() {
         .chain(load("pii-test.jsonl"))
         .chain(load("pii-final.jsonl"))
         .chain(load("pii-fifth.jsonl"))
+        .chain(load("pii-sixth.jsonl"))
     {
         let mut v = Vault::new();
         let r = v.redact(&text, &Policy::redact_all());

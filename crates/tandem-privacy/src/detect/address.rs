@@ -128,11 +128,11 @@ const TRAILING_TYPES: [&str; 13] = [
     "nábřeží",
 ];
 /// Suffixes of one-word street names ("Hauptstraße", "Kerkstraat", "Drottninggatan").
-const GLUED_SUFFIXES: [&str; 38] = [
+const GLUED_SUFFIXES: [&str; 39] = [
     "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer", "straat",
     "laan", "plein", "gracht", "kade", "gatan", "vägen", "vagen", "väg", "vej", "gade", "veien",
     "gata", "utca", "torget", "torg", "backen", "stigen", "gränd", "gränden", "singel", "dijk",
-    "steeg", "markt", "plass", "katu", "polku", "kuja",
+    "steeg", "markt", "plass", "katu", "polku", "kuja", "vejen",
 ];
 /// Lower-case words allowed inside a street name ("rue de la Paix", "Avenue of the Americas").
 const PARTICLES: [&str; 29] = [
@@ -197,7 +197,15 @@ pub(crate) fn find(text: &str, out: &mut Found) {
                 end_byte
             };
             // A flat or unit on the same line is part of it ("Apt 4B", ", 2º B", "lok. 5").
-            let end_byte = unit_tail(text, end_byte);
+            // Up to three ("Viale Monza 6, scala B, int. 19").
+            let mut end_byte = end_byte;
+            for _ in 0..3 {
+                let next = unit_tail(text, end_byte);
+                if next == end_byte {
+                    break;
+                }
+                end_byte = next;
+            }
             // "Flat 5, 217 Harrowgate Close": a flat written before the number.
             let start = if numbered {
                 ws[i].start
@@ -367,7 +375,7 @@ fn turkish(text: &str, ws: &[Word], i: usize) -> Option<(usize, usize)> {
 }
 
 /// Words that introduce a flat, unit or floor after the street line.
-const UNIT_WORDS: [&str; 36] = [
+const UNIT_WORDS: [&str; 38] = [
     "apt",
     "apartment",
     "suite",
@@ -404,6 +412,8 @@ const UNIT_WORDS: [&str; 36] = [
     "sala",
     "bloco",
     "loja",
+    "boîte",
+    "scala",
 ];
 
 /// The end of a flat or unit after the street line ending at `end`: ", Apt 4B", " Suite 200",
@@ -424,10 +434,22 @@ fn unit_tail(text: &str, end: usize) -> usize {
                 .chars()
                 .take_while(|c| c.is_alphabetic())
                 .collect();
-            if matches!(side.as_str(), "mf" | "th" | "tv" | "sal") {
+            if matches!(
+                side.as_str(),
+                "mf" | "th" | "tv" | "sal" | "OG" | "EG" | "DG" | "Stock"
+            ) {
                 let mut j = d + 2 + side.len();
                 if after_sep[j..].starts_with('.') {
                     j += 1;
+                }
+                // "3. OG links"
+                for hand in [" links", " rechts", " li", " re", " Mitte"] {
+                    if after_sep[j..].starts_with(hand)
+                        && !after_sep[j + hand.len()..].starts_with(char::is_alphanumeric)
+                    {
+                        j += hand.len();
+                        break;
+                    }
                 }
                 return end + (rest.len() - after_sep.len()) + j;
             }
@@ -462,7 +484,8 @@ fn unit_tail(text: &str, end: usize) -> usize {
         if code > 0
             && code <= 8
             && b[i].is_ascii_alphanumeric()
-            && b[i..i + code].iter().any(u8::is_ascii_digit)
+            && (b[i..i + code].iter().any(u8::is_ascii_digit)
+                || code == 1 && b[i].is_ascii_uppercase())
         {
             return end + at + i + code;
         }
@@ -568,8 +591,14 @@ fn number_first(text: &str, ws: &[Word], i: usize) -> Option<usize> {
             });
             return Some(if dir.is_some() { j + 1 } else { j });
         }
+        // "729 E 36th St": an ordinal names the street.
+        let ordinal = ["st", "nd", "rd", "th"].iter().any(|s| {
+            l.strip_suffix(s)
+                .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+        });
         if !(capitalised(ws[j].text)
             || ws[j].text.bytes().all(|b| b.is_ascii_digit())
+            || ordinal
             || PARTICLES.contains(&l.as_str()))
         {
             return None;

@@ -97,10 +97,16 @@ fn runs(text: &str) -> Vec<Run<'_>> {
             || (matches!(b[i], b'+' | b'(') && b.get(i + 1).is_some_and(u8::is_ascii_digit));
         // Not inside a longer token or number ("1,299.00"); after a comma or dot that follows
         // a word or a separator (a CSV field, a sentence) is a start.
+        // A comma between digits is a thousands separator only before exactly three digits
+        // ("1,299"); "…5864,5312200098832767" is two fields of a CSV row.
+        let thousands = {
+            let d = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+            d == 3
+        };
         let inside = char_before(text, i).is_some_and(|c| {
             is_word(c)
-                || (matches!(c, '.' | ',')
-                    && char_before(text, i - 1).is_some_and(|d| d.is_ascii_digit()))
+                || (c == '.' || (c == ',' && thousands))
+                    && char_before(text, i - 1).is_some_and(|d| d.is_ascii_digit())
         });
         if !starts || inside {
             i += 1;

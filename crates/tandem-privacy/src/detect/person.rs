@@ -1095,7 +1095,13 @@ fn not_a_person(text: &str, ws: &[Word], first: usize, last: usize, names: &[&st
     ]
     .iter()
     .any(|k| key.ends_with(k));
+    // A CSV field ("…,\"Phạm Thị Thảo\",…") is quoted for the format, not as a title.
+    let field = text[..ws[first].start]
+        .strip_suffix('"')
+        .map(|h| h.is_empty() || h.ends_with([',', ';', '\t', '\n']))
+        .unwrap_or(false);
     let quoted = !named
+        && !field
         && before.is_some_and(|c| matches!(c, '"' | '“' | '«' | '\'' | '‘'))
         && after_text.starts_with(['"', '”', '»', '\'', '’']);
     let next = ws.get(last + 1);
