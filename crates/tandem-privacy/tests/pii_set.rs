@@ -206,7 +206,10 @@ fn fifth_set_precision_and_recall() {
 fn sixth_set_precision_and_recall() {
     let (recall, precision) = score("pii-sixth.jsonl");
     assert!(recall >= 0.93, "sixth-set recall {recall:.3} < 0.93");
-    assert!(precision >= 0.90, "sixth-set precision {precision:.3} < 0.90");
+    assert!(
+        precision >= 0.90,
+        "sixth-set precision {precision:.3} < 0.90"
+    );
 }
 
 #[test]

@@ -514,7 +514,14 @@ pub(crate) fn find(text: &str, out: &mut Found) {
         .iter()
         .flat_map(|&(s, e)| words(&text[s..e]))
         .map(|w| w.text)
-        .filter(|w| w.chars().count() >= 3 && name_shaped(w) && !not_name(w))
+        .filter(|w| w.chars().count() >= 3 && !not_name(w))
+        .filter(|w| {
+            name_shaped(w)
+                // a name found in lower case ("ask lieke") is found again in lower case
+                || w.chars().all(char::is_lowercase)
+                    && !common(w)
+                    && !in_list(NOT_LOWER_NAMES, w)
+        })
         .filter(|w| !in_list(PARTICLES, &w.to_lowercase()))
         .collect();
     for w in &ws {
