@@ -1,8 +1,9 @@
 //! Precision and recall per type on the generated PII sets, and the round trip redact → restore
-//! on every item: tests/pii/pii-set.jsonl (tests/pii/make_pii_set.py, the set the detectors were
-//! developed on) and tests/pii/pii-heldout.jsonl (tests/pii/make_pii_heldout.py, written later
-//! by someone who saw neither the detectors nor the first set, never tuned on). Both generators
-//! label by construction. Prints the tables docs/BENCHMARKS.md quotes:
+//! on every development item. Seven sets, each from its own generator in tests/pii/, written by
+//! a session that saw neither the detectors nor the other sets, labels by construction: six
+//! development sets (each scored once as it came, then used to improve the detectors; the
+//! figures as they came are in the comments below) and the seventh, untouched. Prints the
+//! tables docs/BENCHMARKS.md quotes:
 //!     cargo test -p tandem-privacy --test pii_set -- --nocapture
 //!
 //! Matching: a labelled entity is recalled when a detected entity of its type covers all of it
@@ -210,6 +211,18 @@ fn sixth_set_precision_and_recall() {
         precision >= 0.90,
         "sixth-set precision {precision:.3} < 0.90"
     );
+}
+
+/// A seventh set (tests/pii/make_pii_seventh.py), written by another session that saw neither
+/// the detectors nor the other sets, after every change above: scored once, as it came, at
+/// recall 0.916 and precision 0.918: precision meets issue 15's bar, recall (people 0.85,
+/// street lines 0.87) does not. It is the figure to believe; never tune on it. The floors
+/// only keep it from getting worse.
+#[test]
+fn seventh_set_precision_and_recall() {
+    let (recall, precision) = score("pii-seventh.jsonl");
+    assert!(recall >= 0.91, "seventh-set recall {recall:.3} fell below 0.91");
+    assert!(precision >= 0.91, "seventh-set precision {precision:.3} fell below 0.91");
 }
 
 #[test]
