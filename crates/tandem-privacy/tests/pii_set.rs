@@ -221,8 +221,14 @@ fn sixth_set_precision_and_recall() {
 #[test]
 fn seventh_set_precision_and_recall() {
     let (recall, precision) = score("pii-seventh.jsonl");
-    assert!(recall >= 0.91, "seventh-set recall {recall:.3} fell below 0.91");
-    assert!(precision >= 0.91, "seventh-set precision {precision:.3} fell below 0.91");
+    assert!(
+        recall >= 0.91,
+        "seventh-set recall {recall:.3} fell below 0.91"
+    );
+    assert!(
+        precision >= 0.91,
+        "seventh-set precision {precision:.3} fell below 0.91"
+    );
 }
 
 #[test]
