@@ -695,15 +695,58 @@ describe("policy 'speculative'", () => {
     });
   }
 
-  it('a server without /verify answers alone (its chat completion), saying why', async () => {
+  it('a server without /verify answers alone (its chat completion), saying why, and is remembered', async () => {
     const { tandem, server } = await spec();
     server.verifyOkCalls = 0;
     server.verifyThen = { kind: 'status', status: 404, message: 'not found' };
     const c = await json(tandem, { messages: hard, temperature: 0 });
     expect(c.choices[0]!.message.content).toBe(SERVER);
     expect(c.tandem).toMatchObject({ route: 'server', rule: 'policy' });
-    expect(c.tandem.reason).toMatch(/cannot verify drafts \(HTTP 404: not found\): it answered alone/);
+    expect(c.tandem.reason).toMatch(/cannot verify this draft \(HTTP 404: not found\): it answered alone/);
     expect(server.requests.map((r) => r.url.split('/').at(-1))).toEqual(['verify', 'completions']);
+    // The next request does not try /verify again, and the server does not count as down.
+    const again = await json(tandem, { messages: hard, temperature: 0, tandem: { conversation: 'two' } });
+    expect(again.tandem.reason).toMatch(/the server cannot verify drafts \(HTTP 404: not found\): the server answers alone$/);
+    expect(server.requests.map((r) => r.url.split('/').at(-1))).toEqual(['verify', 'completions', 'completions']);
+  });
+
+  it('a draft the server refuses (a 400) before anything is shown: the server answers alone', async () => {
+    const { tandem, server } = await spec();
+    server.verifyOkCalls = 0;
+    server.verifyThen = { kind: 'status', status: 400, message: 'draft_ids: at most 8 tokens' };
+    const c = await json(tandem, { messages: hard, temperature: 0 });
+    expect(c.choices[0]!.message.content).toBe(SERVER);
+    expect(c.tandem).toMatchObject({ route: 'server', rule: 'policy' });
+    expect((await tandem.context()).server_available).toBe(true);
+  });
+
+  it('stops at max_tokens with finish "length"; one answer is one call of the daily budget', async () => {
+    const { tandem, server } = await spec();
+    const c = await json(tandem, { messages: hard, temperature: 0, max_tokens: 6 });
+    expect(c.choices[0]!.message.content).toBe(SERVER.slice(0, 6));
+    expect(c.choices[0]!.finish_reason).toBe('length');
+    expect(c.usage.completion_tokens).toBe(6);
+    expect(verifies(server).length).toBeGreaterThan(1);
+    expect(tandem.usage().calls).toBe(1);
+  });
+
+  it('a seeded sampled request sends the same seeds again', async () => {
+    const a = await spec();
+    const b = await spec();
+    await json(a.tandem, { messages: hard, temperature: 0.8, seed: 11 });
+    await json(b.tandem, { messages: hard, temperature: 0.8, seed: 11 });
+    const seeds = (s: FakeServer) => verifies(s).map((r) => r.body.seed);
+    expect(seeds(a.server)).toEqual(seeds(b.server));
+    expect(new Set(seeds(a.server)).size).toBe(seeds(a.server).length);
+  });
+
+  it("the caller's abort mid-speculation is an AbortError, not a local fallback", async () => {
+    const { tandem, server } = await spec();
+    server.verifyOkCalls = 1;
+    server.verifyThen = { kind: 'hang' };
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 30);
+    await expect(json(tandem, { messages: hard, temperature: 0, signal: ac.signal })).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('a request speculation cannot honour (top_p, stop) goes to the server alone', async () => {

@@ -90,6 +90,7 @@ export interface SnapshotRequest {
 
 export class ContextTracker {
   private rtt: { ms: number; at: number } | undefined;
+  private netRtt: { ms: number; at: number } | undefined;
   private unavailableUntil = 0;
   private readonly routes = new Map<string, WasmRoute>();
   private spent: TandemUsage;
@@ -152,6 +153,21 @@ export class ContextTracker {
     const fresh = this.rtt && now - this.rtt.at <= RTT_MAX_AGE_MS;
     const ms = fresh ? RTT_WEIGHT * rttMs + (1 - RTT_WEIGHT) * this.rtt!.ms : rttMs;
     this.rtt = { ms, at: now };
+  }
+
+  /** A verify answered after `networkMs` of network round trip (its wall time less the
+   * server's own time): what speculation plans with. Chat completions' time to headers
+   * includes the server's prefill (or a whole JSON answer), so it is kept apart. */
+  verifyAnswered(networkMs: number): void {
+    const now = this.env.now();
+    const fresh = this.netRtt && now - this.netRtt.at <= RTT_MAX_AGE_MS;
+    const ms = fresh ? RTT_WEIGHT * networkMs + (1 - RTT_WEIGHT) * this.netRtt!.ms : networkMs;
+    this.netRtt = { ms, at: now };
+  }
+
+  /** The measured network round trip of verify calls (ms), while it is recent. */
+  networkRttMs(): number | undefined {
+    return this.netRtt && this.env.now() - this.netRtt.at <= RTT_MAX_AGE_MS ? this.netRtt.ms : undefined;
   }
 
   /** The measured round trip to the server (ms), while it is recent. */

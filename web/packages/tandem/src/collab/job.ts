@@ -106,16 +106,21 @@ export class Job {
    * network's. Throws what the server client throws. */
   async serverVerify(body: { draft_ids: number[] } & Record<string, unknown>): Promise<VerifyAnswer> {
     const t = this.deps.tracker;
+    // The daily call budget counts answers: one speculative answer is one call, however many
+    // rounds it takes (server_calls still counts every HTTP request).
+    if (this.serverCalls === 0) t.countCall();
     this.serverCalls++;
-    t.countCall();
     t.countTokens(body.draft_ids.length + 1);
     try {
       const { value, rttMs } = await this.deps.server.verify(body, this.signal);
-      t.serverAnswered(Math.max(0, rttMs - (value.serverMs ?? 0)));
+      t.verifyAnswered(Math.max(0, rttMs - (value.serverMs ?? 0)));
       t.serverOk();
       return value;
     } catch (e) {
-      this.failed(e);
+      // A server without /verify, or one refusing this draft, is not a server that is down.
+      if (!(e instanceof ServerError && e.status !== undefined && e.status < 500) && !(e instanceof ServerError && e.status === 501)) {
+        this.failed(e);
+      }
       throw e;
     }
   }

@@ -61,9 +61,12 @@ export async function plan(job: Job): Promise<Plan> {
       const alone = (why: string): Plan => ({ cascade: false, decision: { ...d, reason: `${d.reason}; ${why}: the server answers alone` } });
       const bad = unsupportedParameter(job.req as unknown as Record<string, unknown>);
       if (bad) return alone(`speculative decoding cannot honour ${bad}`);
+      if (job.deps.server.noVerify) return alone(`the server cannot verify drafts (${job.deps.server.noVerify})`);
+      // Before any round, only the network round trip is measured (by earlier verifies); the
+      // draft, verify and streaming costs are the plan's starting guesses.
       const first = api.planSpeculation(
         { accepted: 0, rejected: 0 },
-        { rtt_ms: tracker.rttMs() ?? 0, draft_ms: 1, verify_ms: 10, stream_ms: 10 },
+        { rtt_ms: tracker.networkRttMs() ?? 0, draft_ms: 1, verify_ms: 10, stream_ms: 10 },
         configOf(job.deps.speculative),
       );
       if (first.mode === 'stream') return alone(first.reason);

@@ -168,6 +168,9 @@ export class ServerClient {
     return this.opts.model;
   }
 
+  /** Set once the server answered `/verify` with 404, 405 or 501: why speculation is off. */
+  noVerify: string | undefined;
+
   private async post(body: object, stream: boolean, d: Deadline, url = this.url): Promise<Timed<Response>> {
     const headers: Record<string, string> = {
       'content-type': 'application/json',

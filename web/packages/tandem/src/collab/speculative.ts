@@ -18,14 +18,16 @@
  * far: nothing shown is lost or repeated, and `tandem.reason` says why. A server without
  * `/verify` (an error status 404, 405 or 501 on the first round) answers alone.
  */
-import { isAbortError } from '../errors.js';
+import { abortError, isAbortError } from '../errors.js';
 import type { FinishReason } from '../types.js';
 import type { WasmAcceptance, WasmCosts, WasmDecision, WasmSpeculationPlan, WasmSpeculativeConfig } from '../wasm-types.js';
 import type { Job } from './job.js';
 import { ServerError } from './server-client.js';
 
 export interface SpeculativeOptions {
-  /** What the plan optimises (default `server_cost`: the reason to speculate at all). */
+  /** What the plan optimises (default `server_cost`: the reason to speculate at all). Under
+   * `latency` the draft length follows measured times, so a request's `seed` fixes the sample
+   * only with `server_cost` or a fixed `k`. */
   objective?: 'latency' | 'server_cost';
   /** The longest draft the adaptive k may choose (default 12). */
   kMax?: number;
@@ -133,15 +135,17 @@ export async function* speculate(job: Job, d: WasmDecision, opts: SpeculativeOpt
   const acc: WasmAcceptance = { accepted: 0, rejected: 0 };
   let draftMs: number | undefined;
   let verifyMs: number | undefined;
-  let rttMs: number | undefined = job.deps.tracker.rttMs();
+  let rttMs: number | undefined = job.deps.tracker.networkRttMs();
   let plan: WasmSpeculationPlan | null = null;
   const stats: SpeculationInfo = {
     rounds: 0, draft_tokens: 0, accepted_tokens: 0, acceptance_rate: 0, tokens_per_pass: 0, plan: null, local_tail_tokens: 0,
   };
   let serverOut = 0;
 
+  // The local model proposed nothing (every logit non-finite): the answer stops there.
+  let stalled = false;
   const finished = (): FinishReason | undefined => {
-    if (out.length > 0 && eos.has(out[out.length - 1]!)) return 'stop';
+    if (stalled || (out.length > 0 && eos.has(out[out.length - 1]!))) return 'stop';
     if (out.length >= maxNew || prompt.length + out.length >= info.maxContext) return 'length';
     return undefined;
   };
@@ -150,7 +154,9 @@ export async function* speculate(job: Job, d: WasmDecision, opts: SpeculativeOpt
   const fresh = async (last: boolean): Promise<string> => {
     let text = await local.tokens.decode(out);
     if (!last) text = text.replace(/\uFFFD+$/, '');
-    if (!text.startsWith(shown) || text.length === shown.length) return last && restore ? restore('', true) : '';
+    if (text.length <= shown.length) return last && restore ? restore('', true) : '';
+    // Decoding is prefix-stable for the tokenizers in use; were the shown text ever to change
+    // under new tokens, what is new past it is still shown (never silently dropped).
     const delta = text.slice(shown.length);
     shown = text;
     return restore ? restore(delta, last) : delta;
@@ -164,7 +170,11 @@ export async function* speculate(job: Job, d: WasmDecision, opts: SpeculativeOpt
   };
   const room = () => Math.min(maxNew - out.length, info.maxContext - prompt.length - out.length);
 
+  const checkAbort = () => {
+    if (job.signal?.aborted) throw abortError(job.signal);
+  };
   while (finished() === undefined) {
+    checkAbort();
     const costs: WasmCosts = {
       rtt_ms: rttMs ?? 0,
       draft_ms: draftMs ?? 1,
@@ -176,7 +186,10 @@ export async function* speculate(job: Job, d: WasmDecision, opts: SpeculativeOpt
     const ids = prompt.concat(out);
     const t0 = performance.now();
     const draft = await local.tokens.draft({ ids, k, temperature, seed: nextSeed() });
-    if (draft.ids.length === 0) break;
+    if (draft.ids.length === 0) {
+      stalled = true;
+      break;
+    }
     draftMs = ema(draftMs, (performance.now() - t0) / draft.ids.length);
     job.localTokens += draft.ids.length;
     let verdict;
@@ -189,10 +202,17 @@ export async function* speculate(job: Job, d: WasmDecision, opts: SpeculativeOpt
         seed: nextSeed(),
         ...(temperature > 0 && draft.dists ? { draft_dists: draft.dists } : {}),
       });
+      if (verdict.correction >= info.vocabSize) {
+        throw new ServerError('server', `invalid response: correction ${verdict.correction} is outside the vocabulary (${info.vocabSize})`);
+      }
     } catch (e) {
       if (isAbortError(e)) throw e;
-      if (out.length === 0 && e instanceof ServerError && e.status !== undefined && NO_VERIFY.has(e.status)) {
-        return { kind: 'server_alone', decision: { ...d, reason: `the server cannot verify drafts (${e.message}): it answered alone` } };
+      // Before anything is shown, an error status is about verifying (no /verify, a draft the
+      // server refuses): the server answers alone. A server without /verify is remembered.
+      if (out.length === 0 && e instanceof ServerError && e.status !== undefined && e.status < 500 || (e instanceof ServerError && e.status === 501 && out.length === 0)) {
+        const status = (e as ServerError).status!;
+        if (NO_VERIFY.has(status)) job.deps.server.noVerify = (e as Error).message;
+        return { kind: 'server_alone', decision: { ...d, reason: `the server cannot verify this draft (${(e as Error).message}): it answered alone` } };
       }
       // The server is gone: the local model finishes from exactly what was accepted.
       const fb = job.fallback(d, e);
@@ -202,8 +222,12 @@ export async function* speculate(job: Job, d: WasmDecision, opts: SpeculativeOpt
         reason: `verify failed after ${out.length} server-verified tokens (${why}): the local model finished the answer`,
       };
       while (finished() === undefined) {
+        checkAbort();
         const more = await local.tokens.draft({ ids: prompt.concat(out), k: Math.min(8, room()), temperature, seed: nextSeed() });
-        if (more.ids.length === 0) break;
+        if (more.ids.length === 0) {
+          stalled = true;
+          break;
+        }
         out.push(...more.ids.slice(0, room()));
         job.localTokens += more.ids.length;
         stats.local_tail_tokens += more.ids.length;
