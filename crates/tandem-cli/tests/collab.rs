@@ -1,5 +1,6 @@
 //! `tandem eval` and `tandem router fit`: their flags, RESULT.json, router.json and the PNG are a
 //! contract; checked on the committed models (few items, 8 tokens) and on synthetic runs files.
+mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -326,34 +327,7 @@ fn router_fit_with_a_path_server_feeds_eval() {
 
 /// `tandem serve` on a free port; returns the child and its base URL.
 fn serve(model: &str) -> (std::process::Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .args([
-            "serve",
-            "--model",
-            model,
-            "--bind",
-            "127.0.0.1:0",
-            "--backend",
-            "cpu",
-        ])
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
-    let addr = loop {
-        let mut line = String::new();
-        if std::io::BufRead::read_line(&mut err, &mut line).unwrap() == 0 {
-            let _ = child.kill();
-            panic!("the server exited before listening");
-        }
-        if let Some(a) = line
-            .trim()
-            .strip_prefix("tandem-server: listening on http://")
-        {
-            break a.to_string();
-        }
-    };
-    std::thread::spawn(move || std::io::copy(&mut err, &mut std::io::sink()));
+    let (child, addr) = common::serve(model);
     (child, format!("http://{addr}/v1"))
 }
 

@@ -3,6 +3,7 @@
 //! target on the model pair (fixed and adaptive draft lengths), seeded sampling reproducible,
 //! and a target that fails (a 500) or stalls (a timeout), or a real `tandem serve` killed
 //! mid-speculation: the draft model finishes, nothing lost or repeated.
+mod common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
@@ -265,40 +266,6 @@ fn a_target_that_fails_or_stalls_mid_answer_leaves_the_draft_to_finish() {
     }
 }
 
-/// A `tandem serve` of `model` on a free port: the child and its address.
-fn serve(model: &str) -> (std::process::Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .args([
-            "serve",
-            "--model",
-            model,
-            "--bind",
-            "127.0.0.1:0",
-            "--backend",
-            "cpu",
-        ])
-        .env("RAYON_NUM_THREADS", "1")
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let addr = loop {
-        let mut line = String::new();
-        if err.read_line(&mut line).unwrap() == 0 {
-            let _ = child.kill();
-            panic!("the server exited before listening");
-        }
-        if let Some(a) = line
-            .trim()
-            .strip_prefix("tandem-server: listening on http://")
-        {
-            break a.to_string();
-        }
-    };
-    std::thread::spawn(move || std::io::copy(&mut err, &mut std::io::sink()));
-    (child, addr)
-}
-
 /// One HTTP/1.1 request off `s`: its head's lines and its body.
 fn read_request(s: &TcpStream) -> Option<(Vec<String>, Vec<u8>)> {
     let mut r = BufReader::new(s.try_clone().ok()?);
@@ -365,7 +332,7 @@ fn killing_proxy(server: Arc<Mutex<std::process::Child>>, addr: String, kill_at:
 #[test]
 fn a_served_target_killed_mid_speculation_leaves_the_draft_to_finish() {
     let (small, large) = (model("pair/small"), model("pair/large"));
-    let (child, addr) = serve(&large);
+    let (child, addr) = common::serve(&large);
     let child = Arc::new(Mutex::new(child));
     let url = killing_proxy(child.clone(), addr, 3);
     let max = 40;
