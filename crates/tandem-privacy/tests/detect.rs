@@ -83,10 +83,18 @@ fn cards() {
             ("4539-1488-0343-6467", "4539-1488-0343-6467"),
             ("Amex 3714 496353 98431", "3714 496353 98431"),
             ("5555555555554444", "5555555555554444"),
+            // A card's own "no." or "#" is no reference number.
+            ("Card no. 4539 1488 0343 6467", "4539 1488 0343 6467"),
+            ("Kartennr. 4539148803436467", "4539148803436467"),
+            ("Visa #4539-1488-0343-6467", "4539-1488-0343-6467"),
         ],
     );
-    // Luhn-invalid, and an ISBN-13 that is not a card.
-    assert_clean(&["4539 1488 0343 6468", "9783161484100"]);
+    // Luhn-invalid, an ISBN-13 that is not a card, and an order number after its cue.
+    assert_clean(&[
+        "4539 1488 0343 6468",
+        "9783161484100",
+        "Order no. 4539148803436467",
+    ]);
 }
 
 #[test]

@@ -148,23 +148,40 @@ fn runs(text: &str) -> Vec<Run<'_>> {
     out
 }
 
+/// Words that name a payment card: "card no. 4539 …" is a card, whatever "no." says.
+const CARD_CUES: [&str; 16] = [
+    "card",
+    "cc",
+    "visa",
+    "mastercard",
+    "amex",
+    "karte",
+    "kartennummer",
+    "kreditkarte",
+    "carte",
+    "tarjeta",
+    "cartão",
+    "cartao",
+    "carta",
+    "kaart",
+    "kort",
+    "creditcard",
+];
+
 fn classify(text: &str, run: &Run) -> Option<EntityType> {
     let n = run.digits.len();
     let before = words_before(text, run.start, 3);
     let hash_before = text[..run.start].trim_end().ends_with(['#', '№']);
-    if hash_before
+    let card_cue = before.iter().any(|w| CARD_CUES.contains(&w.as_str()));
+    let reference = hash_before
         || before
             .iter()
             .take(2)
-            .any(|w| REFERENCE_CUES.contains(&w.as_str()))
-    {
+            .any(|w| REFERENCE_CUES.contains(&w.as_str()));
+    if reference && !(card_cue && is_card(run)) {
         return None;
     }
-    if (13..=19).contains(&n)
-        && card_grouping(run.text)
-        && luhn(&run.digits)
-        && card_issuer(&run.digits)
-    {
+    if is_card(run) {
         return Some(EntityType::CreditCard);
     }
     // A date, or a date and the hour after it ("08/24/2026 08:28").
@@ -178,6 +195,14 @@ fn classify(text: &str, run: &Run) -> Option<EntityType> {
         return None;
     }
     phone(run, &before).then_some(EntityType::Phone)
+}
+
+/// 13–19 digits grouped as cards are, Luhn-valid, with an issuer's prefix and length.
+fn is_card(run: &Run) -> bool {
+    (13..=19).contains(&run.digits.len())
+        && card_grouping(run.text)
+        && luhn(&run.digits)
+        && card_issuer(&run.digits)
 }
 
 fn phone(run: &Run, before: &[String]) -> bool {
