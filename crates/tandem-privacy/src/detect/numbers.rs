@@ -169,7 +169,6 @@ const CARD_CUES: [&str; 16] = [
 ];
 
 fn classify(text: &str, run: &Run) -> Option<EntityType> {
-    let n = run.digits.len();
     let before = words_before(text, run.start, 3);
     let hash_before = text[..run.start].trim_end().ends_with(['#', '№']);
     let card_cue = before.iter().any(|w| CARD_CUES.contains(&w.as_str()));
