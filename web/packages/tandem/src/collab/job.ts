@@ -10,7 +10,7 @@ import type { WasmDecision, WasmRouterApi } from '../wasm-types.js';
 import type { ContextTracker } from './context.js';
 import type { Redaction } from './privacy.js';
 import type { CollabApi } from './policy.js';
-import { ServerError, type ServerClient, type VerifyAnswer } from './server-client.js';
+import { ServerError, verifyRefused, type ServerClient, type VerifyAnswer } from './server-client.js';
 import type { SpeculativeOptions } from './speculative.js';
 import type { CascadeRule, CollabInfo, Policy, RulesOptions } from './types.js';
 
@@ -117,10 +117,7 @@ export class Job {
       t.serverOk();
       return value;
     } catch (e) {
-      // A server without /verify, or one refusing this draft, is not a server that is down.
-      if (!(e instanceof ServerError && e.status !== undefined && e.status < 500) && !(e instanceof ServerError && e.status === 501)) {
-        this.failed(e);
-      }
+      if (!verifyRefused(e)) this.failed(e);
       throw e;
     }
   }

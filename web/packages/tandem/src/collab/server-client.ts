@@ -141,6 +141,12 @@ function checkVerify(v: unknown, drafted: number): VerifyAnswer {
   return { accepted, correction, ...(typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? { serverMs: ms } : {}) };
 }
 
+/** A `/verify` call the server refused (an error status below 500, or 501 "not implemented"):
+ * about verifying this draft, or verifying at all, not a server that is down. */
+export function verifyRefused(e: unknown): e is ServerError {
+  return e instanceof ServerError && e.status !== undefined && (e.status < 500 || e.status === 501);
+}
+
 export class ServerClient {
   private readonly url: string;
   private readonly verifyUrl: string;

@@ -22,7 +22,7 @@ import { abortError, isAbortError } from '../errors.js';
 import type { FinishReason } from '../types.js';
 import type { WasmAcceptance, WasmCosts, WasmDecision, WasmSpeculationPlan, WasmSpeculativeConfig } from '../wasm-types.js';
 import type { Job } from './job.js';
-import { ServerError } from './server-client.js';
+import { ServerError, verifyRefused } from './server-client.js';
 
 export interface SpeculativeOptions {
   /** What the plan optimises (default `server_cost`: the reason to speculate at all). Under
@@ -209,10 +209,9 @@ export async function* speculate(job: Job, d: WasmDecision, opts: SpeculativeOpt
       if (isAbortError(e)) throw e;
       // Before anything is shown, an error status is about verifying (no /verify, a draft the
       // server refuses): the server answers alone. A server without /verify is remembered.
-      if (out.length === 0 && e instanceof ServerError && e.status !== undefined && e.status < 500 || (e instanceof ServerError && e.status === 501 && out.length === 0)) {
-        const status = (e as ServerError).status!;
-        if (NO_VERIFY.has(status)) job.deps.server.noVerify = (e as Error).message;
-        return { kind: 'server_alone', decision: { ...d, reason: `the server cannot verify this draft (${(e as Error).message}): it answered alone` } };
+      if (out.length === 0 && verifyRefused(e)) {
+        if (NO_VERIFY.has(e.status!)) job.deps.server.noVerify = e.message;
+        return { kind: 'server_alone', decision: { ...d, reason: `the server cannot verify this draft (${e.message}): it answered alone` } };
       }
       // The server is gone: the local model finishes from exactly what was accepted.
       const fb = job.fallback(d, e);
@@ -228,9 +227,10 @@ export async function* speculate(job: Job, d: WasmDecision, opts: SpeculativeOpt
           stalled = true;
           break;
         }
-        out.push(...more.ids.slice(0, room()));
-        job.localTokens += more.ids.length;
-        stats.local_tail_tokens += more.ids.length;
+        const kept = more.ids.slice(0, room());
+        out.push(...kept);
+        job.localTokens += kept.length;
+        stats.local_tail_tokens += kept.length;
         const t = await fresh(false);
         if (t) yield t;
       }
