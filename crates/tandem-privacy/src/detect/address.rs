@@ -112,7 +112,7 @@ const PREFIX_WORDS: [&str; 48] = [
     "số",
 ];
 /// Type words written as a word of their own after the name ("Berliner Straße 179").
-const TRAILING_TYPES: [&str; 13] = [
+const TRAILING_TYPES: [&str; 20] = [
     "straße",
     "strasse",
     "str",
@@ -126,13 +126,23 @@ const TRAILING_TYPES: [&str; 13] = [
     "třída",
     "náměstí",
     "nábřeží",
+    // Hungarian, Croatian: "Váci utca 179", "Andrássy út 89", "Savska cesta 45"
+    "utca",
+    "út",
+    "tér",
+    "körút",
+    "köz",
+    "cesta",
+    "ulica",
 ];
 /// Suffixes of one-word street names ("Hauptstraße", "Kerkstraat", "Drottninggatan").
-const GLUED_SUFFIXES: [&str; 39] = [
+const GLUED_SUFFIXES: [&str; 42] = [
     "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer", "straat",
     "laan", "plein", "gracht", "kade", "gatan", "vägen", "vagen", "väg", "vej", "gade", "veien",
     "gata", "utca", "torget", "torg", "backen", "stigen", "gränd", "gränden", "singel", "dijk",
     "steeg", "markt", "plass", "katu", "polku", "kuja", "vejen",
+    // "Limmatquai 52", "Frankrijklei 54"
+    "quai", "kai", "lei",
 ];
 /// Lower-case words allowed inside a street name ("rue de la Paix", "Avenue of the Americas").
 const PARTICLES: [&str; 29] = [
@@ -375,7 +385,7 @@ fn turkish(text: &str, ws: &[Word], i: usize) -> Option<(usize, usize)> {
 }
 
 /// Words that introduce a flat, unit or floor after the street line.
-const UNIT_WORDS: [&str; 38] = [
+const UNIT_WORDS: [&str; 51] = [
     "apt",
     "apartment",
     "suite",
@@ -414,10 +424,66 @@ const UNIT_WORDS: [&str; 38] = [
     "loja",
     "boîte",
     "scala",
+    "depto",
+    "dpto",
+    "bât",
+    "bat",
+    "leil",
+    "as",
+    "conj",
+    "ap",
+    "bureau",
+    "dept",
+    "stiege",
+    "tür",
+    "et",
 ];
 
 /// The end of a flat or unit after the street line ending at `end`: ", Apt 4B", " Suite 200",
 /// " #305", ", 2º B", " 3.º Esq.", " lok. 5"; `end` when there is none.
+/// Floors and wings written without a number ("Calle Serrano 116, bajo", "Rua X, 211, R/C").
+const BARE_TAILS: [&str; 16] = [
+    "bajo",
+    "r/c",
+    "rc",
+    "rdc",
+    "entresuelo",
+    "ático",
+    "hinterhaus",
+    "vorderhaus",
+    "gartenhaus",
+    "souterrain",
+    "st. th.",
+    "st. tv.",
+    "st. mf.",
+    "st.",
+    "hs",
+    "sobreloja",
+];
+
+/// Words after a floor or door number ("1 tr", "5. kat", "3e étage", "6. emelet 7. ajtó").
+const FLOOR_WORDS: [&str; 19] = [
+    "tr",
+    "trappor",
+    "kat",
+    "étage",
+    "etage",
+    "emelet",
+    "em",
+    "ajtó",
+    "sal",
+    "piano",
+    "andar",
+    "verdieping",
+    "krs",
+    "kerros",
+    "og",
+    "stock",
+    "floor",
+    "etaj",
+    "piętro",
+];
+
 fn unit_tail(text: &str, end: usize) -> usize {
     let rest = &text[end..];
     let after_sep = rest
@@ -458,6 +524,39 @@ fn unit_tail(text: &str, end: usize) -> usize {
     let at = rest.len() - after_sep.len();
     if at == 0 {
         return end;
+    }
+    // A floor or wing in words alone: "bajo", "R/C", "Hinterhaus", "st. th.".
+    for bare in BARE_TAILS {
+        if after_sep
+            .get(..bare.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(bare))
+            && !after_sep[bare.len()..].starts_with(char::is_alphanumeric)
+        {
+            return end + at + bare.len();
+        }
+    }
+    // A number, then a floor or door word: "1 tr", "5. kat", "3e étage", "6. emelet", "7. ajtó".
+    {
+        let d = after_sep.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&d) {
+            let rest = &after_sep[d..];
+            let marker = ["ème ", "er ", "e ", ". ", " "]
+                .into_iter()
+                .find(|m| rest.starts_with(m));
+            if let Some(m) = marker {
+                let word: String = rest[m.len()..]
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                if FLOOR_WORDS.contains(&word.to_lowercase().as_str()) {
+                    let mut j = d + m.len() + word.len();
+                    if after_sep[j..].starts_with('.') {
+                        j += 1;
+                    }
+                    return end + at + j;
+                }
+            }
+        }
     }
     // A unit word (an abbreviation may take a dot), then a code: "Apt 4B", "lok. 5", "#305".
     let word: String = after_sep

@@ -4,6 +4,7 @@
 
 mod address;
 mod email;
+mod fields;
 mod iban;
 mod ip;
 mod numbers;
@@ -49,6 +50,7 @@ pub fn detect(text: &str) -> Vec<Entity> {
     ip::find(text, &mut found);
     address::find(text, &mut found);
     person::find(text, &mut found);
+    fields::find(text, &mut found);
     let rank = |k: EntityType| RANK.iter().position(|&r| r == k).unwrap_or(RANK.len());
     found.retain(|c| {
         c.start < c.end && text.is_char_boundary(c.start) && text.is_char_boundary(c.end)

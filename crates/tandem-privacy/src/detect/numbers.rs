@@ -38,7 +38,7 @@ const REFERENCE_CUES: [&str; 22] = [
     "no",
     "nr",
 ];
-const PHONE_CUES: [&str; 31] = [
+const PHONE_CUES: [&str; 35] = [
     "call",
     "phone",
     "tel",
@@ -70,6 +70,10 @@ const PHONE_CUES: [&str; 31] = [
     "telefon",
     "telefonnummer",
     "bel",
+    "ligar",
+    "liga",
+    "telefone",
+    "celular",
 ];
 
 /// One run: its span and text, its digits, and the separators it used.
@@ -84,7 +88,38 @@ pub(crate) fn find(text: &str, out: &mut Found) {
     for run in runs(text) {
         if let Some(kind) = classify(text, &run) {
             out.push(Candidate::new(kind, run.start, run.end));
+        } else if let Some(tail) = bracket_tail(text, &run) {
+            // "appt 17 (01.50.50.65.16)": the number before the bracket is another one.
+            if let Some(kind) = classify(text, &tail) {
+                out.push(Candidate::new(kind, tail.start, tail.end));
+            }
         }
+    }
+}
+
+/// The part of a run from its last " (" on, as a run of its own.
+fn bracket_tail<'a>(text: &'a str, run: &Run<'a>) -> Option<Run<'a>> {
+    let at = run.text.rfind(" (")? + 1;
+    let tail = Run {
+        start: run.start + at,
+        end: run.end,
+        text: &text[run.start + at..run.end],
+        digits: digits(&run.text[at..]),
+    };
+    Some(strip_open_bracket(text, tail))
+}
+
+/// A number in brackets, "(4683 8061 8417 7034)", starts after the bracket: a bracket the
+/// number does not close itself (as "(415) 555 …" does) is not part of it.
+fn strip_open_bracket<'a>(text: &'a str, run: Run<'a>) -> Run<'a> {
+    if run.text.starts_with('(') && !run.text.contains(')') {
+        Run {
+            start: run.start + 1,
+            text: &text[run.start + 1..run.end],
+            ..run
+        }
+    } else {
+        run
     }
 }
 
@@ -136,12 +171,13 @@ fn runs(text: &str) -> Vec<Run<'_>> {
         }
         if end > start && !char_at(text, end).is_some_and(is_word) {
             let t = &text[start..end];
-            out.push(Run {
+            let run = Run {
                 start,
                 end,
                 text: t,
                 digits: digits(t),
-            });
+            };
+            out.push(strip_open_bracket(text, run));
         }
         i = j.max(i + 1);
     }
@@ -172,11 +208,13 @@ fn classify(text: &str, run: &Run) -> Option<EntityType> {
     let before = words_before(text, run.start, 3);
     let hash_before = text[..run.start].trim_end().ends_with(['#', '№']);
     let card_cue = before.iter().any(|w| CARD_CUES.contains(&w.as_str()));
-    let reference = hash_before
-        || before
-            .iter()
-            .take(2)
-            .any(|w| REFERENCE_CUES.contains(&w.as_str()));
+    // "+55 …" is never an order number, even after Portuguese "no" ("ligar no +55 …").
+    let reference = !run.text.starts_with('+')
+        && (hash_before
+            || before
+                .iter()
+                .take(2)
+                .any(|w| REFERENCE_CUES.contains(&w.as_str())));
     if reference && !(card_cue && is_card(run)) {
         return None;
     }

@@ -1,0 +1,807 @@
+//! Structured fields: in a pasted table, a form or a JSON record, the column's header or the
+//! key says what a value is, whatever the value looks like ("Nachname\tVorname" above
+//! "Kaulez\tGarenen", "Familienname: BREELLAN", `"street": "55 bis, rue du Général Leclerc"`,
+//! "Present: Lono Talssen, Lolin (late)"). A name with no cue and not in any list is still a
+//! name in a "surname" column.
+//!
+//! Only person and street columns: every other type has a shape its own detector reads. A
+//! column whose header is as vague as "name" or "customer" (a product table has a "name" too)
+//! counts only when its values look like people: a third of them hold a known name.
+
+use super::{Candidate, Found};
+use crate::entity::EntityType;
+use crate::lexicon;
+use crate::names::TITLES;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Field {
+    /// "first name", "Nachname", "apellidos": every value is (part of) a name.
+    Person,
+    /// "name", "customer", "patient": a name when the column's values look like names.
+    VaguePerson,
+    /// "street", "address line 1", "Straße": every value is a street line.
+    Street,
+    /// "Present", "Attendees", "Teilnehmer": a form's line listing people.
+    People,
+    /// "phone", "Telefon", "mobile": a value of 6–15 digits is a number, in whatever grouping
+    /// ("43 53 43 07" says nothing on its own).
+    Phone,
+}
+
+/// Header words, normalised (lower case, letters only: "First_Name" → "firstname").
+// Not "firma": a signature in Spanish and Italian, a company in Polish and German.
+const PERSON: &[&str] = &[
+    "firstname",
+    "lastname",
+    "surname",
+    "surnames",
+    "givenname",
+    "givennames",
+    "familyname",
+    "fullname",
+    "middlename",
+    "forename",
+    "forenames",
+    "first",
+    "last",
+    "contactname",
+    "customername",
+    "clientname",
+    "employeename",
+    "patientname",
+    "guestname",
+    "passengername",
+    "studentname",
+    "parentname",
+    "membername",
+    "holdername",
+    "accountholder",
+    "cardholder",
+    "recipientname",
+    "sendername",
+    "tenantname",
+    "ownername",
+    "nachname",
+    "vorname",
+    "vornamen",
+    "familienname",
+    "rufname",
+    "prenom",
+    "prénom",
+    "nomdefamille",
+    "nomdenaissance",
+    "apellido",
+    "apellidos",
+    "primerapellido",
+    "segundoapellido",
+    "nombrecompleto",
+    "nombreyapellidos",
+    "cognome",
+    "nomecompleto",
+    "sobrenome",
+    "apelido",
+    "achternaam",
+    "voornaam",
+    "voornamen",
+    "tussenvoegsel",
+    "nazwisko",
+    "imię",
+    "imie",
+    "imiona",
+    "imięinazwisko",
+    "příjmení",
+    "prijmeni",
+    "jméno",
+    "jmeno",
+    "efternamn",
+    "förnamn",
+    "fornamn",
+    "etternavn",
+    "fornavn",
+    "efternavn",
+    "sukunimi",
+    "etunimi",
+    "etunimet",
+    "soyad",
+    "soyadı",
+    "soyadi",
+    "adsoyad",
+    "vezetéknév",
+    "keresztnév",
+    "utónév",
+    "prenume",
+    "họ",
+    "tên",
+    "họtên",
+    "họvàtên",
+    "hoten",
+    "signature",
+    "signed",
+    "unterschrift",
+    "signé",
+    "assinatura",
+    "handtekening",
+    "podpis",
+    "allekirjoitus",
+    "namadepan",
+    "namabelakang",
+    "namalengkap",
+    "apelyido",
+    "pangalan",
+    "επώνυμο",
+    "όνομα",
+];
+const VAGUE_PERSON: &[&str] = &[
+    "name",
+    "names",
+    "contact",
+    "customer",
+    "client",
+    "employee",
+    "patient",
+    "passenger",
+    "guest",
+    "student",
+    "parent",
+    "member",
+    "owner",
+    "tenant",
+    "applicant",
+    "candidate",
+    "recipient",
+    "sender",
+    "attendee",
+    "participant",
+    "assignee",
+    "requester",
+    "holder",
+    "driver",
+    "naam",
+    "nom",
+    "nombre",
+    "nome",
+    "navn",
+    "namn",
+    "nimi",
+    "név",
+    "nume",
+    "nama",
+    "jméno",
+    "kunde",
+    "kundin",
+    "mitarbeiter",
+    "patientin",
+    "cliente",
+    "paciente",
+    "klant",
+    "klient",
+    "pracownik",
+    "kund",
+    "asiakas",
+    "müşteri",
+    "ad",
+    "empfänger",
+    "absender",
+    "destinataire",
+    "expéditeur",
+    "destinatario",
+    "remitente",
+    "mittente",
+    "destinatário",
+    "ontvanger",
+    "afzender",
+    "mottagare",
+    "avsändare",
+    "odbiorca",
+    "nadawca",
+    "vastaanottaja",
+    "lähettäjä",
+    "alıcı",
+    "gönderen",
+];
+const STREET: &[&str] = &[
+    "street",
+    "streetaddress",
+    "streetline",
+    "streetname",
+    "address",
+    "addressline",
+    "addressline1",
+    "address1",
+    "line1",
+    "addr",
+    "addr1",
+    "street1",
+    "billingaddress",
+    "shippingaddress",
+    "homeaddress",
+    "postaladdress",
+    "strasse",
+    "straße",
+    "strasseundnr",
+    "straßeundnr",
+    "strasseundhausnummer",
+    "straßeundhausnummer",
+    "strassehausnummer",
+    "straßehausnummer",
+    "anschrift",
+    "adresse",
+    "rue",
+    "voie",
+    "calle",
+    "dirección",
+    "direccion",
+    "domicilio",
+    "via",
+    "indirizzo",
+    "rua",
+    "morada",
+    "endereço",
+    "endereco",
+    "logradouro",
+    "straat",
+    "adres",
+    "straatnaam",
+    "straatenhuisnummer",
+    "ulica",
+    "ulice",
+    "adresa",
+    "gata",
+    "gatuadress",
+    "gateadresse",
+    "vej",
+    "vejnavn",
+    "katu",
+    "katuosoite",
+    "osoite",
+    "sokak",
+    "cadde",
+    "utca",
+    "cím",
+    "strada",
+    "adresă",
+    "địachỉ",
+    "alamat",
+    "jalan",
+    "kalye",
+    "tirahan",
+    "διεύθυνση",
+    "οδός",
+];
+
+const PEOPLE: &[&str] = &[
+    "present",
+    "attendees",
+    "attendance",
+    "participants",
+    "anwesend",
+    "teilnehmer",
+    "teilnehmende",
+    "présents",
+    "presents",
+    "asistentes",
+    "presentes",
+    "partecipanti",
+    "aanwezig",
+    "deelnemers",
+    "närvarande",
+    "deltagare",
+    "tilstede",
+    "deltakere",
+    "obecni",
+    "uczestnicy",
+    "paikalla",
+    "osallistujat",
+    "katılımcılar",
+    "katilimcilar",
+    "přítomni",
+    "jelenlévők",
+];
+const PHONE: &[&str] = &[
+    "phone",
+    "phones",
+    "phonenumber",
+    "phoneno",
+    "tel",
+    "telno",
+    "telephone",
+    "mobile",
+    "mobilephone",
+    "mobilenumber",
+    "mobileno",
+    "cell",
+    "cellphone",
+    "telefon",
+    "telefonnummer",
+    "telefonnr",
+    "handy",
+    "mobil",
+    "mobiltelefon",
+    "téléphone",
+    "telephone",
+    "tél",
+    "portable",
+    "teléfono",
+    "telefono",
+    "móvil",
+    "movil",
+    "celular",
+    "telefone",
+    "telemóvel",
+    "telemovel",
+    "cellulare",
+    "telefoon",
+    "telefoonnummer",
+    "mobiel",
+    "gsm",
+    "puhelin",
+    "puhelinnumero",
+    "matkapuhelin",
+    "telefonszám",
+    "telefonnummer",
+    "mobilnummer",
+    "điệnthoại",
+    "sđt",
+    "nomortelepon",
+    "telepon",
+    "hp",
+    "whatsapp",
+    "contactnumber",
+    "fax",
+];
+
+fn normalise(label: &str) -> String {
+    label
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn field_of(label: &str) -> Option<Field> {
+    let l = normalise(label);
+    if l.is_empty() || l.chars().count() > 30 {
+        return None;
+    }
+    if PERSON.contains(&l.as_str()) {
+        Some(Field::Person)
+    } else if VAGUE_PERSON.contains(&l.as_str()) {
+        Some(Field::VaguePerson)
+    } else if STREET.contains(&l.as_str()) {
+        Some(Field::Street)
+    } else if PHONE.contains(&l.as_str()) {
+        Some(Field::Phone)
+    } else if PEOPLE.contains(&l.as_str()) {
+        Some(Field::People)
+    } else {
+        None
+    }
+}
+
+pub(crate) fn find(text: &str, out: &mut Found) {
+    tables(text, out);
+    json(text, out);
+    key_values(text, out);
+}
+
+/// "Label: value" lines of a form. A street is left to the address detector (a form's
+/// "Address:" line runs on to the postcode and town); a name ends at the first comma or bracket
+/// ("Empfänger: Maximilian P. von Weizsäcker, Limmatquai 52, …").
+fn key_values(text: &str, out: &mut Found) {
+    for (at, line) in lines(text) {
+        let Some(colon) = line.find(':').filter(|&c| c <= 40) else {
+            continue;
+        };
+        let key = line[..colon].trim_start_matches(['-', '*', '•', ' ', '\t']);
+        if !label(key) || line[colon + 1..].starts_with("//") {
+            continue;
+        }
+        let Some(field) = field_of(key) else { continue };
+        let raw = &line[colon + 1..];
+        let vs = at + colon + 1 + (raw.len() - raw.trim_start().len());
+        let value = raw.trim();
+        let cut = |v: &str| -> usize {
+            v.find([',', ';', '(', '<', '[', '|', '\t'])
+                .or_else(|| v.find(" – "))
+                .or_else(|| v.find(" - "))
+                .unwrap_or(v.len())
+        };
+        match field {
+            Field::Street => {}
+            Field::Phone => {
+                let n = cut(value);
+                let v = value[..n].trim_end();
+                if phone_value(v) {
+                    out.push(Candidate::new(EntityType::Phone, vs, vs + v.len()));
+                }
+            }
+            Field::Person | Field::VaguePerson => {
+                let v = value[..cut(value)].trim_end();
+                if let Some((s, e)) = person_value(text, vs, vs + v.len()) {
+                    let known = text[s..e].split([' ', '-']).any(known_name);
+                    if field == Field::Person || known {
+                        out.push(Candidate::new(EntityType::Person, s, e));
+                    }
+                }
+            }
+            Field::People => {
+                let mut from = 0;
+                for part in value.split_inclusive([',', ';']) {
+                    let item = part.trim_end_matches([',', ';']);
+                    let item_start = vs + from + (item.len() - item.trim_start().len());
+                    from += part.len();
+                    // "Hélène (late)": the name before the bracket.
+                    let name = item.trim().split(" (").next().unwrap_or("").trim_end();
+                    if !name.chars().next().is_some_and(char::is_uppercase) {
+                        continue;
+                    }
+                    if let Some((s, e)) = person_value(text, item_start, item_start + name.len()) {
+                        out.push(Candidate::new(EntityType::Person, s, e));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A cell of a delimited line: its trimmed content's byte range in the text.
+type Cell = (usize, usize);
+
+/// The cells of `line` (which starts at byte `at`) split at `delim`, outside double quotes;
+/// spaces and the quotes themselves trimmed. A markdown row's outer pipes open and close no
+/// cell.
+fn cells(text: &str, at: usize, line: &str, delim: char) -> Vec<Cell> {
+    let mut out = Vec::new();
+    let mut quoted = false;
+    let mut from = 0;
+    for (i, c) in line.char_indices() {
+        if c == '"' {
+            quoted = !quoted;
+        } else if c == delim && !quoted {
+            out.push((from, i));
+            from = i + c.len_utf8();
+        }
+    }
+    out.push((from, line.len()));
+    if delim == '|' {
+        if line[out[0].0..out[0].1].trim().is_empty() {
+            out.remove(0);
+        }
+        if out
+            .last()
+            .is_some_and(|&(s, e)| line[s..e].trim().is_empty())
+        {
+            out.pop();
+        }
+    }
+    out.into_iter()
+        .map(|(s, e)| {
+            let raw = &line[s..e];
+            let lead = raw.len() - raw.trim_start_matches([' ', '"', '\r']).len();
+            let inner = raw.trim_matches([' ', '"', '\r']);
+            let start = at + s + lead.min(raw.len());
+            (start, start + inner.len())
+        })
+        .map(|(s, e)| if e < s { (s, s) } else { (s, e) })
+        .map(|(s, e)| (s.min(text.len()), e.min(text.len())))
+        .collect()
+}
+
+/// Lines with their byte offsets.
+fn lines(text: &str) -> Vec<(usize, &str)> {
+    let mut at = 0;
+    text.split('\n')
+        .map(|l| {
+            let r = (at, l);
+            at += l.len() + 1;
+            r
+        })
+        .collect()
+}
+
+/// A column header: up to four words of letters (and digits, `_ - . # ( ) /`: "Address line
+/// 1"), or nothing.
+fn label(l: &str) -> bool {
+    l.split_whitespace().count() <= 4
+        && l.chars().count() <= 40
+        && !l.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && l.chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || "_-.#()/".contains(c))
+}
+
+/// A markdown table's separator row: `|---|:--:|`.
+fn separator(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+'))
+}
+
+fn tables(text: &str, out: &mut Found) {
+    let ls = lines(text);
+    let mut i = 0;
+    while i < ls.len() {
+        let mut next = i + 1;
+        for delim in ['\t', '|', ';', ','] {
+            let (at, line) = ls[i];
+            if !line.contains(delim) {
+                continue;
+            }
+            let head = cells(text, at, line, delim);
+            let fields: Vec<Option<Field>> =
+                head.iter().map(|&(s, e)| field_of(&text[s..e])).collect();
+            // A header: two or more labels (a few words of letters; "CN=Ana" or "Nr. 4" is
+            // data), one of them ours.
+            let labels = head.len() >= 2 && head.iter().all(|&(s, e)| label(&text[s..e]));
+            if !labels || fields.iter().all(Option::is_none) {
+                continue;
+            }
+            let mut rows: Vec<Vec<Cell>> = Vec::new();
+            let mut j = i + 1;
+            if delim == '|' && ls.get(j).is_some_and(|(_, l)| separator(l)) {
+                j += 1;
+            }
+            while let Some(&(at, line)) = ls.get(j) {
+                let row = cells(text, at, line, delim);
+                if line.trim().is_empty() || row.len() != head.len() {
+                    break;
+                }
+                rows.push(row);
+                j += 1;
+            }
+            if rows.is_empty() {
+                continue;
+            }
+            let before = out.len();
+            for (col, field) in fields.iter().enumerate() {
+                let Some(field) = *field else { continue };
+                let values: Vec<Cell> = rows.iter().map(|r| r[col]).collect();
+                column(text, field, &values, out);
+            }
+            if out.len() > before {
+                // The header is labels ("Given name"), never a value.
+                let (hs, he) = (at, at + line.len());
+                out.retain(|c| c.end <= hs || he <= c.start);
+            }
+            next = j;
+            break;
+        }
+        i = next;
+    }
+}
+
+/// The values of one column (or one key) of `field`.
+fn column(text: &str, field: Field, values: &[Cell], out: &mut Found) {
+    match field {
+        Field::Street => {
+            for &(s, e) in values {
+                if street_value(&text[s..e]) {
+                    out.push(Candidate::new(EntityType::StreetAddress, s, e));
+                }
+            }
+        }
+        Field::Phone => {
+            for &(s, e) in values {
+                if phone_value(&text[s..e]) {
+                    out.push(Candidate::new(EntityType::Phone, s, e));
+                }
+            }
+        }
+        Field::Person | Field::VaguePerson | Field::People => {
+            let names: Vec<Cell> = values
+                .iter()
+                .filter_map(|&(s, e)| person_value(text, s, e))
+                .collect();
+            let known = names
+                .iter()
+                .filter(|&&(s, e)| text[s..e].split([' ', '-']).any(known_name))
+                .count();
+            if field == Field::VaguePerson && 3 * known < names.len().max(1) {
+                return;
+            }
+            for (s, e) in names {
+                out.push(Candidate::new(EntityType::Person, s, e));
+            }
+        }
+    }
+}
+
+fn known_name(w: &str) -> bool {
+    let l = w.to_lowercase();
+    lexicon::given(&l) || lexicon::family(&l)
+}
+
+/// A person column's value as a name's span (a leading title left out), or None when it is not
+/// one: 1–5 words of letters (with ' - . and particles), no digits, no address or path.
+fn person_value(text: &str, s: usize, e: usize) -> Option<Cell> {
+    let v = &text[s..e];
+    if v.is_empty()
+        || v.chars().count() > 60
+        || v.chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '@' | '/' | '\\' | ':' | '(' | '<' | '='))
+        || !v.chars().any(char::is_alphabetic)
+    {
+        return None;
+    }
+    let words: Vec<&str> = v.split_whitespace().collect();
+    if words.len() > 5 {
+        return None;
+    }
+    let mut start = s;
+    if words.len() > 1 {
+        let first = words[0].trim_end_matches('.').to_lowercase();
+        if TITLES.contains(&first.as_str()) {
+            let after = v[words[0].len()..].trim_start();
+            start = e - after.len();
+        }
+    }
+    Some((start, e))
+}
+
+/// A street column's value: letters and a number, no more than a line's length, not an
+/// e-mail or link.
+fn street_value(v: &str) -> bool {
+    !v.is_empty()
+        && v.chars().count() <= 80
+        && v.chars().any(char::is_alphabetic)
+        && v.chars().any(|c| c.is_ascii_digit())
+        && !v.contains('@')
+        && !v.contains("://")
+}
+
+/// A phone column's value: 6–15 digits, written with nothing but `+ ( ) - . /` and spaces.
+fn phone_value(v: &str) -> bool {
+    let n = v.chars().filter(char::is_ascii_digit).count();
+    (6..=15).contains(&n)
+        && v.chars()
+            .all(|c| c.is_ascii_digit() || " +()-./".contains(c))
+}
+
+/// `"key": "value"` pairs anywhere (JSON, JS objects): the value of a person or street key.
+/// A vague key ("name") needs a known name in its own value.
+fn json(text: &str, out: &mut Found) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(q) = text[i..].find('"').map(|q| i + q) {
+        let Some(kend) = text[q + 1..].find('"').map(|k| q + 1 + k) else {
+            return;
+        };
+        let key = &text[q + 1..kend];
+        let mut j = kend + 1;
+        while j < b.len() && b[j] == b' ' {
+            j += 1;
+        }
+        if j >= b.len() || b[j] != b':' || key.contains('\n') {
+            i = kend;
+            continue;
+        }
+        j += 1;
+        while j < b.len() && b[j] == b' ' {
+            j += 1;
+        }
+        if j >= b.len() || b[j] != b'"' {
+            i = j.min(b.len());
+            continue;
+        }
+        let vs = j + 1;
+        let Some(ve) = text[vs..].find(['"', '\n']).map(|v| vs + v) else {
+            return;
+        };
+        if let Some(field) = field_of(key) {
+            let single = [(vs, ve)];
+            match field {
+                Field::VaguePerson => {
+                    if person_value(text, vs, ve)
+                        .is_some_and(|(s, e)| text[s..e].split([' ', '-']).any(known_name))
+                    {
+                        column(text, Field::Person, &single, out);
+                    }
+                }
+                f => column(text, f, &single, out),
+            }
+        }
+        i = ve + 1;
+        if i >= b.len() {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{detect, EntityType};
+
+    fn spans(text: &str, kind: EntityType) -> Vec<&str> {
+        detect(text)
+            .into_iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| &text[e.start..e.end])
+            .collect()
+    }
+
+    #[test]
+    fn a_tab_separated_table_by_its_headers() {
+        let t = "Nr\tNachname\tVorname\tStraße\tPLZ\tOrt\n1\tKaulez\tGarenen\tRosengasse 122b\t20095\tHamburg\n2\tSchmidt\tKäthe\tLindenallee 47\t20095\tHamburg\n";
+        let p = spans(t, EntityType::Person);
+        for n in ["Kaulez", "Garenen", "Schmidt", "Käthe"] {
+            assert!(p.contains(&n), "{n} in {p:?}");
+        }
+        let s = spans(t, EntityType::StreetAddress);
+        assert_eq!(s, ["Rosengasse 122b", "Lindenallee 47"]);
+        // The town and the postcode are not a person or a street.
+        assert!(!p.contains(&"Hamburg"));
+    }
+
+    #[test]
+    fn csv_with_quotes_and_a_markdown_table() {
+        let t = "first_name,last_name,street,city\nZorvak,\"Quillane\",\"Via Nassa 45\",Bern\n";
+        assert_eq!(spans(t, EntityType::Person), ["Zorvak", "Quillane"]);
+        assert_eq!(spans(t, EntityType::StreetAddress), ["Via Nassa 45"]);
+        let md = "| Surname | Given name | Address line 1 |\n|---|---|---|\n| Drunavel | Mirko | 12 Baggot Street Lower |\n";
+        assert_eq!(spans(md, EntityType::Person), ["Drunavel", "Mirko"]);
+        assert_eq!(
+            spans(md, EntityType::StreetAddress),
+            ["12 Baggot Street Lower"]
+        );
+    }
+
+    #[test]
+    fn a_vague_name_column_needs_names_in_it() {
+        let products = "name,price,sku\nWidget Pro,19.99,WP-1\nGadget Max,5.00,GM-2\n";
+        assert!(spans(products, EntityType::Person).is_empty());
+        let people = "name;email\nMaria Santos;ms@example.com\nTarvo Klim;tk@example.com\n";
+        assert_eq!(
+            spans(people, EntityType::Person),
+            ["Maria Santos", "Tarvo Klim"]
+        );
+    }
+
+    #[test]
+    fn a_phone_column_reads_any_grouping() {
+        let t = "Fornavn,Efternavn,Telefon\nMette,Frederiksen,43 53 43 07\nSøren,Kjær,n/a\n";
+        assert_eq!(spans(t, EntityType::Phone), ["43 53 43 07"]);
+    }
+
+    #[test]
+    fn form_lines_by_their_labels() {
+        let t = "Familienname: BREELLAN\nVorname(n): Zuril\nName: Widget Pro\nEmpfänger: Maximilian P. von Weizsäcker, Limmatquai 52, 3011 Bern\nSignature: J. da Silva\nPresent: Lono Talssen, Nathan Reyes, Lolin (late)\nMobil: 43 53 43 07\n";
+        let p = spans(t, EntityType::Person);
+        for n in [
+            "BREELLAN",
+            "Zuril",
+            "Maximilian P. von Weizsäcker",
+            "J. da Silva",
+            "Lono Talssen",
+            "Nathan Reyes",
+            "Lolin",
+        ] {
+            assert!(p.contains(&n), "{n} in {p:?}");
+        }
+        assert!(!p.iter().any(|n| n.contains("Widget")), "{p:?}");
+        assert_eq!(spans(t, EntityType::Phone), ["43 53 43 07"]);
+    }
+
+    #[test]
+    fn json_keys() {
+        let t = r#"{"first_name": "Zorvak", "street": "55 bis, rue du Général Leclerc", "name": "Widget Pro", "postcode": "31000"}"#;
+        assert_eq!(spans(t, EntityType::Person), ["Zorvak"]);
+        assert_eq!(
+            spans(t, EntityType::StreetAddress),
+            ["55 bis, rue du Général Leclerc"]
+        );
+    }
+
+    #[test]
+    fn hostile_input_is_safe() {
+        for t in [
+            "\"",
+            "\"a\":",
+            "\"a\": \"",
+            "name\tx\n\t\n",
+            "|",
+            "||\n|-|\n||",
+            "Straße,\n,",
+            "\"street\": \"12 \u{0}\"",
+        ] {
+            let _ = detect(t);
+        }
+    }
+}
