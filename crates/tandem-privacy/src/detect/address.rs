@@ -59,7 +59,10 @@ const SUFFIX_WORDS: [&str; 44] = [
     "green",
 ];
 /// Type words that start a street name ("rue de Rivoli", "Calle Mayor", "Via Roma").
-const PREFIX_WORDS: [&str; 48] = [
+const PREFIX_WORDS: [&str; 50] = [
+    // Belgian French: "Chaussée de Wavre 112"
+    "chaussée",
+    "steenweg",
     "rue",
     "avenue",
     "boulevard",
@@ -257,6 +260,15 @@ fn number_tail_once(text: &str, end: usize) -> usize {
         };
         if (1..=4).contains(&n) && !b.get(1 + n).is_some_and(u8::is_ascii_alphanumeric) {
             return end + 1 + n;
+        }
+    }
+    // "Herrengasse 26/Top 7", "Kärntner Ring 80/Stiege 2/Top 5" (Vienna: stair, then door).
+    for unit in ["/Top ", "/Stiege ", "/Tür "] {
+        if let Some(r) = rest.strip_prefix(unit) {
+            let n = r.bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=4).contains(&n) && !r.as_bytes().get(n).is_some_and(u8::is_ascii_alphanumeric) {
+                return end + unit.len() + n;
+            }
         }
     }
     for tail in [" bis", " ter", " III", " II"] {
@@ -738,7 +750,12 @@ fn street_first(text: &str, ws: &[Word], i: usize) -> Option<usize> {
         return (matches!(&text[ws[last].end..num.start], " " | ", ") && is_house_number(num.text))
             .then_some(last + 1);
     }
-    if !capitalised(w.text) {
+    // Czech writes a leading type in lower case: "třída Svobody 27", "nábřeží Edvarda Beneše".
+    let czech = matches!(l.as_str(), "třída" | "nábřeží" | "náměstí" | "ulice")
+        && ws
+            .get(i + 1)
+            .is_some_and(|n| capitalised(n.text) && joined(text, w, n));
+    if !capitalised(w.text) && !czech {
         return None;
     }
     let glued = GLUED_SUFFIXES
@@ -750,7 +767,7 @@ fn street_first(text: &str, ws: &[Word], i: usize) -> Option<usize> {
     } else if let Some(k) = named_then_type(text, ws, i) {
         // "Witte de Withstraat 239", "Korte Nieuwstraat 132", "Berliner Straße 179"
         k
-    } else if PREFIX_WORDS.contains(&l.as_str()) || preposition {
+    } else if PREFIX_WORDS.contains(&l.as_str()) || preposition || czech {
         name_words(text, ws, i, 4).filter(|&last| last > i)?
     } else if ws
         .get(i + 1)
@@ -761,8 +778,19 @@ fn street_first(text: &str, ws: &[Word], i: usize) -> Option<usize> {
     } else {
         return None;
     };
-    let num = ws.get(last_name + 1)?;
-    let gap = &text[ws[last_name].end..num.start];
+    let mut num = ws.get(last_name + 1)?;
+    let mut gap = &text[ws[last_name].end..num.start];
+    let mut last_name = last_name;
+    // "Calea Victoriei nr. 122", "Strada Lipscani nr 78": the number's own word between.
+    if matches!(lower(num).as_str(), "nr" | "no" | "č" | "nº" | "n°") && matches!(gap, " " | ", ")
+    {
+        let n = ws.get(last_name + 2)?;
+        if matches!(&text[num.end..n.start], ". " | " ") {
+            last_name += 1;
+            gap = " ";
+            num = n;
+        }
+    }
     // "Im Jahr 2019" is a year, not an address: preposition-led names take small numbers.
     let small = num.text.bytes().take_while(u8::is_ascii_digit).count() <= 3;
     (matches!(gap, " " | ". " | ", ") && is_house_number(num.text) && (!preposition || small))

@@ -116,6 +116,24 @@ const PERSON: &[&str] = &[
     "họvàtên",
     "hoten",
     "signature",
+    "ansprechpartner",
+    "ansprechpartnerin",
+    "kontaktperson",
+    "contactpersoon",
+    "contactperson",
+    "personadecontacto",
+    "linemanager",
+    "conducteur",
+    "conducteurprincipal",
+    "titular",
+    "titulaire",
+    "kontoinhaber",
+    "kontoinhaberin",
+    "tav",
+    "attn",
+    "personligtränare",
+    "tränare",
+    "trainer",
     "signed",
     "unterschrift",
     "signé",
@@ -396,7 +414,12 @@ fn key_values(text: &str, out: &mut Found) {
         if !label(key) || line[colon + 1..].starts_with("//") {
             continue;
         }
-        let Some(field) = field_of(key) else { continue };
+        // "Ansprechpartner Hausverwaltung:": the first word says it, the rest says of what.
+        let first = key.split_whitespace().next().unwrap_or("");
+        let Some(field) = field_of(key).or_else(|| field_of(first).filter(|&f| f == Field::Person))
+        else {
+            continue;
+        };
         let raw = &line[colon + 1..];
         let vs = at + colon + 1 + (raw.len() - raw.trim_start().len());
         let value = raw.trim();
@@ -417,9 +440,14 @@ fn key_values(text: &str, out: &mut Found) {
             }
             Field::Person | Field::VaguePerson => {
                 let v = value[..cut(value)].trim_end();
+                // "Gökhan Öztürk Hanım", "Emre Kaya Bey": a Turkish title after the name.
+                let titled = [" Hanım", " Bey", " Hn.", " Bay"]
+                    .into_iter()
+                    .find_map(|t| v.strip_suffix(t));
+                let v = titled.unwrap_or(v);
                 if let Some((s, e)) = person_value(text, vs, vs + v.len()) {
                     let known = text[s..e].split([' ', '-']).any(known_name);
-                    if field == Field::Person || known {
+                    if field == Field::Person || known || titled.is_some() {
                         out.push(Candidate::new(EntityType::Person, s, e));
                     }
                 }
@@ -428,6 +456,14 @@ fn key_values(text: &str, out: &mut Found) {
                 let mut from = 0;
                 for part in value.split_inclusive([',', ';']) {
                     let item = part.trim_end_matches([',', ';']);
+                    // "Hjalmar, Séamus and the team": the last item ends at the conjunction.
+                    let item = [
+                        " and ", " & ", " und ", " et ", " y ", " e ", " og ", " och ", " en ",
+                    ]
+                    .into_iter()
+                    .filter_map(|c| item.find(c))
+                    .min()
+                    .map_or(item, |k| &item[..k]);
                     let item_start = vs + from + (item.len() - item.trim_start().len());
                     from += part.len();
                     // "Hélène (late)": the name before the bracket.

@@ -267,10 +267,12 @@ fn phone(run: &Run, before: &[String]) -> bool {
     };
     // Trunk-prefixed national numbers are written in groups of 2+ digits ("06 12 34 56 78",
     // "030 1234567"); an ISBN-10 such as 0-306-40615-2 has single-digit groups.
-    // Nine-digit numbers without a trunk prefix, as Spain and Portugal write them: 3-3-3 or
-    // 3-2-2-2 ("953 71 90 36", "222 325 953").
+    // Nine-digit numbers without a trunk prefix, as Spain and Portugal write them: 3-3-3,
+    // 3-2-2-2 or (Barcelona, Madrid) 2-3-2-2 ("953 71 90 36", "222 325 953", "93 047 00 65").
     let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
-    let nine = n == 9 && run.digits[0] >= 2 && matches!(lens.as_slice(), [3, 3, 3] | [3, 2, 2, 2]);
+    let nine = n == 9
+        && run.digits[0] >= 2
+        && matches!(lens.as_slice(), [3, 3, 3] | [3, 2, 2, 2] | [2, 3, 2, 2]);
     let trunk = run.digits[0] == 0
         && (9..=12).contains(&n)
         && separated

@@ -19,6 +19,18 @@ use crate::text::{words, words_before, Word};
 /// Phrases (nearest word last) right before a name that make it one: introductions, greetings,
 /// sign-offs, form fields, roles and relations, in the languages of the gazetteer.
 const STRONG_BEFORE: &[&[&str]] = &[
+    // Club and board roles before a name ("Ordförande Mette Ødegaard", "kassören Björn Ek").
+    &["ordförande"],
+    &["kassören"],
+    &["kassör"],
+    &["sekreteraren"],
+    &["formann"],
+    &["formand"],
+    &["kasserer"],
+    &["puheenjohtaja"],
+    &["vorsitzende"],
+    &["kassenwart"],
+    &["schriftführer"],
     &["name", "is"],
     &["name"],
     &["i", "am"],
@@ -832,6 +844,15 @@ fn lower_name(text: &str, ws: &[Word], i: usize) -> bool {
         return !in_list(NOT_LOWER_NAMES, w.text);
     }
     if in_list(LOWER_VERBS, prev) && !in_list(NOT_LOWER_NAMES, w.text) {
+        return true;
+    }
+    // "mrs okafor's cat": a title makes the next word a name, in any case (not "ms" or "m",
+    // which are also units, nor "pan", a word).
+    const LOWER_TITLES: &[&str] = &[
+        "mrs", "mr", "miss", "dr", "frau", "herr", "mme", "madame", "monsieur", "señora", "señor",
+        "sra", "signora", "signor", "fru", "herra", "rouva",
+    ];
+    if in_list(LOWER_TITLES, prev) && !in_list(NOT_LOWER_NAMES, w.text) {
         return true;
     }
     let punct_after = text[w.end..].starts_with([',', '!']);
