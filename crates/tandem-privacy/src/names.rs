@@ -681,6 +681,8 @@ pub(crate) const PARTICLES: &[&str] = &[
 
 /// Titles before a name; never part of the name's span.
 pub(crate) const TITLES: &[&str] = &[
+    // German "Fr." (Frau) before a surname ("Ansprechpartner ist Fr. Hinterwieser").
+    "fr",
     "mr",
     "mrs",
     "ms",

@@ -239,8 +239,16 @@ fn people_from_context_and_the_bundled_lists() {
             ),
             ("Attendees: Hjalmar, Séamus and the team", "Séamus"),
             ("From: Marcus V. Walsh <m@x.io>", "Marcus V. Walsh"),
-            ("Passenger: DE LA TOUR/SIGRÍÐUR MS  Seat 85C", "DE LA TOUR"),
-            ("Passenger: DE LA TOUR/SIGRÍÐUR MS  Seat 85C", "SIGRÍÐUR"),
+            // One name as the ticket writes it, the title left out.
+            (
+                "Passenger: DE LA TOUR/SIGRÍÐUR MS  Seat 85C",
+                "DE LA TOUR/SIGRÍÐUR",
+            ),
+            ("1. FITZGERALD/CAOIMHE MS  seat 11E", "FITZGERALD/CAOIMHE"),
+            (
+                "2. CASTELLS GOMEZ/BEGONA MS  seat 11B",
+                "CASTELLS GOMEZ/BEGONA",
+            ),
             (
                 "hey assistant, text olivia that i'm late and call ivana horvat at 087 030 8099",
                 "ivana horvat",

@@ -277,3 +277,12 @@ fn every_item_round_trips() {
         );
     }
 }
+
+/// A ninth set (tests/pii/make_pii_ninth.py), written by another session that saw neither the
+/// detectors nor the other sets, after the field, floor and form-label changes the seventh and
+/// eighth led to (which made those two development sets).
+#[test]
+fn ninth_set_precision_and_recall() {
+    let (recall, precision) = score("pii-ninth.jsonl");
+    assert!(recall >= 0.0 && precision >= 0.0);
+}

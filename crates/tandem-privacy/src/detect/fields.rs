@@ -19,6 +19,8 @@ enum Field {
     Person,
     /// "name", "customer", "patient": a name when the column's values look like names.
     VaguePerson,
+    /// "Guest:", "Patient:" on a form line: a person unless the value is a company.
+    Role,
     /// "street", "address line 1", "Straße": every value is a street line.
     Street,
     /// "Present", "Attendees", "Teilnehmer": a form's line listing people.
@@ -116,6 +118,26 @@ const PERSON: &[&str] = &[
     "họvàtên",
     "hoten",
     "signature",
+    "emergencycontact",
+    "nextofkin",
+    "betegneve",
+    "páciensneve",
+    "nameoncard",
+    "cardholdername",
+    "holder",
+    "holdername",
+    "chair",
+    "chairperson",
+    "chairman",
+    "chairwoman",
+    "minutes",
+    "minutetaker",
+    "protokoll",
+    "protokollführer",
+    "vorsitz",
+    "guestname",
+    "numeșiprenume",
+    "numesiprenume",
     "ansprechpartner",
     "ansprechpartnerin",
     "kontaktperson",
@@ -148,6 +170,72 @@ const PERSON: &[&str] = &[
     "pangalan",
     "επώνυμο",
     "όνομα",
+];
+/// Labels that are "name" in some language: a product has one too.
+const GENERIC_NAME: &[&str] = &[
+    "name", "names", "naam", "nom", "nombre", "nome", "navn", "namn", "nimi", "név", "nume",
+    "nama", "jméno", "ad", "isim", "contact",
+];
+/// Labels of a name in two parts, the value written "Surname, Given".
+const PAIRED: &[&str] = &[
+    "namevorname",
+    "nachnamevorname",
+    "surnamegivenname",
+    "surnamegivennames",
+    "lastnamefirstname",
+    "apellidosnombre",
+    "apellidonombre",
+    "numeșiprenume",
+    "numesiprenume",
+    "nomprénom",
+    "nometprénom",
+    "cognomenome",
+    "nazwiskoiimię",
+    "nazwiskoimię",
+    "příjmeníajméno",
+    "vezetéknévkeresztnév",
+    "efternamnförnamn",
+    "sukunimietunimi",
+    "achternaamvoornaam",
+    "fullname",
+    "nombreyapellidos",
+    "nomeecognome",
+    "nomecompleto",
+];
+/// A company's legal form at the end of a value ("Brightpath Ltd").
+const ORG_ENDINGS: &[&str] = &[
+    " Ltd",
+    " Ltd.",
+    " Limited",
+    " GmbH",
+    " AG",
+    " Inc",
+    " Inc.",
+    " LLC",
+    " S.A.",
+    " SA",
+    " B.V.",
+    " BV",
+    " N.V.",
+    " AS",
+    " A/S",
+    " AB",
+    " Oy",
+    " S.L.",
+    " S.p.A.",
+    " S.r.l.",
+    " SARL",
+    " SAS",
+    " Sp. z o.o.",
+    " A.Ş.",
+    " plc",
+    " PLC",
+    " Co.",
+    " KG",
+    " e.V.",
+    " Lda.",
+    " Ltda.",
+    " s.r.o.",
 ];
 const VAGUE_PERSON: &[&str] = &[
     "name",
@@ -216,6 +304,18 @@ const VAGUE_PERSON: &[&str] = &[
     "lähettäjä",
     "alıcı",
     "gönderen",
+    "yolcu",
+    "orvos",
+    "beteg",
+    "passagier",
+    "pasajero",
+    "passeggero",
+    "passager",
+    "reisender",
+    "huésped",
+    "hóspede",
+    "ospite",
+    "gast",
 ];
 const STREET: &[&str] = &[
     "street",
@@ -381,7 +481,7 @@ fn field_of(label: &str) -> Option<Field> {
     if l.is_empty() || l.chars().count() > 30 {
         return None;
     }
-    if PERSON.contains(&l.as_str()) {
+    if PERSON.contains(&l.as_str()) || PAIRED.contains(&l.as_str()) {
         Some(Field::Person)
     } else if VAGUE_PERSON.contains(&l.as_str()) {
         Some(Field::VaguePerson)
@@ -396,17 +496,231 @@ fn field_of(label: &str) -> Option<Field> {
     }
 }
 
-pub(crate) fn find(text: &str, out: &mut Found) {
-    tables(text, out);
+/// Adds the fields' values to `out`; returns the byte ranges of the tables' header lines, which
+/// hold labels, never values (the caller drops whatever any detector found there).
+pub(crate) fn find(text: &str, out: &mut Found) -> Vec<(usize, usize)> {
+    let headers = tables(text, out);
     json(text, out);
     key_values(text, out);
+    sql(text, out);
+    speakers(text, out);
+    headers
+}
+
+/// Labels that open lines of logs, mail and forms, not of a conversation ("Date:", "From:",
+/// "Co-authored-by:").
+const NOT_SPEAKERS: &[&str] = &[
+    "date",
+    "author",
+    "from",
+    "to",
+    "cc",
+    "bcc",
+    "subject",
+    "commit",
+    "merge",
+    "co",
+    "authored",
+    "by",
+    "signed",
+    "off",
+    "reviewed",
+    "acked",
+    "tested",
+    "reported",
+    "status",
+    "priority",
+    "note",
+    "notes",
+    "re",
+    "fw",
+    "fwd",
+    "tel",
+    "fax",
+    "email",
+    "mail",
+    "phone",
+    "web",
+    "url",
+    "id",
+    "ref",
+    "total",
+    "time",
+    "user",
+    "host",
+    "server",
+    "client",
+    "agent",
+    "bot",
+    "system",
+    "admin",
+    "info",
+    "warn",
+    "error",
+    "debug",
+    "trace",
+    "q",
+    "a",
+    "me",
+    "moi",
+    "ich",
+    "yo",
+    "eu",
+    "jag",
+    "ja",
+    "operator",
+    "operadora",
+    "operador",
+    "cliente",
+    "kunde",
+    "customer",
+    "support",
+    "moderator",
+];
+
+/// A chat log's speakers: "Nurul: Mas Intan, paketnya …", "[18:06] mikkel: ya". Lines that open
+/// with a short label and a colon are a conversation when there are three or more of them and
+/// at least one label speaks twice (a form's labels do not repeat); then each label that is a
+/// name's shape (capitalised, or lower case as chats write) is a person.
+fn speakers(text: &str, out: &mut Found) {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (at, line) in lines(text) {
+        let mut head = line;
+        // "[18:06] ", "10:41 ", "↳ ", "> ": a stamp or a reply mark before the speaker.
+        if let Some(r) = head
+            .strip_prefix('[')
+            .and_then(|r| r.split_once("] ").map(|x| x.1))
+        {
+            head = r;
+        }
+        head = head.trim_start_matches(['↳', '>', '-', '*', ' ']);
+        let skip = line.len() - head.len();
+        let Some(colon) = head.find(": ").filter(|&c| (2..=40).contains(&c)) else {
+            continue;
+        };
+        let label = &head[..colon];
+        let words: Vec<&str> = label.split(' ').collect();
+        let shaped = |w: &str| {
+            let mut cs = w.chars();
+            let first = cs.next();
+            let rest: Vec<char> = cs.collect();
+            first.is_some_and(char::is_alphabetic)
+                && !rest.is_empty()
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
+                && (first.is_some_and(char::is_uppercase) && rest.iter().any(|c| c.is_lowercase())
+                    || w.chars().all(|c| !c.is_uppercase()))
+        };
+        let everyday = |w: &str| {
+            w.split('-').all(|p| {
+                let p = p.to_lowercase();
+                lexicon::common(&p) || NOT_SPEAKERS.contains(&p.as_str())
+            })
+        };
+        if words.len() > 4
+            || !words.iter().all(|w| shaped(w))
+            || words.iter().all(|w| everyday(w))
+            || field_of(label).is_some()
+        {
+            continue;
+        }
+        let s = at + skip;
+        found.push((s, s + label.len()));
+    }
+    if found.len() < 3 {
+        return;
+    }
+    let key = |&(s, e): &(usize, usize)| text[s..e].to_lowercase();
+    let labels: Vec<String> = found.iter().map(key).collect();
+    let distinct: std::collections::HashSet<&String> = labels.iter().collect();
+    if distinct.len() < 2 || distinct.len() == labels.len() {
+        return;
+    }
+    for (s, e) in found {
+        out.push(Candidate::new(EntityType::Person, s, e));
+    }
+}
+
+/// `INSERT INTO t (full_name, street, …) VALUES ('Lieke Visser', 'Kerkweg 3', …), (…)`: the
+/// column list is the header of the rows after VALUES.
+fn sql(text: &str, out: &mut Found) {
+    let upper = text.to_ascii_uppercase();
+    let mut from = 0;
+    while let Some(k) = upper[from..].find("VALUES").map(|k| from + k) {
+        from = k + 6;
+        let head = text[..k].trim_end();
+        let Some(cols_text) = head
+            .strip_suffix(')')
+            .and_then(|h| h.rfind('(').map(|o| &h[o + 1..]))
+        else {
+            continue;
+        };
+        let fields: Vec<Option<Field>> = cols_text
+            .split(',')
+            .map(|c| field_of(c.trim().trim_matches(['`', '"', '['])))
+            .collect();
+        if fields.iter().all(Option::is_none) {
+            continue;
+        }
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        let b = text.as_bytes();
+        let mut i = from;
+        loop {
+            while i < b.len() && matches!(b[i], b' ' | b'\n' | b'\r' | b'\t' | b',') {
+                i += 1;
+            }
+            if i >= b.len() || b[i] != b'(' {
+                break;
+            }
+            i += 1;
+            let mut row = Vec::new();
+            while i < b.len() && b[i] != b')' {
+                while i < b.len() && b[i] == b' ' {
+                    i += 1;
+                }
+                if i < b.len() && b[i] == b'\'' {
+                    let s = i + 1;
+                    let mut j = s;
+                    // '' is a quote inside a string.
+                    while j < b.len() && !(b[j] == b'\'' && b.get(j + 1) != Some(&b'\'')) {
+                        j += if b[j] == b'\'' { 2 } else { 1 };
+                    }
+                    row.push((s, j.min(b.len())));
+                    i = j + 1;
+                } else {
+                    let s = i;
+                    while i < b.len() && !matches!(b[i], b',' | b')') {
+                        i += 1;
+                    }
+                    row.push((s, s));
+                }
+                while i < b.len() && b[i] == b' ' {
+                    i += 1;
+                }
+                if i < b.len() && b[i] == b',' {
+                    i += 1;
+                }
+            }
+            i += 1;
+            if row.len() == fields.len() {
+                rows.push(row);
+            }
+        }
+        for (col, field) in fields.iter().enumerate() {
+            if let Some(field) = *field {
+                let values: Vec<Cell> = rows.iter().map(|r| r[col]).filter(|c| c.0 < c.1).collect();
+                column(text, field, &values, out);
+            }
+        }
+        from = i.min(text.len()).max(from);
+    }
 }
 
 /// "Label: value" lines of a form. A street is left to the address detector (a form's
 /// "Address:" line runs on to the postcode and town); a name ends at the first comma or bracket
 /// ("Empfänger: Maximilian P. von Weizsäcker, Limmatquai 52, …").
 fn key_values(text: &str, out: &mut Found) {
-    for (at, line) in lines(text) {
+    for (at, line) in lines(text).into_iter().flat_map(segments) {
         let Some(colon) = line.find(':').filter(|&c| c <= 40) else {
             continue;
         };
@@ -416,10 +730,16 @@ fn key_values(text: &str, out: &mut Found) {
         }
         // "Ansprechpartner Hausverwaltung:": the first word says it, the rest says of what.
         let first = key.split_whitespace().next().unwrap_or("");
-        let Some(field) = field_of(key).or_else(|| field_of(first).filter(|&f| f == Field::Person))
+        let Some(mut field) =
+            field_of(key).or_else(|| field_of(first).filter(|&f| f == Field::Person))
         else {
             continue;
         };
+        // A role on a form ("Guest:", "Patient/in:") names a person; a bare "Name:" may name a
+        // product, so that one still needs a known name.
+        if field == Field::VaguePerson && !GENERIC_NAME.contains(&normalise(key).as_str()) {
+            field = Field::Role;
+        }
         let raw = &line[colon + 1..];
         let vs = at + colon + 1 + (raw.len() - raw.trim_start().len());
         let value = raw.trim();
@@ -438,8 +758,25 @@ fn key_values(text: &str, out: &mut Found) {
                     out.push(Candidate::new(EntityType::Phone, vs, vs + v.len()));
                 }
             }
-            Field::Person | Field::VaguePerson => {
-                let v = value[..cut(value)].trim_end();
+            Field::Person | Field::VaguePerson | Field::Role => {
+                // "Name, Vorname: Baumann, Beat": a label of two name parts keeps the comma.
+                // So is "SÜTÇÜOĞLU, Tolunay" after any person label: a surname in capitals,
+                // a comma, a given name.
+                let caps_first = value.split_once(", ").is_some_and(|(sur, given)| {
+                    sur.chars().any(char::is_alphabetic)
+                        && !sur.chars().any(char::is_lowercase)
+                        && given.split_whitespace().count() <= 2
+                        && given.chars().next().is_some_and(char::is_uppercase)
+                });
+                let both = caps_first || PAIRED.contains(&normalise(key).as_str());
+                let n = if both {
+                    value
+                        .find([';', '(', '<', '[', '|', '\t'])
+                        .unwrap_or(value.len())
+                } else {
+                    cut(value)
+                };
+                let v = value[..n].trim_end();
                 // "Gökhan Öztürk Hanım", "Emre Kaya Bey": a Turkish title after the name.
                 let titled = [" Hanım", " Bey", " Hn.", " Bay"]
                     .into_iter()
@@ -447,7 +784,13 @@ fn key_values(text: &str, out: &mut Found) {
                 let v = titled.unwrap_or(v);
                 if let Some((s, e)) = person_value(text, vs, vs + v.len()) {
                     let known = text[s..e].split([' ', '-']).any(known_name);
-                    if field == Field::Person || known || titled.is_some() {
+                    let company = ORG_ENDINGS.iter().any(|o| text[s..e].ends_with(o));
+                    let person = match field {
+                        Field::Person => true,
+                        Field::Role => !company,
+                        _ => known,
+                    };
+                    if person || titled.is_some() {
                         out.push(Candidate::new(EntityType::Person, s, e));
                     }
                 }
@@ -542,7 +885,48 @@ fn label(l: &str) -> bool {
         && l.chars().count() <= 40
         && !l.chars().next().is_some_and(|c| c.is_ascii_digit())
         && l.chars()
-            .all(|c| c.is_alphanumeric() || c.is_whitespace() || "_-.#()/".contains(c))
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || "_-.#()/,".contains(c))
+}
+
+/// A form line's fields: "Chair: Segun J. Nwafornso   Minutes: Kavitha Menon" holds two,
+/// apart by a run of spaces, a tab, or " | ".
+fn segments((at, line): (usize, &str)) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let sep = if b[i] == b'\t' {
+            1
+        } else if b[i..].starts_with(b"   ") || b[i..].starts_with(b" | ") {
+            3
+        } else {
+            0
+        };
+        if sep > 0 {
+            out.push((at + from, &line[from..i]));
+            i += sep;
+            while i < b.len() && b[i] == b' ' {
+                i += 1;
+            }
+            from = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push((at + from, &line[from..]));
+    // A tab right after the colon ("Cím:\tAndrássy út 57.") separates a label from its value.
+    let mut merged: Vec<(usize, &str)> = Vec::new();
+    for (a, seg) in out {
+        match merged.last_mut() {
+            Some(last) if last.1.trim_end().ends_with(':') => {
+                let start = last.0 - at;
+                *last = (last.0, &line[start..a - at + seg.len()]);
+            }
+            _ => merged.push((a, seg)),
+        }
+    }
+    merged
 }
 
 /// A markdown table's separator row: `|---|:--:|`.
@@ -551,7 +935,8 @@ fn separator(line: &str) -> bool {
     t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+'))
 }
 
-fn tables(text: &str, out: &mut Found) {
+fn tables(text: &str, out: &mut Found) -> Vec<(usize, usize)> {
+    let mut headers = Vec::new();
     let ls = lines(text);
     let mut i = 0;
     while i < ls.len() {
@@ -593,15 +978,14 @@ fn tables(text: &str, out: &mut Found) {
                 column(text, field, &values, out);
             }
             if out.len() > before {
-                // The header is labels ("Given name"), never a value.
-                let (hs, he) = (at, at + line.len());
-                out.retain(|c| c.end <= hs || he <= c.start);
+                headers.push((at, at + line.len()));
             }
             next = j;
             break;
         }
         i = next;
     }
+    headers
 }
 
 /// The values of one column (or one key) of `field`.
@@ -621,7 +1005,7 @@ fn column(text: &str, field: Field, values: &[Cell], out: &mut Found) {
                 }
             }
         }
-        Field::Person | Field::VaguePerson | Field::People => {
+        Field::Person | Field::VaguePerson | Field::People | Field::Role => {
             let names: Vec<Cell> = values
                 .iter()
                 .filter_map(|&(s, e)| person_value(text, s, e))
@@ -813,6 +1197,31 @@ mod tests {
         }
         assert!(!p.iter().any(|n| n.contains("Widget")), "{p:?}");
         assert_eq!(spans(t, EntityType::Phone), ["43 53 43 07"]);
+    }
+
+    #[test]
+    fn sql_rows_by_their_columns() {
+        let t = "INSERT INTO customers (id, full_name, email, street, city) VALUES\n  (1000, 'Lieke Visser', 'lv@example.nl', 'Kerkweg 188 bg', 'Amsterdam'),\n  (1001, 'Tarvo O''Quill', 'to@example.ie', '12 Main St', 'Cork');";
+        assert_eq!(
+            spans(t, EntityType::Person),
+            ["Lieke Visser", "Tarvo O''Quill"]
+        );
+        assert_eq!(
+            spans(t, EntityType::StreetAddress),
+            ["Kerkweg 188 bg", "12 Main St"]
+        );
+    }
+
+    #[test]
+    fn a_chat_logs_speakers() {
+        let t = "Nurul: Mas Intan, paketnya udah sampai belum?\nIntan: belum nih.\nNurul: iya bener.\n[10:36] oluwaseun: lol\n";
+        let p = spans(t, EntityType::Person);
+        for n in ["Nurul", "Intan", "oluwaseun"] {
+            assert!(p.contains(&n), "{n} in {p:?}");
+        }
+        // A form's labels do not repeat: no speakers there.
+        let form = "Subject: hello\nPriority: High\nStatus: Open\n";
+        assert!(spans(form, EntityType::Person).is_empty());
     }
 
     #[test]

@@ -49,8 +49,11 @@ pub fn detect(text: &str) -> Vec<Entity> {
     numbers::find(text, &mut found);
     ip::find(text, &mut found);
     address::find(text, &mut found);
+    // Fields first: the names they find are names wherever else they stand (person::find
+    // looks for them again); a table's header holds labels, whatever looks like a name there.
+    let headers = fields::find(text, &mut found);
     person::find(text, &mut found);
-    fields::find(text, &mut found);
+    found.retain(|c| headers.iter().all(|&(s, e)| c.end <= s || e <= c.start));
     let rank = |k: EntityType| RANK.iter().position(|&r| r == k).unwrap_or(RANK.len());
     found.retain(|c| {
         c.start < c.end && text.is_char_boundary(c.start) && text.is_char_boundary(c.end)

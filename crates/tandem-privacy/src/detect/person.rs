@@ -19,6 +19,18 @@ use crate::text::{words, words_before, Word};
 /// Phrases (nearest word last) right before a name that make it one: introductions, greetings,
 /// sign-offs, form fields, roles and relations, in the languages of the gazetteer.
 const STRONG_BEFORE: &[&[&str]] = &[
+    // Kinship honorifics used as address in chats: Indonesian "Mas Gilang", "Mbak Sari",
+    // Filipino "ate Jhoanna", "kuya Jun", Vietnamese "anh Trang", "chị Lan".
+    &["mas"],
+    &["mbak"],
+    &["ate"],
+    &["kuya"],
+    &["anh"],
+    &["chị"],
+    &["bapak"],
+    &["ibu"],
+    &["tita"],
+    &["tito"],
     // Club and board roles before a name ("Ordförande Mette Ødegaard", "kassören Björn Ek").
     &["ordförande"],
     &["kassören"],
@@ -474,7 +486,9 @@ pub(crate) fn find(text: &str, out: &mut Found) {
         let names: Vec<&str> = run.iter().map(|&k| bare(&ws[k]).text).collect();
         // Words inside an address, a URL or another entity found before are not a name here.
         let (s, e) = (ws[first].start, bare(&ws[last]).end);
-        let taken = out.iter().any(|c| c.start < e && s < c.end);
+        let taken = out
+            .iter()
+            .any(|c| c.kind != EntityType::Person && c.start < e && s < c.end);
         let name = !taken
             && !not_a_person(text, &ws, first, last, &names)
             && is_name(text, &ws, &run, &names, out, german);
@@ -522,8 +536,15 @@ pub(crate) fn find(text: &str, out: &mut Found) {
     }
     // A name found once is that person's wherever else its words stand alone ("I have known
     // Marinona Ithinano since 1998, when Marinona joined"; a signature of the first name).
+    // (With the names a form's or a table's fields gave: found before this.)
+    let fielded: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|c| c.kind == EntityType::Person)
+        .map(|c| (c.start, c.end))
+        .collect();
     let known: Vec<&str> = spans
         .iter()
+        .chain(&fielded)
         .flat_map(|&(s, e)| words(&text[s..e]))
         .map(|w| w.text)
         .filter(|w| w.chars().count() >= 3 && !not_name(w))
@@ -539,13 +560,17 @@ pub(crate) fn find(text: &str, out: &mut Found) {
     for w in &ws {
         let b = bare(w);
         if known.contains(&b.text)
-            && !spans.iter().any(|&(s, e)| s < b.end && b.start < e)
+            && !spans
+                .iter()
+                .chain(&fielded)
+                .any(|&(s, e)| s < b.end && b.start < e)
             && !mention_of_org(text, w)
         {
             spans.push((b.start, b.end));
         }
     }
     spans.extend(passenger_names(text));
+    spans.extend(ticket_names(text));
     for (s, e) in spans {
         out.push(Candidate::new(EntityType::Person, s, e));
     }
@@ -567,6 +592,39 @@ const PASSENGER_LABELS: &[&str] = &[
 
 /// A booking's "SURNAME/GIVEN MR" after a passenger label: the surname and the given name, each
 /// a span (the IATA form airlines print).
+/// A ticket's "SURNAME/GIVEN MR" anywhere (a passenger list, a boarding pass): capitals, a
+/// slash, capitals, then the title that airlines append, which the name leaves out.
+fn ticket_names(text: &str) -> Vec<(usize, usize)> {
+    const TICKET_TITLES: [&str; 6] = ["MR", "MRS", "MS", "MSTR", "MISS", "DR"];
+    let caps = |c: char| c.is_uppercase() || matches!(c, '-' | '\'');
+    let mut out = Vec::new();
+    for (slash, _) in text.match_indices('/') {
+        let head = &text[..slash];
+        let left = head.len() - head.trim_end_matches(|c: char| caps(c) || c == ' ').len();
+        let sur = head[slash - left..].trim_start();
+        let s0 = slash - sur.len();
+        if sur.is_empty() || sur.len() > 40 || !sur.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        let rest = &text[slash + 1..];
+        let words: Vec<&str> = rest.split(' ').take(5).collect();
+        let Some(t) = words.iter().position(|w| TICKET_TITLES.contains(w)) else {
+            continue;
+        };
+        let given = &words[..t];
+        if given.is_empty()
+            || !given
+                .iter()
+                .all(|w| !w.is_empty() && w.chars().all(caps) && w.chars().any(char::is_alphabetic))
+        {
+            continue;
+        }
+        let len: usize = given.iter().map(|w| w.len()).sum::<usize>() + given.len() - 1;
+        out.push((s0, slash + 1 + len));
+    }
+    out
+}
+
 fn passenger_names(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let lower = text.to_lowercase();
@@ -607,10 +665,10 @@ fn passenger_names(text: &str) -> Vec<(usize, usize)> {
                     && s.chars().any(char::is_alphabetic)
             };
             if caps(sur.trim()) && caps(&given) {
+                // One name, as the ticket writes it: "SMITH/JOHN".
                 let s0 = start + (sur.len() - sur.trim_start().len());
-                out.push((s0, start + sur.trim_end().len()));
                 let g0 = start + slash + 1;
-                out.push((g0, g0 + given.len()));
+                out.push((s0, g0 + given.len()));
             }
         }
     }
