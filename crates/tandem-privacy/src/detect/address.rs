@@ -12,7 +12,7 @@ use crate::entity::EntityType;
 use crate::text::{words, Word};
 
 /// Type words that end an English street name ("Baker Street").
-const SUFFIX_WORDS: [&str; 44] = [
+const SUFFIX_WORDS: [&str; 47] = [
     "street",
     "st",
     "avenue",
@@ -57,9 +57,13 @@ const SUFFIX_WORDS: [&str; 44] = [
     "quay",
     "wharf",
     "green",
+    // Indian: "40/5 Anna Salai", "12 MG Marg"
+    "salai",
+    "marg",
+    "nagar",
 ];
 /// Type words that start a street name ("rue de Rivoli", "Calle Mayor", "Via Roma").
-const PREFIX_WORDS: [&str; 50] = [
+const PREFIX_WORDS: [&str; 62] = [
     // Belgian French: "Chaussée de Wavre 112"
     "chaussée",
     "steenweg",
@@ -113,9 +117,22 @@ const PREFIX_WORDS: [&str; 50] = [
     "ngách",
     "hẻm",
     "số",
+    // Indonesian "Jl.", Greek "Odos", "Leof.", "Plateia", Irish "Bóthar", "Sráid", French "cours", Romanian "Str.", "Calçada", "Borgo"
+    "jl",
+    "jalan",
+    "odos",
+    "leof",
+    "leoforos",
+    "plateia",
+    "bóthar",
+    "sráid",
+    "cours",
+    "str",
+    "calçada",
+    "borgo",
 ];
 /// Type words written as a word of their own after the name ("Berliner Straße 179").
-const TRAILING_TYPES: [&str; 20] = [
+const TRAILING_TYPES: [&str; 23] = [
     "straße",
     "strasse",
     "str",
@@ -137,6 +154,10 @@ const TRAILING_TYPES: [&str; 20] = [
     "köz",
     "cesta",
     "ulica",
+    // "Wiedner Gürtel 34", "Grote Markt 108", "Anna Salai"
+    "gürtel",
+    "markt",
+    "salai",
 ];
 /// Suffixes of one-word street names ("Hauptstraße", "Kerkstraat", "Drottninggatan").
 const GLUED_SUFFIXES: [&str; 42] = [
@@ -148,13 +169,18 @@ const GLUED_SUFFIXES: [&str; 42] = [
     "quai", "kai", "lei",
 ];
 /// Lower-case words allowed inside a street name ("rue de la Paix", "Avenue of the Americas").
-const PARTICLES: [&str; 29] = [
+const PARTICLES: [&str; 30] = [
     "de", "du", "des", "la", "le", "les", "del", "di", "da", "dos", "do", "das", "della", "delle",
     "dei", "degli", "dello", "of", "the", "am", "an", "der", "dem", "van", "von", "las", "los",
-    "el", "d",
+    "el", "d", // Irish "Bóthar na Trá", "Sráid an Mhuilinn"
+    "na",
 ];
 /// German street names led by a preposition ("Am Markt 12", "An der Alster 5", "Im Winkel 3").
-const LEADING_PREPOSITIONS: [&str; 7] = ["am", "an", "auf", "im", "in", "zum", "zur"];
+const LEADING_PREPOSITIONS: [&str; 8] = [
+    "am", "an", "auf", "im", "in", "zum", "zur",
+    // Czech, Polish: "Na Příkopě 1606/162"
+    "na",
+];
 const DIRECTIONS: [&str; 12] = [
     "n", "s", "e", "w", "ne", "nw", "se", "sw", "east", "west", "north", "south",
 ];
@@ -271,6 +297,16 @@ fn number_tail_once(text: &str, end: usize) -> usize {
             }
         }
     }
+    // Hungarian writes the house number with a dot: "Andrássy út 57.", "Király utca 32. 1. em."
+    if rest.starts_with('.')
+        && (rest.len() == 1 || rest[1..].starts_with([' ', ',', '\n']))
+        && text[..end].ends_with(|c: char| c.is_ascii_digit())
+        && text[..end].contains(" utca ")
+            | text[..end].contains(" út ")
+            | text[..end].contains(" tér ")
+    {
+        return end + 1;
+    }
     for tail in [" bis", " ter", " III", " II"] {
         if rest.starts_with(tail) && !b.get(tail.len()).is_some_and(u8::is_ascii_alphanumeric) {
             return end + tail.len();
@@ -361,9 +397,11 @@ fn turkish(text: &str, ws: &[Word], i: usize) -> Option<(usize, usize)> {
             typed = true;
         } else if l == "no" && typed {
             let after = &text[ws[j].end..];
+            // "No: 45", "No. 45", "No 63/19"
             let after_colon = after
                 .strip_prefix(':')
-                .or_else(|| after.strip_prefix('.'))?;
+                .or_else(|| after.strip_prefix('.'))
+                .or_else(|| after.starts_with(' ').then_some(after))?;
             let num = ws.get(j + 1)?;
             if !(after_colon.trim_start().starts_with(num.text) && is_house_number(num.text)) {
                 return None;
@@ -397,7 +435,7 @@ fn turkish(text: &str, ws: &[Word], i: usize) -> Option<(usize, usize)> {
 }
 
 /// Words that introduce a flat, unit or floor after the street line.
-const UNIT_WORDS: [&str; 51] = [
+const UNIT_WORDS: [&str; 55] = [
     "apt",
     "apartment",
     "suite",
@@ -449,12 +487,18 @@ const UNIT_WORDS: [&str; 51] = [
     "stiege",
     "tür",
     "et",
+    // Czech "byt 3", Italian "piano 1"
+    "byt",
+    "piano",
+    "lot",
+    "blk",
 ];
 
 /// The end of a flat or unit after the street line ending at `end`: ", Apt 4B", " Suite 200",
 /// " #305", ", 2º B", " 3.º Esq.", " lok. 5"; `end` when there is none.
 /// Floors and wings written without a number ("Calle Serrano 116, bajo", "Rua X, 211, R/C").
-const BARE_TAILS: [&str; 16] = [
+const BARE_TAILS: [&str; 17] = [
+    "bg",
     "bajo",
     "r/c",
     "rc",
@@ -474,7 +518,8 @@ const BARE_TAILS: [&str; 16] = [
 ];
 
 /// Words after a floor or door number ("1 tr", "5. kat", "3e étage", "6. emelet 7. ajtó").
-const FLOOR_WORDS: [&str; 19] = [
+const FLOOR_WORDS: [&str; 20] = [
+    "orofos",
     "tr",
     "trappor",
     "kat",
@@ -501,8 +546,21 @@ fn unit_tail(text: &str, end: usize) -> usize {
     let after_sep = rest
         .strip_prefix(", ")
         .or_else(|| rest.strip_prefix(" - "))
+        .or_else(|| rest.strip_prefix(" / "))
         .or_else(|| rest.strip_prefix(' '))
         .unwrap_or("");
+    // A Norwegian flat number: "Kongens gate 39, H0303".
+    {
+        let b = after_sep.as_bytes();
+        if b.len() >= 5
+            && matches!(b[0], b'H' | b'U' | b'K' | b'L')
+            && b[1..5].iter().all(u8::is_ascii_digit)
+            && !b.get(5).is_some_and(u8::is_ascii_alphanumeric)
+            && rest.len() > after_sep.len()
+        {
+            return end + (rest.len() - after_sep.len()) + 5;
+        }
+    }
     // A Danish floor and side: "3. mf.", "2. th", "st. tv."
     {
         let b = after_sep.as_bytes();
@@ -552,7 +610,7 @@ fn unit_tail(text: &str, end: usize) -> usize {
         let d = after_sep.bytes().take_while(u8::is_ascii_digit).count();
         if (1..=2).contains(&d) {
             let rest = &after_sep[d..];
-            let marker = ["ème ", "er ", "e ", ". ", " "]
+            let marker = ["ème ", "er ", "os ", "e ", ". ", " "]
                 .into_iter()
                 .find(|m| rest.starts_with(m));
             if let Some(m) = marker {
@@ -564,6 +622,19 @@ fn unit_tail(text: &str, end: usize) -> usize {
                     let mut j = d + m.len() + word.len();
                     if after_sep[j..].starts_with('.') {
                         j += 1;
+                    }
+                    // Hungarian: the door after the floor, "1. em. 4."
+                    if matches!(word.as_str(), "em" | "emelet") {
+                        let r = &after_sep[j..];
+                        let n = r
+                            .strip_prefix(' ')
+                            .map_or(0, |r| r.bytes().take_while(u8::is_ascii_digit).count());
+                        if (1..=3).contains(&n) {
+                            j += 1 + n;
+                            if after_sep[j..].starts_with('.') {
+                                j += 1;
+                            }
+                        }
                     }
                     return end + at + j;
                 }
@@ -719,19 +790,39 @@ fn number_first(text: &str, ws: &[Word], i: usize) -> Option<usize> {
     None
 }
 
+/// The house number after a street's name ending at word `last`: " 12", ", 12", " #12", or
+/// with its own word between ("nr. 26", "No. 23", "No 63/19"); the number's index.
+fn number_after(text: &str, ws: &[Word], last: usize) -> Option<usize> {
+    let num = ws.get(last + 1)?;
+    let gap = &text[ws[last].end..num.start];
+    if matches!(gap, " " | ", " | " #" | ". ") && is_house_number(num.text) {
+        return Some(last + 1);
+    }
+    if matches!(lower(num).as_str(), "nr" | "no" | "č" | "nº" | "n°") && matches!(gap, " " | ", ")
+    {
+        let n = ws.get(last + 2)?;
+        if matches!(&text[num.end..n.start], ". " | " " | ": " | ":") && is_house_number(n.text) {
+            return Some(last + 2);
+        }
+    }
+    None
+}
+
 /// "Hauptstraße 5", "Bahnhofstr. 12a", "Calle Mayor 15", "Via Roma 10": the index of the number.
 fn street_first(text: &str, ws: &[Word], i: usize) -> Option<usize> {
     let w = &ws[i];
     let l = lower(w);
     // "ul. Lipowa 124", "al. Jerozolimskie 64", "pl. Grunwaldzka 116": abbreviated types
     // written in lower case.
-    let abbreviated =
-        matches!(l.as_str(), "ul" | "al" | "pl" | "os") && text[w.end..].starts_with(". ");
+    // Also "Jl. Asia Afrika No. 23", "Leof. Kifisias 30", "Str. Republicii nr. 26", "Av.
+    // Paseo de la Reforma #1439".
+    let abbreviated = matches!(
+        l.as_str(),
+        "ul" | "al" | "pl" | "os" | "jl" | "leof" | "str" | "av" | "avda"
+    ) && text[w.end..].starts_with(". ");
     if abbreviated {
-        let last = name_words(text, ws, i, 3).filter(|&last| last > i)?;
-        let num = ws.get(last + 1)?;
-        return (&text[ws[last].end..num.start] == " " && is_house_number(num.text))
-            .then_some(last + 1);
+        let last = name_words(text, ws, i, 4).filter(|&last| last > i)?;
+        return number_after(text, ws, last);
     }
     // "C/ de Goya 9", "C/ San Bernardo 162": Spanish "calle" abbreviated.
     if w.text == "C" && text[w.end..].starts_with("/ ") {
@@ -762,11 +853,22 @@ fn street_first(text: &str, ws: &[Word], i: usize) -> Option<usize> {
         .iter()
         .any(|s| l.len() > s.len() + 2 && l.ends_with(s));
     let preposition = LEADING_PREPOSITIONS.contains(&l.as_str());
-    let last_name = if glued {
-        i
-    } else if let Some(k) = named_then_type(text, ws, i) {
-        // "Witte de Withstraat 239", "Korte Nieuwstraat 132", "Berliner Straße 179"
+    // Czech adjectival names stand alone only as a street's whole name: "Masarykova 86", not
+    // "Angal Kakakaova, 16" (a surname after a given name).
+    let czech_adjective = ["ova", "ská"]
+        .iter()
+        .any(|s| l.len() > s.len() + 3 && l.ends_with(s))
+        && !(i > 0 && capitalised(ws[i - 1].text) && joined(text, &ws[i - 1], w))
+        && ws
+            .get(i + 1)
+            .is_some_and(|n| &text[w.end..n.start] == " " && is_house_number(n.text));
+    let glued = glued || czech_adjective;
+    let last_name = if let Some(k) = named_then_type(text, ws, i) {
+        // "Witte de Withstraat 239", "Korte Nieuwstraat 132", "Berliner Straße 179",
+        // "Vinohradská třída 492/46"
         k
+    } else if glued {
+        i
     } else if PREFIX_WORDS.contains(&l.as_str()) || preposition || czech {
         name_words(text, ws, i, 4).filter(|&last| last > i)?
     } else if ws
@@ -778,23 +880,10 @@ fn street_first(text: &str, ws: &[Word], i: usize) -> Option<usize> {
     } else {
         return None;
     };
-    let mut num = ws.get(last_name + 1)?;
-    let mut gap = &text[ws[last_name].end..num.start];
-    let mut last_name = last_name;
-    // "Calea Victoriei nr. 122", "Strada Lipscani nr 78": the number's own word between.
-    if matches!(lower(num).as_str(), "nr" | "no" | "č" | "nº" | "n°") && matches!(gap, " " | ", ")
-    {
-        let n = ws.get(last_name + 2)?;
-        if matches!(&text[num.end..n.start], ". " | " ") {
-            last_name += 1;
-            gap = " ";
-            num = n;
-        }
-    }
+    let at = number_after(text, ws, last_name)?;
     // "Im Jahr 2019" is a year, not an address: preposition-led names take small numbers.
-    let small = num.text.bytes().take_while(u8::is_ascii_digit).count() <= 3;
-    (matches!(gap, " " | ". " | ", ") && is_house_number(num.text) && (!preposition || small))
-        .then_some(last_name + 1)
+    let small = ws[at].text.bytes().take_while(u8::is_ascii_digit).count() <= 3;
+    (!preposition || small).then_some(at)
 }
 
 /// Capitalised words and particles from `i` whose last word carries a type suffix or is a type
@@ -813,7 +902,21 @@ fn named_then_type(text: &str, ws: &[Word], i: usize) -> Option<usize> {
         // "Kongens gate", "Bygdøy allé").
         let lower_type = matches!(
             l.as_str(),
-            "ulice" | "třída" | "náměstí" | "nábřeží" | "gate" | "allé" | "vei" | "plass"
+            "ulice"
+                | "třída"
+                | "náměstí"
+                | "nábřeží"
+                | "gate"
+                | "allé"
+                | "vei"
+                | "plass"
+                | "utca"
+                | "út"
+                | "tér"
+                | "körút"
+                | "köz"
+                | "cesta"
+                | "ulica"
         );
         if typed && capitalised(ws[j].text) || lower_type {
             return Some(j);

@@ -504,7 +504,93 @@ pub(crate) fn find(text: &str, out: &mut Found) -> Vec<(usize, usize)> {
     key_values(text, out);
     sql(text, out);
     speakers(text, out);
+    address_blocks(text, out);
     headers
+}
+
+/// A postal block: the line right above a street line names who lives or works there
+/// ("SHIP TO:\nANNELIE MOKOENA\n263 Jan Smuts Avenue", "Lieferanschrift:\nGian-Luca Keller\nVia
+/// Nassa 112"). That line is a name when it is one to four words of a name's shape (capitalised
+/// or in capitals, with particles), after a title if any and after leading everyday words (a
+/// firm's "Rechtsanwaltskanzlei Korbinian Stummvoll"), and not a company.
+fn address_blocks(text: &str, out: &mut Found) {
+    let streets: Vec<usize> = out
+        .iter()
+        .filter(|c| c.kind == EntityType::StreetAddress)
+        .map(|c| c.start)
+        .filter(|&s| s >= 2 && text[..s].ends_with('\n'))
+        .collect();
+    for s in streets {
+        let above_end = s - 1;
+        let above_start = text[..above_end].rfind('\n').map_or(0, |i| i + 1);
+        let line = &text[above_start..above_end];
+        let lead = line.len() - line.trim_start().len();
+        let name = line.trim();
+        if name.is_empty() || name.ends_with(':') || ORG_ENDINGS.iter().any(|o| name.ends_with(o)) {
+            continue;
+        }
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut at = 0;
+        for w in name.split(' ') {
+            words.push((at, w));
+            at += w.len() + 1;
+        }
+        // A title, then everyday words, come off the front.
+        let mut first = 0;
+        if words.len() > 1
+            && TITLES.contains(&words[0].1.trim_end_matches('.').to_lowercase().as_str())
+        {
+            first = 1;
+        }
+        while first + 1 < words.len() && lexicon::common(&words[first].1.to_lowercase()) {
+            first += 1;
+        }
+        let rest = &words[first..];
+        let particle = |w: &str| {
+            [
+                "van", "de", "den", "der", "du", "da", "di", "del", "della", "von", "le", "la",
+                "bin", "binti", "ter", "ten", "dos", "das", "do", "y", "Ó", "Ní", "Mac", "Nic",
+                "al",
+            ]
+            .contains(&w)
+        };
+        let shaped = |w: &str| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            letters >= 2
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        };
+        // Known names, or a block a label opens ("SHIP TO:", "Lieferanschrift:"): a venue or a
+        // job title above a street ("The Old Granary", "Key Account Manager") is neither.
+        let labelled = text[..above_start]
+            .trim_end_matches('\n')
+            .rsplit('\n')
+            .next()
+            .is_some_and(|l| l.trim_end().ends_with(':'));
+        let known = rest.iter().any(|&(_, w)| known_name(w));
+        let fits = (labelled || known)
+            && !words
+                .iter()
+                .all(|&(_, w)| lexicon::common(&w.to_lowercase()))
+            && (1..=4).contains(&rest.len())
+            && rest.iter().all(|&(_, w)| shaped(w) || particle(w))
+            && rest
+                .iter()
+                .any(|&(_, w)| shaped(w) && w.chars().filter(|c| c.is_alphabetic()).count() > 1)
+            && !rest
+                .iter()
+                .all(|&(_, w)| lexicon::common(&w.to_lowercase()));
+        if !fits || (rest.len() == 1 && !known) {
+            continue;
+        }
+        let start = above_start + lead + rest[0].0;
+        out.push(Candidate::new(
+            EntityType::Person,
+            start,
+            above_start + lead + name.len(),
+        ));
+    }
 }
 
 /// Labels that open lines of logs, mail and forms, not of a conversation ("Date:", "From:",
@@ -1222,6 +1308,16 @@ mod tests {
         // A form's labels do not repeat: no speakers there.
         let form = "Subject: hello\nPriority: High\nStatus: Open\n";
         assert!(spans(form, EntityType::Person).is_empty());
+    }
+
+    #[test]
+    fn the_name_above_a_street_line() {
+        let t = "SHIP TO:\nANNELIE MOKOENA\n263 Jan Smuts Avenue\nPretoria, 0002\n\nRechtsanwaltskanzlei Maria Stummvoll\nLinzer Gasse 70/2/23, 1060 Wien\n\nGlobex Ltd\n12 Baker Street\n";
+        let p = spans(t, EntityType::Person);
+        for n in ["ANNELIE MOKOENA", "Maria Stummvoll"] {
+            assert!(p.contains(&n), "{n} in {p:?}");
+        }
+        assert!(!p.iter().any(|n| n.contains("Globex")), "{p:?}");
     }
 
     #[test]
