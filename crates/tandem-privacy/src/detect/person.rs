@@ -236,7 +236,7 @@ const LOWER_CUES: &[&str] = &[
 /// Verbs after which even an unknown lower-case word is a person ("ask beatrix", "ping noor"),
 /// unless it is one of these pronouns and function words.
 const LOWER_VERBS: &[&str] = &[
-    "ask", "text", "ping", "remind", "tell", "cc", "message", "dm", "call",
+    "ask", "text", "ping", "remind", "tell", "cc", "message", "dm", "call", "see", "invited", "oye",
 ];
 const NOT_LOWER_NAMES: &[&str] = &[
     "me",
@@ -318,7 +318,7 @@ const NOT_LOWER_NAMES: &[&str] = &[
 /// houvelle, joris hier").
 const LOWER_GREETINGS: &[&str] = &[
     "hi", "hey", "hello", "hola", "hoi", "ciao", "salut", "oi", "olá", "chào", "merhaba", "cześć",
-    "hej", "hei", "hallo",
+    "hej", "hei", "hallo", "moi", "makasih", "thanks",
 ];
 /// Words right before a name that suggest one when the name has two words or is known.
 const WEAK_BEFORE: &[&str] = &[
@@ -442,7 +442,12 @@ pub(crate) fn find(text: &str, out: &mut Found) {
     let mut i = 0;
     while i < ws.len() {
         if lower_name(text, &ws, i) {
-            // "call ivana horvat at …": a family name in lower case may follow.
+            // "call ivana horvat at …": a family name in lower case may follow; after a verb
+            // that takes a person ("did u see jhunmark tolentino got …"), any word that is not
+            // an everyday one.
+            let verb_cue = words_before(text, ws[i].start, 1)
+                .first()
+                .is_some_and(|p| in_list(LOWER_VERBS, p));
             let mut last = i;
             while let Some(n) = ws.get(last + 1) {
                 let l = n.text;
@@ -451,7 +456,12 @@ pub(crate) fn find(text: &str, out: &mut Found) {
                     && l.chars().all(|c| c.is_lowercase() || c == '-' || c == '\'')
                     && (family(l)
                         || in_list(PARTICLES, l)
-                            && ws.get(last + 2).is_some_and(|m| family(m.text)))
+                            && ws.get(last + 2).is_some_and(|m| family(m.text))
+                        || verb_cue
+                            && l.chars().count() >= 3
+                            && !common(l)
+                            && !in_list(NOT_LOWER_NAMES, l)
+                            && !in_list(PARTICLES, l))
                 {
                     last += 1;
                 } else {
