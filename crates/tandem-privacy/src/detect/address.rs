@@ -63,7 +63,7 @@ const SUFFIX_WORDS: [&str; 47] = [
     "nagar",
 ];
 /// Type words that start a street name ("rue de Rivoli", "Calle Mayor", "Via Roma").
-const PREFIX_WORDS: [&str; 62] = [
+const PREFIX_WORDS: [&str; 74] = [
     // Belgian French: "Chaussée de Wavre 112"
     "chaussée",
     "steenweg",
@@ -130,6 +130,19 @@ const PREFIX_WORDS: [&str; 62] = [
     "str",
     "calçada",
     "borgo",
+    // Argentine "Bv.", Croatian "Trg", Catalan "Plaça", Romanian "Șoseaua", Colombian "Carrera", Thai "Thanon", Ukrainian "vul.", Bulgarian "bul."
+    "bv",
+    "trg",
+    "plaça",
+    "șoseaua",
+    "soseaua",
+    "carrera",
+    "transversal",
+    "diagonal",
+    "thanon",
+    "vul",
+    "bul",
+    "bulv",
 ];
 /// Type words written as a word of their own after the name ("Berliner Straße 179").
 const TRAILING_TYPES: [&str; 23] = [
@@ -160,13 +173,15 @@ const TRAILING_TYPES: [&str; 23] = [
     "salai",
 ];
 /// Suffixes of one-word street names ("Hauptstraße", "Kerkstraat", "Drottninggatan").
-const GLUED_SUFFIXES: [&str; 42] = [
+const GLUED_SUFFIXES: [&str; 49] = [
     "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer", "straat",
     "laan", "plein", "gracht", "kade", "gatan", "vägen", "vagen", "väg", "vej", "gade", "veien",
     "gata", "utca", "torget", "torg", "backen", "stigen", "gränd", "gränden", "singel", "dijk",
     "steeg", "markt", "plass", "katu", "polku", "kuja", "vejen",
     // "Limmatquai 52", "Frankrijklei 54"
     "quai", "kai", "lei",
+    // Icelandic "Laugavegur", Finnish "Mannerheimintie", Korean "Sejong-daero", "Yeoksam-ro"
+    "vegur", "stígur", "braut", "tie", "daero", "-ro", "-gil",
 ];
 /// Lower-case words allowed inside a street name ("rue de la Paix", "Avenue of the Americas").
 const PARTICLES: [&str; 30] = [
@@ -221,6 +236,16 @@ pub(crate) fn find(text: &str, out: &mut Found) {
                 end_byte,
             ));
             i = last + 1;
+            continue;
+        }
+        if let Some(end) = unit_then_name(text, &ws, i) {
+            let end_byte = with_abbreviation_dot(text, ws[end].end, &ws[end]);
+            out.push(Candidate::new(
+                EntityType::StreetAddress,
+                ws[i].start,
+                end_byte,
+            ));
+            i = end + 1;
             continue;
         }
         let found = number_first(text, &ws, i)
@@ -279,7 +304,7 @@ fn number_tail_once(text: &str, end: usize) -> usize {
             .take_while(|c| c.is_ascii_digit() || (sep == b'-' && matches!(c, b'I' | b'V' | b'X')))
             .count();
         // "197/A": a letter after the slash.
-        let n = if n == 0 && sep == b'/' && b.get(1).is_some_and(u8::is_ascii_uppercase) {
+        let n = if n == 0 && sep == b'/' && b.get(1).is_some_and(u8::is_ascii_alphabetic) {
             1
         } else {
             n
@@ -435,7 +460,7 @@ fn turkish(text: &str, ws: &[Word], i: usize) -> Option<(usize, usize)> {
 }
 
 /// Words that introduce a flat, unit or floor after the street line.
-const UNIT_WORDS: [&str; 55] = [
+const UNIT_WORDS: [&str; 61] = [
     "apt",
     "apartment",
     "suite",
@@ -492,6 +517,13 @@ const UNIT_WORDS: [&str; 55] = [
     "piano",
     "lot",
     "blk",
+    // Romanian "bl. E5, sc. 6", Bulgarian "vh. K", Ukrainian "kv. 260", Greek "diam. 9", Hungarian "fsz. 2"
+    "bl",
+    "sc",
+    "vh",
+    "kv",
+    "diam",
+    "fsz",
 ];
 
 /// The end of a flat or unit after the street line ending at `end`: ", Apt 4B", " Suite 200",
@@ -734,9 +766,21 @@ fn number_first(text: &str, ws: &[Word], i: usize) -> Option<usize> {
     let french_comma = ws.get(next_i).is_some_and(|w| {
         &text[ws[i].end..w.start] == ", " && PREFIX_WORDS.contains(&lower(w).as_str())
     });
+    // "35, Ring Road", "45, Aminu Kano Crescent": Indian and Nigerian lines put a comma after
+    // a short number; the name must then end in an English type word.
+    let english_comma = ws.get(next_i).is_some_and(|w| {
+        &text[ws[i].end..w.start] == ", "
+            && ws[i].text.len() <= 4
+            && capitalised(w.text)
+            && (next_i + 1..(next_i + 4).min(ws.len())).any(|k| {
+                capitalised(ws[k].text)
+                    && SUFFIX_WORDS.contains(&lower(&ws[k]).as_str())
+                    && joined(text, &ws[k - 1], &ws[k])
+            })
+    });
     let mut next = ws
         .get(next_i)
-        .filter(|w| french_comma || joined(text, &ws[i], w))?;
+        .filter(|w| french_comma || english_comma || joined(text, &ws[i], w))?;
     if matches!(lower(next).as_str(), "bis" | "ter") {
         // "160 ter place des Célestins"
         next_i += 1;
@@ -790,6 +834,68 @@ fn number_first(text: &str, ws: &[Word], i: usize) -> Option<usize> {
     None
 }
 
+/// A unit, then the street's name without a house number, as Gulf, East African, Nigerian,
+/// Indian and Chinese lines write it: "Apt 1201, Hamdan Street", "House 34, Mama Ngina Street",
+/// "Plot 70, Ogui Road", "No. 22, Residency Road", "Room 7503, No. 6 Zhongshan Road"; the
+/// index of the type word.
+fn unit_then_name(text: &str, ws: &[Word], i: usize) -> Option<usize> {
+    const UNITS: [&str; 14] = [
+        "apt",
+        "apartment",
+        "house",
+        "plot",
+        "office",
+        "room",
+        "unit",
+        "flat",
+        "suite",
+        "lot",
+        "shop",
+        "blk",
+        "block",
+        "no",
+    ];
+    let w = &ws[i];
+    if !capitalised(w.text) || !UNITS.contains(&lower(w).as_str()) {
+        return None;
+    }
+    let code = ws.get(i + 1)?;
+    if !matches!(&text[w.end..code.start], " " | ". " | " #")
+        || !code.text.bytes().any(|b| b.is_ascii_digit())
+        || code.text.len() > 8
+    {
+        return None;
+    }
+    let mut j = i + 2;
+    let first = ws.get(j)?;
+    if !matches!(&text[code.end..first.start], ", " | " ") {
+        return None;
+    }
+    // "Room 7503, No. 6 Zhongshan Road": the building's number after "No.".
+    if lower(first) == "no" {
+        let n = ws.get(j + 1)?;
+        if !is_house_number(n.text) {
+            return None;
+        }
+        j += 2;
+    }
+    let start = j;
+    while j < ws.len() && j < start + 5 {
+        if j > start && !joined(text, &ws[j - 1], &ws[j]) {
+            return None;
+        }
+        let l = lower(&ws[j]);
+        if j > start && SUFFIX_WORDS.contains(&l.as_str()) && capitalised(ws[j].text) {
+            return Some(j);
+        }
+        if !(capitalised(ws[j].text) || PARTICLES.contains(&l.as_str())) {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
 /// The house number after a street's name ending at word `last`: " 12", ", 12", " #12", or
 /// with its own word between ("nr. 26", "No. 23", "No 63/19"); the number's index.
 fn number_after(text: &str, ws: &[Word], last: usize) -> Option<usize> {
@@ -818,7 +924,19 @@ fn street_first(text: &str, ws: &[Word], i: usize) -> Option<usize> {
     // Paseo de la Reforma #1439".
     let abbreviated = matches!(
         l.as_str(),
-        "ul" | "al" | "pl" | "os" | "jl" | "leof" | "str" | "av" | "avda"
+        "ul" | "al"
+            | "pl"
+            | "os"
+            | "jl"
+            | "leof"
+            | "str"
+            | "av"
+            | "avda"
+            | "bd"
+            | "vul"
+            | "bul"
+            | "bulv"
+            | "bv"
     ) && text[w.end..].starts_with(". ");
     if abbreviated {
         let last = name_words(text, ws, i, 4).filter(|&last| last > i)?;
@@ -853,11 +971,12 @@ fn street_first(text: &str, ws: &[Word], i: usize) -> Option<usize> {
         .iter()
         .any(|s| l.len() > s.len() + 2 && l.ends_with(s));
     let preposition = LEADING_PREPOSITIONS.contains(&l.as_str());
-    // Czech adjectival names stand alone only as a street's whole name: "Masarykova 86", not
-    // "Angal Kakakaova, 16" (a surname after a given name).
-    let czech_adjective = ["ova", "ská"]
+    // Czech and Slovak adjectival names stand alone as a street's whole name ("Masarykova 86",
+    // "Šancová 5", "Hlavná 431/9", "Palackého 644/68"), not after a given name ("Angal
+    // Kakakaova, 16" is a person).
+    let czech_adjective = ["ova", "ová", "ská", "ského", "ého", "ná"]
         .iter()
-        .any(|s| l.len() > s.len() + 3 && l.ends_with(s))
+        .any(|s| l.chars().count() > s.chars().count() + 3 && l.ends_with(s))
         && !(i > 0 && capitalised(ws[i - 1].text) && joined(text, &ws[i - 1], w))
         && ws
             .get(i + 1)
@@ -917,7 +1036,19 @@ fn named_then_type(text: &str, ws: &[Word], i: usize) -> Option<usize> {
                 | "köz"
                 | "cesta"
                 | "ulica"
+                | "námestie"
+                // Baltic: "Brīvības iela 47", "Didžioji g. 11", "Savanorių pr. 7", "Narva
+                // mnt 45", "Viru tn 98-5"
+                | "iela"
+                | "g"
+                | "pr"
+                | "mnt"
+                | "tn"
+                | "gatvė"
+                | "prospektas"
         );
+        // (Written in lower case: "KLM TN 7187" is a flight.)
+        let lower_type = lower_type && !ws[j].text.chars().any(char::is_uppercase);
         if typed && capitalised(ws[j].text) || lower_type {
             return Some(j);
         }
