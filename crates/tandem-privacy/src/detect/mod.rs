@@ -65,6 +65,31 @@ pub fn detect(text: &str) -> Vec<Entity> {
             kept.push(c);
         }
     }
+    // A name found once is found everywhere it stands as a word: "Destiny" in a list and again
+    // alone, "maria" in a chat line whatever cue it lacked the second time. Nothing of a value
+    // that leaves under a placeholder once may leave in clear elsewhere.
+    let names: Vec<&str> = kept
+        .iter()
+        .filter(|c| c.kind == EntityType::Person && c.end - c.start >= 3)
+        .map(|c| &text[c.start..c.end])
+        .collect();
+    let mut again: Vec<Candidate> = Vec::new();
+    for name in names {
+        for (at, _) in text.match_indices(name) {
+            let end = at + name.len();
+            let word_edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+            if word_edge(text[..at].chars().next_back())
+                && word_edge(text[end..].chars().next())
+                && kept
+                    .iter()
+                    .chain(&again)
+                    .all(|k| end <= k.start || k.end <= at)
+            {
+                again.push(Candidate::new(EntityType::Person, at, end));
+            }
+        }
+    }
+    kept.extend(again);
     kept.sort_by_key(|c| c.start);
     kept.into_iter()
         .map(|c| Entity {
