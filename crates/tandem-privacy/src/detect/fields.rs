@@ -811,6 +811,8 @@ fn key_values(text: &str, out: &mut Found) {
             continue;
         };
         let key = line[..colon].trim_start_matches(['-', '*', '•', ' ', '\t']);
+        // A vCard's "TEL;TYPE=CELL:" is the field "TEL" with its parameters.
+        let key = key.split(';').next().unwrap_or(key);
         if !label(key) || line[colon + 1..].starts_with("//") {
             continue;
         }

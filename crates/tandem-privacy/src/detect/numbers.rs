@@ -38,7 +38,7 @@ const REFERENCE_CUES: [&str; 22] = [
     "no",
     "nr",
 ];
-const PHONE_CUES: [&str; 35] = [
+const PHONE_CUES: [&str; 39] = [
     "call",
     "phone",
     "tel",
@@ -72,6 +72,10 @@ const PHONE_CUES: [&str; 35] = [
     "bel",
     "ligar",
     "liga",
+    "landline",
+    "reachable",
+    "called",
+    "calling",
     "telefone",
     "celular",
 ];
@@ -88,25 +92,34 @@ pub(crate) fn find(text: &str, out: &mut Found) {
     for run in runs(text) {
         if let Some(kind) = classify(text, &run) {
             out.push(Candidate::new(kind, run.start, run.end));
-        } else if let Some(tail) = bracket_tail(text, &run) {
-            // "appt 17 (01.50.50.65.16)": the number before the bracket is another one.
-            if let Some(kind) = classify(text, &tail) {
-                out.push(Candidate::new(kind, tail.start, tail.end));
+        } else if let Some((head, tail)) = bracket_split(text, &run) {
+            // "appt 17 (01.50.50.65.16)": the number before the bracket is another one;
+            // "+27 82 329 7542 (18/08/2023 20:50)": so is what the bracket holds.
+            for part in [head, tail] {
+                if let Some(kind) = classify(text, &part) {
+                    out.push(Candidate::new(kind, part.start, part.end));
+                }
             }
         }
     }
 }
 
-/// The part of a run from its last " (" on, as a run of its own.
-fn bracket_tail<'a>(text: &'a str, run: &Run<'a>) -> Option<Run<'a>> {
+/// The parts of a run before and from its last " (", as runs of their own.
+fn bracket_split<'a>(text: &'a str, run: &Run<'a>) -> Option<(Run<'a>, Run<'a>)> {
     let at = run.text.rfind(" (")? + 1;
+    let head = Run {
+        start: run.start,
+        end: run.start + at - 1,
+        text: &text[run.start..run.start + at - 1],
+        digits: digits(&run.text[..at - 1]),
+    };
     let tail = Run {
         start: run.start + at,
         end: run.end,
         text: &text[run.start + at..run.end],
         digits: digits(&run.text[at..]),
     };
-    Some(strip_open_bracket(text, tail))
+    Some((head, strip_open_bracket(text, tail)))
 }
 
 /// A number in brackets, "(4683 8061 8417 7034)", starts after the bracket: a bracket the
@@ -278,7 +291,9 @@ fn phone(run: &Run, before: &[String]) -> bool {
         && separated
         && longest <= 8
         && groups.iter().all(|g| g.len() >= 2);
-    international || nanp || nine || trunk || (cue && (7..=15).contains(&n))
+    // Turkish: "0 (216) 489 12 00", the trunk zero alone before the bracketed area code.
+    let turkish = t.starts_with("0 (") && (10..=11).contains(&n);
+    international || nanp || nine || trunk || turkish || (cue && (7..=15).contains(&n))
 }
 
 /// 3-3-4 (with an optional leading 1), as North American numbers are written.
