@@ -118,6 +118,13 @@ const PERSON: &[&str] = &[
     "họvàtên",
     "hoten",
     "signature",
+    "fn",
+    "servedby",
+    "pickupauthorised",
+    "pickupauthorized",
+    "authorisedperson",
+    "loyaltymember",
+    "accountname",
     "emergencycontact",
     "nextofkin",
     "betegneve",
@@ -316,6 +323,14 @@ const VAGUE_PERSON: &[&str] = &[
     "hóspede",
     "ospite",
     "gast",
+    "pupil",
+    "seen",
+    "landlord",
+    "landlady",
+    "shipto",
+    "billto",
+    "soldto",
+    "deliverto",
 ];
 const STREET: &[&str] = &[
     "street",
@@ -414,6 +429,13 @@ const PEOPLE: &[&str] = &[
     "katilimcilar",
     "přítomni",
     "jelenlévők",
+    "apologies",
+    "absent",
+    "excused",
+    "entschuldigt",
+    "abwesend",
+    "signed",
+    "signatures",
 ];
 const PHONE: &[&str] = &[
     "phone",
@@ -679,6 +701,18 @@ fn speakers(text: &str, out: &mut Found) {
         {
             head = r;
         }
+        // A WhatsApp export's "17/06/2024, 17:38 - tom: …".
+        if let Some((stamp, r)) = head.split_once(" - ") {
+            if !stamp.is_empty()
+                && stamp.len() <= 24
+                && stamp.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && stamp
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " ./,:-".contains(c) || c.is_ascii_alphabetic())
+            {
+                head = r;
+            }
+        }
         head = head.trim_start_matches(['↳', '>', '-', '*', ' ']);
         let skip = line.len() - head.len();
         let Some(colon) = head.find(": ").filter(|&c| (2..=40).contains(&c)) else {
@@ -806,13 +840,41 @@ fn sql(text: &str, out: &mut Found) {
 /// "Address:" line runs on to the postcode and town); a name ends at the first comma or bracket
 /// ("Empfänger: Maximilian P. von Weizsäcker, Limmatquai 52, …").
 fn key_values(text: &str, out: &mut Found) {
+    let mut carried: Option<Field> = None;
     for (at, line) in lines(text).into_iter().flat_map(segments) {
-        let Some(colon) = line.find(':').filter(|&c| c <= 40) else {
+        // "Signed: Ž. Mlakar    L. Kovačič": a field's further values in the segments after.
+        let Some(colon) = line.find([':', '=']).filter(|&c| c <= 40) else {
+            if let Some(field @ (Field::Person | Field::People)) = carried {
+                let v = line.trim();
+                let vs = at + (line.len() - line.trim_start().len());
+                if v.chars().next().is_some_and(char::is_uppercase) {
+                    if let Some((s, e)) = person_value(text, vs, vs + v.len()) {
+                        let _ = field;
+                        out.push(Candidate::new(EntityType::Person, s, e));
+                    }
+                }
+            }
             continue;
         };
+        carried = None;
         let key = line[..colon].trim_start_matches(['-', '*', '•', ' ', '\t']);
-        // A vCard's "TEL;TYPE=CELL:" is the field "TEL" with its parameters.
+        // A vCard's "TEL;TYPE=CELL:" is the field "TEL" with its parameters; its "N:" holds
+        // the name's parts apart by ";" ("N:de Jong;Ingrid;;;").
         let key = key.split(';').next().unwrap_or(key);
+        if key == "N" && line[colon + 1..].contains(';') {
+            let mut from = at + colon + 1;
+            for part in line[colon + 1..].split(';') {
+                let p = part.trim();
+                if p.chars().any(char::is_alphabetic) {
+                    let s0 = from + (part.len() - part.trim_start().len());
+                    if let Some((s, e)) = person_value(text, s0, s0 + p.len()) {
+                        out.push(Candidate::new(EntityType::Person, s, e));
+                    }
+                }
+                from += part.len() + 1;
+            }
+            continue;
+        }
         if !label(key) || line[colon + 1..].starts_with("//") {
             continue;
         }
@@ -828,6 +890,7 @@ fn key_values(text: &str, out: &mut Found) {
         if field == Field::VaguePerson && !GENERIC_NAME.contains(&normalise(key).as_str()) {
             field = Field::Role;
         }
+        carried = Some(field);
         let raw = &line[colon + 1..];
         let vs = at + colon + 1 + (raw.len() - raw.trim_start().len());
         let value = raw.trim();
@@ -876,7 +939,7 @@ fn key_values(text: &str, out: &mut Found) {
                     let person = match field {
                         Field::Person => true,
                         Field::Role => !company,
-                        _ => known,
+                        _ => known || full_name_shape(&text[s..e]),
                     };
                     if person || titled.is_some() {
                         out.push(Candidate::new(EntityType::Person, s, e));
@@ -1102,7 +1165,14 @@ fn column(text: &str, field: Field, values: &[Cell], out: &mut Found) {
                 .iter()
                 .filter(|&&(s, e)| text[s..e].split([' ', '-']).any(known_name))
                 .count();
-            if field == Field::VaguePerson && 3 * known < names.len().max(1) {
+            let shaped = names
+                .iter()
+                .filter(|&&(s, e)| full_name_shape(&text[s..e]))
+                .count();
+            if field == Field::VaguePerson
+                && 3 * known < names.len().max(1)
+                && 3 * shaped < 2 * names.len().max(1)
+            {
                 return;
             }
             for (s, e) in names {
@@ -1110,6 +1180,20 @@ fn column(text: &str, field: Field, values: &[Cell], out: &mut Found) {
             }
         }
     }
+}
+
+/// Two to four words, each capitalised or in capitals, none an everyday word: "Venkatesh
+/// Banerjee", "VARGA Emese-Csenge", not "Widget Pro" or "Customer Success".
+fn full_name_shape(v: &str) -> bool {
+    let words: Vec<&str> = v.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && !ORG_ENDINGS.iter().any(|o| v.ends_with(o))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+                && !lexicon::common(&w.to_lowercase())
+        })
 }
 
 fn known_name(w: &str) -> bool {
@@ -1195,11 +1279,16 @@ fn json(text: &str, out: &mut Found) {
         };
         if let Some(field) = field_of(key) {
             let single = [(vs, ve)];
+            let role =
+                field == Field::VaguePerson && !GENERIC_NAME.contains(&normalise(key).as_str());
             match field {
                 Field::VaguePerson => {
-                    if person_value(text, vs, ve)
-                        .is_some_and(|(s, e)| text[s..e].split([' ', '-']).any(known_name))
-                    {
+                    if person_value(text, vs, ve).is_some_and(|(s, e)| {
+                        let v = &text[s..e];
+                        v.split([' ', '-']).any(known_name)
+                            || full_name_shape(v)
+                            || role && !ORG_ENDINGS.iter().any(|o| v.ends_with(o))
+                    }) {
                         column(text, Field::Person, &single, out);
                     }
                 }

@@ -43,6 +43,7 @@ const STRONG_BEFORE: &[&[&str]] = &[
     &["vorsitzende"],
     &["kassenwart"],
     &["schriftführer"],
+    &["review", "by"],
     &["name", "is"],
     &["name"],
     &["i", "am"],
@@ -617,6 +618,7 @@ fn ticket_names(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         let rest = &text[slash + 1..];
+        let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
         let words: Vec<&str> = rest.split(' ').take(5).collect();
         let Some(t) = words.iter().position(|w| TICKET_TITLES.contains(w)) else {
             continue;
