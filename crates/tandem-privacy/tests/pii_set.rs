@@ -1,9 +1,8 @@
 //! Precision and recall per type on the generated PII sets, and the round trip redact → restore
-//! on every item. Ten sets, each from its own generator in tests/pii/, written by a session that
-//! saw neither the detectors nor the other sets, labels by construction. Each was scored once as
-//! it came (the figures are in the comments below), then its misses guided the detectors, so all
-//! ten are development sets now; the as-it-came figures of the last ones are the measure of what
-//! a new kind of text meets. Prints the tables docs/BENCHMARKS.md quotes:
+//! on every development item. Eleven sets, each from its own generator in tests/pii/, written by
+//! a session that saw neither the detectors nor the other sets, labels by construction. Each was
+//! scored once as it came (the figures are in the comments below); the misses of the first ten
+//! then guided the detectors, so they are development sets now, and the eleventh is untouched. Prints the tables docs/BENCHMARKS.md quotes:
 //!     cargo test -p tandem-privacy --test pii_set -- --nocapture
 //!
 //! Matching: a labelled entity is recalled when a detected entity of its type covers all of it
@@ -317,4 +316,22 @@ fn every_item_round_trips() {
             "{id}: {back:?}"
         );
     }
+}
+
+/// An eleventh set (tests/pii/make_pii_eleventh.py, 75 kinds of pasted text, about 59 locales),
+/// written by another session that saw neither the detectors nor the other sets, after every
+/// change above: scored once, as it came, at recall 0.892 and precision 0.920 (people 0.83,
+/// street lines 0.81, cards 0.95): precision meets issue 15's bar, recall does not. It is the
+/// figure to believe; never tune on it. The floors only keep it from getting worse.
+#[test]
+fn eleventh_set_precision_and_recall() {
+    let (recall, precision) = score("pii-eleventh.jsonl");
+    assert!(
+        recall >= 0.89,
+        "eleventh-set recall {recall:.3} fell below 0.89"
+    );
+    assert!(
+        precision >= 0.91,
+        "eleventh-set precision {precision:.3} fell below 0.91"
+    );
 }
