@@ -290,6 +290,7 @@ fn every_item_round_trips() {
         .chain(load("pii-eighth.jsonl"))
         .chain(load("pii-ninth.jsonl"))
         .chain(load("pii-tenth.jsonl"))
+        .chain(load("pii-eleventh.jsonl"))
     {
         let mut v = Vault::new();
         let r = v.redact(&text, &Policy::redact_all());
