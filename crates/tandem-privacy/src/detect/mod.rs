@@ -7,6 +7,7 @@ mod email;
 mod fields;
 mod iban;
 mod ip;
+mod labels;
 mod numbers;
 mod person;
 mod url;
