@@ -63,6 +63,19 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
 /// and "Dr. Novak" keep their cue, "(parent). Reachable" does not).
 pub(crate) fn words_before(text: &str, i: usize, n: usize) -> Vec<String> {
     let head = text.get(..i).unwrap_or("");
+    // Only the tail can hold `n` words (cues are a few short words): tokenising the whole head
+    // on every call made a long text quadratic. The window starts after a space, so no word is
+    // cut in two.
+    let mut from = head.len().saturating_sub(64 * n + 192);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    if from > 0 {
+        from = head[from..]
+            .find(char::is_whitespace)
+            .map_or(head.len(), |k| from + k);
+    }
+    let head = &head[from..];
     let mut out = Vec::new();
     let mut edge = head.len();
     for w in words(head).iter().rev() {

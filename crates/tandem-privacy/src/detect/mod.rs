@@ -29,6 +29,56 @@ impl Candidate {
 
 pub(crate) type Found = Vec<Candidate>;
 
+/// Byte ranges sorted by start with the running maximum of their ends: whether any of them
+/// overlaps a range, in O(log n). (Checked against every candidate for every run, a pasted
+/// spreadsheet of thousands of rows took minutes.)
+pub(crate) struct Overlaps {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Overlaps {
+    pub(crate) fn new(mut spans: Vec<(usize, usize)>) -> Self {
+        spans.sort_unstable();
+        let mut m = 0;
+        let max_end = spans
+            .iter()
+            .map(|&(_, e)| {
+                m = m.max(e);
+                m
+            })
+            .collect();
+        Overlaps {
+            starts: spans.iter().map(|&(s, _)| s).collect(),
+            max_end,
+        }
+    }
+
+    /// Some range overlaps `start..end`.
+    pub(crate) fn any(&self, start: usize, end: usize) -> bool {
+        let k = self.starts.partition_point(|&s| s < end);
+        k > 0 && self.max_end[k - 1] > start
+    }
+}
+
+/// Non-overlapping ranges that grow one at a time (the kept entities): whether a new one
+/// overlaps any, in O(log n).
+#[derive(Default)]
+struct Disjoint(std::collections::BTreeMap<usize, usize>);
+
+impl Disjoint {
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.0
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &e)| e > start)
+    }
+
+    fn insert(&mut self, start: usize, end: usize) {
+        self.0.insert(start, end);
+    }
+}
+
 /// Specificity: the first of two equally long overlapping candidates wins.
 const RANK: [EntityType; 8] = [
     EntityType::Email,
@@ -54,22 +104,25 @@ pub fn detect(text: &str) -> Vec<Entity> {
     // looks for them again); a table's header holds labels, whatever looks like a name there.
     let headers = fields::find(text, &mut found);
     person::find(text, &mut found);
-    found.retain(|c| headers.iter().all(|&(s, e)| c.end <= s || e <= c.start));
+    let headers = Overlaps::new(headers);
+    found.retain(|c| !headers.any(c.start, c.end));
     let rank = |k: EntityType| RANK.iter().position(|&r| r == k).unwrap_or(RANK.len());
     found.retain(|c| {
         c.start < c.end && text.is_char_boundary(c.start) && text.is_char_boundary(c.end)
     });
     found.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), rank(c.kind), c.start));
     let mut kept: Vec<Candidate> = Vec::new();
+    let mut taken = Disjoint::default();
     for c in found {
-        if kept.iter().all(|k| c.end <= k.start || k.end <= c.start) {
+        if !taken.overlaps(c.start, c.end) {
+            taken.insert(c.start, c.end);
             kept.push(c);
         }
     }
     // A name found once is found everywhere it stands as a word: "Destiny" in a list and again
     // alone, "maria" in a chat line whatever cue it lacked the second time. Nothing of a value
     // that leaves under a placeholder once may leave in clear elsewhere.
-    let names: Vec<&str> = kept
+    let names: std::collections::BTreeSet<&str> = kept
         .iter()
         .filter(|c| c.kind == EntityType::Person && c.end - c.start >= 3)
         .map(|c| &text[c.start..c.end])
@@ -81,11 +134,9 @@ pub fn detect(text: &str) -> Vec<Entity> {
             let word_edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
             if word_edge(text[..at].chars().next_back())
                 && word_edge(text[end..].chars().next())
-                && kept
-                    .iter()
-                    .chain(&again)
-                    .all(|k| end <= k.start || k.end <= at)
+                && !taken.overlaps(at, end)
             {
+                taken.insert(at, end);
                 again.push(Candidate::new(EntityType::Person, at, end));
             }
         }

@@ -10,7 +10,7 @@
 //! Capitalised words that are not names (days, places, organisations, sentence openers) are
 //! trimmed from a run and never make one.
 
-use super::{Candidate, Found};
+use super::{Candidate, Found, Overlaps};
 use crate::entity::EntityType;
 use crate::lexicon;
 use crate::names::{AMBIGUOUS, FAMILY, GIVEN, NOT_NAMES, PARTICLES, TITLES};
@@ -437,6 +437,19 @@ fn not_name(w: &str) -> bool {
 
 pub(crate) fn find(text: &str, out: &mut Found) {
     let ws: Vec<Word> = words(text);
+    // What other detectors found (indexed once: asked for every run).
+    let others = Overlaps::new(
+        out.iter()
+            .filter(|c| c.kind != EntityType::Person)
+            .map(|c| (c.start, c.end))
+            .collect(),
+    );
+    let mut contacts: Vec<usize> = out
+        .iter()
+        .filter(|c| matches!(c.kind, EntityType::Phone | EntityType::Email))
+        .map(|c| c.start)
+        .collect();
+    contacts.sort_unstable();
     let german = german(&ws);
     // (first word, last word, is a name) per run, then names joined by "and" to a name.
     let mut runs: Vec<(usize, usize, bool)> = Vec::new();
@@ -497,12 +510,10 @@ pub(crate) fn find(text: &str, out: &mut Found) {
         let names: Vec<&str> = run.iter().map(|&k| bare(&ws[k]).text).collect();
         // Words inside an address, a URL or another entity found before are not a name here.
         let (s, e) = (ws[first].start, bare(&ws[last]).end);
-        let taken = out
-            .iter()
-            .any(|c| c.kind != EntityType::Person && c.start < e && s < c.end);
+        let taken = others.any(s, e);
         let name = !taken
             && !not_a_person(text, &ws, first, last, &names)
-            && is_name(text, &ws, &run, &names, out, german);
+            && is_name(text, &ws, &run, &names, &contacts, german);
         runs.push((first, last, name));
         i = (last + 1).max(i + 1);
     }
@@ -568,15 +579,11 @@ pub(crate) fn find(text: &str, out: &mut Found) {
         })
         .filter(|w| !in_list(PARTICLES, &w.to_lowercase()))
         .collect();
+    let named = Overlaps::new(spans.iter().chain(&fielded).copied().collect());
+    let known: std::collections::HashSet<&str> = known.into_iter().collect();
     for w in &ws {
         let b = bare(w);
-        if known.contains(&b.text)
-            && !spans
-                .iter()
-                .chain(&fielded)
-                .any(|&(s, e)| s < b.end && b.start < e)
-            && !mention_of_org(text, w)
-        {
+        if known.contains(&b.text) && !named.any(b.start, b.end) && !mention_of_org(text, w) {
             spans.push((b.start, b.end));
         }
     }
@@ -802,7 +809,7 @@ fn is_name(
     ws: &[Word],
     run: &[usize],
     names: &[&str],
-    found: &Found,
+    contacts: &[usize],
     german: bool,
 ) -> bool {
     let start = ws[run[0]].start;
@@ -857,7 +864,7 @@ fn is_name(
     }
     // Contact details after a lone unknown word need it inside a sentence, not as a label
     // ("Again: anna@…", "Tel 030 …").
-    let contact = contact_after(text, end, found)
+    let contact = contact_after(text, end, contacts)
         && (names.len() >= 2
             || given(names[0])
             || family(names[0])
@@ -1095,11 +1102,15 @@ fn mention(text: &str, start: usize) -> bool {
 
 /// A phone number or an e-mail address right after the name ("RSVP to Quinino on +44 …",
 /// "Evander 919-287-1207", "Ana Lima: ana@…"): contact details name their owner.
-fn contact_after(text: &str, end: usize, found: &Found) -> bool {
-    found.iter().any(|c| {
-        matches!(c.kind, EntityType::Phone | EntityType::Email)
-            && c.start >= end
-            && text.get(end..c.start).is_some_and(|gap| {
+fn contact_after(text: &str, end: usize, contacts: &[usize]) -> bool {
+    // `contacts`: the starts of the phones and addresses found, sorted; only the ones at most
+    // eight bytes on can count.
+    let from = contacts.partition_point(|&s| s < end);
+    contacts[from..]
+        .iter()
+        .take_while(|&&s| s <= end + 8)
+        .any(|&start| {
+            text.get(end..start).is_some_and(|gap| {
                 let g = gap.trim().trim_end_matches(':').trim().to_lowercase();
                 gap.len() <= 8
                     && matches!(
@@ -1107,7 +1118,7 @@ fn contact_after(text: &str, end: usize, found: &Found) -> bool {
                         "" | "on" | "at" | "-" | "–" | "(" | "tel" | "via"
                     )
             })
-    })
+        })
 }
 
 /// German capitalises every noun: there two capitalised words in a row say nothing.
@@ -1181,7 +1192,14 @@ fn not_a_person(text: &str, ws: &[Word], first: usize, last: usize, names: &[&st
         .trim_end()
         .trim_end_matches([':', '='])
         .trim_end()
-        .trim_end_matches(['"', '\''])
+        .trim_end_matches(['"', '\'']);
+    // Only its last characters (the longest key is "full_name"): lower-casing the whole head
+    // for every run made a long text quadratic.
+    let key = key
+        .char_indices()
+        .rev()
+        .nth(15)
+        .map_or(key, |(k, _)| &key[k..])
         .to_lowercase();
     let named = [
         "name",
