@@ -676,7 +676,8 @@ pub(crate) const FAMILY: &[&str] = &[
 /// Particles inside a name ("Ludwig van Beethoven", "Siobhán Ní Bhriain").
 pub(crate) const PARTICLES: &[&str] = &[
     "van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "le", "la", "bin", "ibn",
-    "al", "el", "ni", "ní", "mac", "ter", "ten", "dos", "das", "binti", "bint", "ben",
+    "al", "el", "ni", "ní", "mac", "ter", "ten", "dos", "das", "binti", "bint", "ben", "do", "y",
+    "ó", "nic",
 ];
 
 /// Titles before a name; never part of the name's span.

@@ -8,10 +8,10 @@
 //! column whose header is as vague as "name" or "customer" (a product table has a "name" too)
 //! counts only when its values look like people: a third of them hold a known name.
 
-use super::{Candidate, Found};
+use super::{person, Candidate, Found};
 use crate::entity::EntityType;
 use crate::lexicon;
-use crate::names::TITLES;
+use crate::names::{PARTICLES, TITLES};
 
 use super::labels::{field_of, normalise, Field, GENERIC_NAME, NOT_SPEAKERS, ORG_ENDINGS, PAIRED};
 
@@ -65,14 +65,7 @@ fn address_blocks(text: &str, out: &mut Found) {
             first += 1;
         }
         let rest = &words[first..];
-        let particle = |w: &str| {
-            [
-                "van", "de", "den", "der", "du", "da", "di", "del", "della", "von", "le", "la",
-                "bin", "binti", "ter", "ten", "dos", "das", "do", "y", "Ó", "Ní", "Mac", "Nic",
-                "al",
-            ]
-            .contains(&w)
-        };
+        let particle = |w: &str| PARTICLES.contains(&w.to_lowercase().as_str());
         let shaped = |w: &str| {
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
             letters >= 2
@@ -266,134 +259,141 @@ fn sql(text: &str, out: &mut Found) {
 /// "Address:" line runs on to the postcode and town); a name ends at the first comma or bracket
 /// ("Empfänger: Maximilian P. von Weizsäcker, Limmatquai 52, …").
 fn key_values(text: &str, out: &mut Found) {
-    let mut carried: Option<Field> = None;
-    for (at, line) in lines(text).into_iter().flat_map(segments) {
-        // "Signed: Ž. Mlakar    L. Kovačič": a field's further values in the segments after.
-        let Some(colon) = line.find([':', '=']).filter(|&c| c <= 40) else {
-            if let Some(field @ (Field::Person | Field::People)) = carried {
-                let v = line.trim();
-                let vs = at + (line.len() - line.trim_start().len());
-                if v.chars().next().is_some_and(char::is_uppercase) {
-                    if let Some((s, e)) = person_value(text, vs, vs + v.len()) {
-                        let _ = field;
-                        out.push(Candidate::new(EntityType::Person, s, e));
-                    }
-                }
-            }
-            continue;
-        };
-        carried = None;
-        let key = line[..colon].trim_start_matches(['-', '*', '•', ' ', '\t']);
-        // A vCard's "TEL;TYPE=CELL:" is the field "TEL" with its parameters; its "N:" holds
-        // the name's parts apart by ";" ("N:de Jong;Ingrid;;;").
-        let key = key.split(';').next().unwrap_or(key);
-        if key == "N" && line[colon + 1..].contains(';') {
-            let mut from = at + colon + 1;
-            for part in line[colon + 1..].split(';') {
-                let p = part.trim();
-                if p.chars().any(char::is_alphabetic) {
-                    let s0 = from + (part.len() - part.trim_start().len());
-                    if let Some((s, e)) = person_value(text, s0, s0 + p.len()) {
-                        out.push(Candidate::new(EntityType::Person, s, e));
-                    }
-                }
-                from += part.len() + 1;
-            }
-            continue;
+    for (at, line) in lines(text) {
+        // "Signed: Ž. Mlakar    L. Kovačič": a field's further values in the segments after it,
+        // on its line only.
+        let mut carried: Option<Field> = None;
+        for (at, line) in segments((at, line)) {
+            field_segment(text, at, line, &mut carried, out);
         }
-        if !label(key) || line[colon + 1..].starts_with("//") {
-            continue;
-        }
-        // "Ansprechpartner Hausverwaltung:": the first word says it, the rest says of what.
-        let first = key.split_whitespace().next().unwrap_or("");
-        let Some(mut field) =
-            field_of(key).or_else(|| field_of(first).filter(|&f| f == Field::Person))
-        else {
-            continue;
-        };
-        // A role on a form ("Guest:", "Patient/in:") names a person; a bare "Name:" may name a
-        // product, so that one still needs a known name.
-        if field == Field::VaguePerson && !GENERIC_NAME.contains(&normalise(key).as_str()) {
-            field = Field::Role;
-        }
-        carried = Some(field);
-        let raw = &line[colon + 1..];
-        let vs = at + colon + 1 + (raw.len() - raw.trim_start().len());
-        let value = raw.trim();
-        let cut = |v: &str| -> usize {
-            v.find([',', ';', '(', '<', '[', '|', '\t'])
-                .or_else(|| v.find(" – "))
-                .or_else(|| v.find(" - "))
-                .unwrap_or(v.len())
-        };
-        match field {
-            Field::Street => {}
-            Field::Phone => {
-                let n = cut(value);
-                let v = value[..n].trim_end();
-                if phone_value(v) {
-                    out.push(Candidate::new(EntityType::Phone, vs, vs + v.len()));
-                }
-            }
-            Field::Person | Field::VaguePerson | Field::Role => {
-                // "Name, Vorname: Baumann, Beat": a label of two name parts keeps the comma.
-                // So is "SÜTÇÜOĞLU, Tolunay" after any person label: a surname in capitals,
-                // a comma, a given name.
-                let caps_first = value.split_once(", ").is_some_and(|(sur, given)| {
-                    sur.chars().any(char::is_alphabetic)
-                        && !sur.chars().any(char::is_lowercase)
-                        && given.split_whitespace().count() <= 2
-                        && given.chars().next().is_some_and(char::is_uppercase)
-                });
-                let both = caps_first || PAIRED.contains(&normalise(key).as_str());
-                let n = if both {
-                    value
-                        .find([';', '(', '<', '[', '|', '\t'])
-                        .unwrap_or(value.len())
-                } else {
-                    cut(value)
-                };
-                let v = value[..n].trim_end();
-                // "Gökhan Öztürk Hanım", "Emre Kaya Bey": a Turkish title after the name.
-                let titled = [" Hanım", " Bey", " Hn.", " Bay"]
-                    .into_iter()
-                    .find_map(|t| v.strip_suffix(t));
-                let v = titled.unwrap_or(v);
+    }
+}
+
+/// One segment of a form line (see [`key_values`]); `carried` is the field of the segment
+/// before on the same line.
+fn field_segment(text: &str, at: usize, line: &str, carried: &mut Option<Field>, out: &mut Found) {
+    let Some(colon) = line.find([':', '=']).filter(|&c| c <= 40) else {
+        if matches!(carried, Some(Field::Person | Field::People)) {
+            let v = line.trim();
+            let vs = at + (line.len() - line.trim_start().len());
+            if v.chars().next().is_some_and(char::is_uppercase) {
                 if let Some((s, e)) = person_value(text, vs, vs + v.len()) {
-                    let known = text[s..e].split([' ', '-']).any(known_name);
-                    let company = ORG_ENDINGS.iter().any(|o| text[s..e].ends_with(o));
-                    let person = match field {
-                        Field::Person => true,
-                        Field::Role => !company,
-                        _ => known || full_name_shape(&text[s..e]),
-                    };
-                    if person || titled.is_some() {
-                        out.push(Candidate::new(EntityType::Person, s, e));
-                    }
+                    out.push(Candidate::new(EntityType::Person, s, e));
                 }
             }
-            Field::People => {
-                let mut from = 0;
-                for part in value.split_inclusive([',', ';']) {
-                    let item = part.trim_end_matches([',', ';']);
-                    // "Hjalmar, Séamus and the team": the last item ends at the conjunction.
-                    let item = [
-                        " and ", " & ", " und ", " et ", " y ", " e ", " og ", " och ", " en ",
-                    ]
-                    .into_iter()
-                    .filter_map(|c| item.find(c))
-                    .min()
-                    .map_or(item, |k| &item[..k]);
-                    let item_start = vs + from + (item.len() - item.trim_start().len());
-                    from += part.len();
-                    // "Hélène (late)": the name before the bracket.
-                    let name = item.trim().split(" (").next().unwrap_or("").trim_end();
-                    if !name.chars().next().is_some_and(char::is_uppercase) {
-                        continue;
-                    }
-                    if let Some((s, e)) = person_value(text, item_start, item_start + name.len()) {
-                        out.push(Candidate::new(EntityType::Person, s, e));
-                    }
+        }
+        return;
+    };
+    *carried = None;
+    let key = line[..colon].trim_start_matches(['-', '*', '•', ' ', '\t']);
+    // A vCard's "TEL;TYPE=CELL:" is the field "TEL" with its parameters; its "N:" holds
+    // the name's parts apart by ";" ("N:de Jong;Ingrid;;;").
+    let key = key.split(';').next().unwrap_or(key);
+    if key == "N" && line[colon + 1..].contains(';') {
+        let mut from = at + colon + 1;
+        for part in line[colon + 1..].split(';') {
+            let p = part.trim();
+            if p.chars().any(char::is_alphabetic) {
+                let s0 = from + (part.len() - part.trim_start().len());
+                if let Some((s, e)) = person_value(text, s0, s0 + p.len()) {
+                    out.push(Candidate::new(EntityType::Person, s, e));
+                }
+            }
+            from += part.len() + 1;
+        }
+        return;
+    }
+    if !label(key) || line[colon + 1..].starts_with("//") {
+        return;
+    }
+    // "Ansprechpartner Hausverwaltung:": the first word says it, the rest says of what.
+    let first = key.split_whitespace().next().unwrap_or("");
+    let Some(mut field) = field_of(key).or_else(|| field_of(first).filter(|&f| f == Field::Person))
+    else {
+        return;
+    };
+    // A role on a form ("Guest:", "Patient/in:") names a person; a bare "Name:" may name a
+    // product, so that one still needs a known name.
+    if field == Field::VaguePerson && !GENERIC_NAME.contains(&normalise(key).as_str()) {
+        field = Field::Role;
+    }
+    *carried = Some(field);
+    let raw = &line[colon + 1..];
+    let vs = at + colon + 1 + (raw.len() - raw.trim_start().len());
+    let value = raw.trim();
+    let cut = |v: &str| -> usize {
+        v.find([',', ';', '(', '<', '[', '|', '\t'])
+            .or_else(|| v.find(" – "))
+            .or_else(|| v.find(" - "))
+            .unwrap_or(v.len())
+    };
+    match field {
+        Field::Street => {}
+        Field::Phone => {
+            let n = cut(value);
+            let v = value[..n].trim_end();
+            if phone_value(v) {
+                out.push(Candidate::new(EntityType::Phone, vs, vs + v.len()));
+            }
+        }
+        Field::Person | Field::VaguePerson | Field::Role => {
+            // "Name, Vorname: Baumann, Beat": a label of two name parts keeps the comma.
+            // So is "SÜTÇÜOĞLU, Tolunay" after any person label: a surname in capitals,
+            // a comma, a given name.
+            let caps_first = value.split_once(", ").is_some_and(|(sur, given)| {
+                sur.chars().any(char::is_alphabetic)
+                    && !sur.chars().any(char::is_lowercase)
+                    && given.split_whitespace().count() <= 2
+                    && given.chars().next().is_some_and(char::is_uppercase)
+            });
+            let both = caps_first || PAIRED.contains(&normalise(key).as_str());
+            let n = if both {
+                value
+                    .find([';', '(', '<', '[', '|', '\t'])
+                    .unwrap_or(value.len())
+            } else {
+                cut(value)
+            };
+            let v = value[..n].trim_end();
+            // "Gökhan Öztürk Hanım", "Emre Kaya Bey": a Turkish title after the name.
+            let titled = [" Hanım", " Bey", " Hn.", " Bay"]
+                .into_iter()
+                .find_map(|t| v.strip_suffix(t));
+            let v = titled.unwrap_or(v);
+            if let Some((s, e)) = person_value(text, vs, vs + v.len()) {
+                let known = text[s..e].split([' ', '-']).any(known_name);
+                let company = ORG_ENDINGS.iter().any(|o| text[s..e].ends_with(o));
+                let person = match field {
+                    Field::Person => true,
+                    Field::Role => !company,
+                    _ => known || full_name_shape(&text[s..e]),
+                };
+                if person || titled.is_some() {
+                    out.push(Candidate::new(EntityType::Person, s, e));
+                }
+            }
+        }
+        Field::People => {
+            let mut from = 0;
+            for part in value.split_inclusive([',', ';']) {
+                let item = part.trim_end_matches([',', ';']);
+                // "Hjalmar, Séamus and the team": the last item ends at the conjunction.
+                let item = [
+                    " and ", " & ", " und ", " et ", " y ", " e ", " og ", " och ", " en ",
+                ]
+                .into_iter()
+                .filter_map(|c| item.find(c))
+                .min()
+                .map_or(item, |k| &item[..k]);
+                let item_start = vs + from + (item.len() - item.trim_start().len());
+                from += part.len();
+                // "Hélène (late)": the name before the bracket.
+                let name = item.trim().split(" (").next().unwrap_or("").trim_end();
+                if !name.chars().next().is_some_and(char::is_uppercase) {
+                    return;
+                }
+                if let Some((s, e)) = person_value(text, item_start, item_start + name.len()) {
+                    out.push(Candidate::new(EntityType::Person, s, e));
                 }
             }
         }
@@ -623,8 +623,7 @@ fn full_name_shape(v: &str) -> bool {
 }
 
 fn known_name(w: &str) -> bool {
-    let l = w.to_lowercase();
-    lexicon::given(&l) || lexicon::family(&l)
+    person::given(w) || person::family(w)
 }
 
 /// A person column's value as a name's span (a leading title left out), or None when it is not
@@ -643,11 +642,12 @@ fn person_value(text: &str, s: usize, e: usize) -> Option<Cell> {
     if words.len() > 5 {
         return None;
     }
-    let mut start = s;
+    let t = v.trim_start();
+    let mut start = s + (v.len() - t.len());
     if words.len() > 1 {
         let first = words[0].trim_end_matches('.').to_lowercase();
         if TITLES.contains(&first.as_str()) {
-            let after = v[words[0].len()..].trim_start();
+            let after = t[words[0].len()..].trim_start();
             start = e - after.len();
         }
     }

@@ -127,13 +127,36 @@ pub fn detect(text: &str) -> Vec<Entity> {
         .filter(|c| c.kind == EntityType::Person && c.end - c.start >= 3)
         .map(|c| &text[c.start..c.end])
         .collect();
+    // Where each word of the text starts (looked up by a name's first word: searching the text
+    // once per name was quadratic on a spreadsheet of thousands of people).
+    let mut starts: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    if !names.is_empty() {
+        let mut from = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (c.is_alphanumeric(), from) {
+                (true, None) => from = Some(i),
+                (false, Some(f)) => {
+                    starts.entry(&text[f..i]).or_default().push(f);
+                    from = None;
+                }
+                _ => {}
+            }
+        }
+    }
     let mut again: Vec<Candidate> = Vec::new();
     for name in names {
-        for (at, _) in text.match_indices(name) {
+        let first = name
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        for &at in starts.get(first).map_or(&[][..], Vec::as_slice) {
             let end = at + name.len();
-            let word_edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
-            if word_edge(text[..at].chars().next_back())
-                && word_edge(text[end..].chars().next())
+            // (A word start has no letter before it.)
+            if text[at..].starts_with(name)
+                && !text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
                 && !taken.overlaps(at, end)
             {
                 taken.insert(at, end);

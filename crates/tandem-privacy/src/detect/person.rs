@@ -415,12 +415,12 @@ fn family_word(l: &str) -> bool {
     in_list(FAMILY, l) || lexicon::family(l)
 }
 
-fn given(w: &str) -> bool {
+pub(super) fn given(w: &str) -> bool {
     let l = w.to_lowercase();
     given_word(&l) || l.split('-').count() > 1 && l.split('-').all(given_word)
 }
 
-fn family(w: &str) -> bool {
+pub(super) fn family(w: &str) -> bool {
     let l = w.to_lowercase();
     family_word(&l) || l.split('-').any(family_word)
 }
