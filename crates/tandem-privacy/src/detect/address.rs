@@ -323,12 +323,16 @@ fn number_tail_once(text: &str, end: usize) -> usize {
         }
     }
     // Hungarian writes the house number with a dot: "Andrássy út 57.", "Király utca 32. 1. em."
+    // (Only the line's last few words are read: the type word stands right before the number.)
+    let mut from = end.saturating_sub(48);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let near = &text[from..end];
     if rest.starts_with('.')
         && (rest.len() == 1 || rest[1..].starts_with([' ', ',', '\n']))
-        && text[..end].ends_with(|c: char| c.is_ascii_digit())
-        && text[..end].contains(" utca ")
-            | text[..end].contains(" út ")
-            | text[..end].contains(" tér ")
+        && near.ends_with(|c: char| c.is_ascii_digit())
+        && [" utca ", " út ", " tér "].iter().any(|t| near.contains(t))
     {
         return end + 1;
     }
