@@ -19,6 +19,38 @@ pub fn demo_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../models/demo/license-llama")
 }
 
+/// llama-long (models/make_long_reference.py): a 4096-token sequence and transformers' logits
+/// at the positions where attention's tiles and splits begin and end.
+pub struct LongReference {
+    pub ids: Vec<u32>,
+    pub positions: Vec<usize>,
+    /// One row per position.
+    pub logits: Vec<Vec<f32>>,
+}
+
+impl LongReference {
+    pub fn dir() -> PathBuf {
+        model_dir("llama-long")
+    }
+
+    pub fn load() -> Self {
+        let r = Reference::load_dir(&Self::dir());
+        Self {
+            ids: ids(&r.meta["ids"]),
+            positions: ids(&r.meta["positions"])
+                .into_iter()
+                .map(|p| p as usize)
+                .collect(),
+            logits: r.logits("logits"),
+        }
+    }
+
+    /// The reference rows of `all` (logits of every position).
+    pub fn pick(&self, all: &[Vec<f32>]) -> Vec<Vec<f32>> {
+        self.positions.iter().map(|&p| all[p].clone()).collect()
+    }
+}
+
 pub struct Reference {
     pub meta: Value,
     logits: SafetensorsFile,

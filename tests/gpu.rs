@@ -100,6 +100,34 @@ fn f32_models_match_transformers() {
     }
 }
 
+/// A 4096-token context against transformers at the positions where attention's 64-key tiles
+/// and 128-key splits begin and end: prefill in chunks of 128 (a late chunk's tokens see up to
+/// 32 splits, merged), then decode (one token per step) at positions 4094, 4095, 999 and 1000
+/// over the cache rewound to them.
+#[test]
+fn long_context_matches_transformers() {
+    let g = gpu();
+    let r = LongReference::load();
+    let mut parts = open(&LongReference::dir());
+    let opts = ModelOptions {
+        max_context: 4096,
+        ..Default::default()
+    };
+    let mut m = load(&g, &mut parts, &opts);
+    let d = max_abs_diff(&r.pick(&gpu_logits(&mut m, &r.ids)), &r.logits);
+    println!("llama-long: 4096 tokens, GPU vs transformers max |diff| = {d:e}");
+    assert!(d <= TOL_F32, "prefill: {d}");
+    for start in [4094, 999] {
+        m.truncate(start);
+        for pos in start..start + 2 {
+            let got = block_on(m.forward(&r.ids[pos..pos + 1], Logits::Last)).unwrap();
+            let i = r.positions.iter().position(|&p| p == pos).unwrap();
+            let d = max_abs_diff(&[got], &r.logits[i..i + 1]);
+            assert!(d <= TOL_F32, "decode at {pos}: {d}");
+        }
+    }
+}
+
 #[test]
 fn chunked_prefill_matches_one_pass() {
     let g = gpu();

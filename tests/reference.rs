@@ -38,6 +38,17 @@ fn prefill_logits_match_transformers() {
     }
 }
 
+/// The CPU engine over a 4096-token context (llama-long), against transformers at the positions
+/// the GPU test checks too.
+#[test]
+fn long_context_matches_transformers() {
+    let r = LongReference::load();
+    let m = tandem_core::load(&LongReference::dir()).unwrap();
+    let d = max_abs_diff(&r.pick(&chunked_logits(&m, &r.ids, 512)), &r.logits);
+    println!("llama-long: 4096 tokens, CPU vs transformers max |diff| = {d:e}");
+    assert!(d <= TOL_F32, "{d}");
+}
+
 #[test]
 fn token_by_token_logits_match_transformers() {
     for name in MODELS {

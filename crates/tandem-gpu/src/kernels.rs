@@ -226,7 +226,7 @@ pub async fn rope(
 }
 
 /// Causal attention of `t` queries (`[t][n_heads][head_dim]`) over caches holding `pos0 + t`
-/// positions (`[pos][n_kv][head_dim]`).
+/// positions (`[pos][n_kv][head_dim]`), in splits of [`AttnParams::SPLIT`] keys.
 pub async fn attention(
     gpu: &Gpu,
     s: AttnShape,
@@ -234,27 +234,63 @@ pub async fn attention(
     k_cache: &[f32],
     v_cache: &[f32],
 ) -> Result<Vec<f32>> {
-    let params = gpu.uniform(
-        "p",
-        &AttnParams {
-            n_heads: s.n_heads as u32,
-            n_kv: s.n_kv as u32,
-            head_dim: s.head_dim as u32,
-            scale: 1.0 / (s.head_dim as f32).sqrt(),
-        },
-    );
+    attention_split(
+        gpu,
+        s,
+        AttnParams::SPLIT as usize,
+        gpu.defines(),
+        q,
+        k_cache,
+        v_cache,
+    )
+    .await
+}
+
+/// [`attention`] in splits of `split` keys (a multiple of 64), with the kernel variant of
+/// `defines` (row-wise or cooperative).
+pub async fn attention_split(
+    gpu: &Gpu,
+    s: AttnShape,
+    split: usize,
+    defines: Defines,
+    q: &[f32],
+    k_cache: &[f32],
+    v_cache: &[f32],
+) -> Result<Vec<f32>> {
+    let p = AttnParams {
+        n_heads: s.n_heads as u32,
+        n_kv: s.n_kv as u32,
+        head_dim: s.head_dim as u32,
+        scale: 1.0 / (s.head_dim as f32).sqrt(),
+        split: split as u32,
+        _pad: [0; 3],
+    };
+    let keys = s.pos0 + s.t;
+    let part_bytes = s.t * s.n_heads * keys.div_ceil(split) * (s.head_dim + 2) * 4;
     let qb = gpu.storage_init("q", &bytes(q))?;
     let kc = gpu.storage_init("kc", &bytes(k_cache))?;
     let vc = gpu.storage_init("vc", &bytes(v_cache))?;
     let out = gpu.storage("out", (q.len() * 4) as u64)?;
+    let part = gpu.storage("part", part_bytes as u64)?;
     let st = step(gpu, s.t, s.pos0);
-    let d = Dispatch {
-        pipeline: gpu.pipeline(&k::ATTENTION, None, gpu.defines())?,
-        bind_group: gpu.bind_group(&k::ATTENTION, &[&params, &qb, &kc, &vc, &out, &st]),
-        grid: Grid::PerToken(s.n_heads as u32),
-    };
+    let op = AttendOp::new(
+        gpu,
+        defines,
+        &p,
+        AttendBuffers {
+            q: &qb,
+            k_cache: &kc,
+            v_cache: &vc,
+            out: &out,
+            step: &st,
+            part: &part,
+        },
+    )?;
     let mut enc = gpu.device.create_command_encoder(&Default::default());
-    run(&mut enc, &d, s.t as u32);
+    {
+        let mut pass = enc.begin_compute_pass(&Default::default());
+        op.record(&mut pass, s.t as u32, s.pos0 as u32);
+    }
     read_f32(gpu, enc, &out, q.len()).await
 }
 

@@ -253,7 +253,7 @@ impl GpuModel {
             let mut pass = enc.begin_compute_pass(&wgpu::ComputePassDescriptor::default());
             self.embed.record(&mut pass, t);
             for b in &self.blocks {
-                b.record(&mut pass, t);
+                b.record(&mut pass, t, self.pos as u32);
             }
         }
         let h = &self.head;

@@ -5,6 +5,10 @@ use std::sync::Arc;
 
 use bytemuck::{Pod, Zeroable};
 
+use crate::context::Gpu;
+use crate::error::Result;
+use crate::pipelines::{Defines, Kernel, ATTENTION, ATTENTION_MERGE};
+
 #[repr(C)]
 #[derive(Debug, Clone, Copy, Pod, Zeroable, Default)]
 pub struct Step {
@@ -62,6 +66,23 @@ pub struct AttnParams {
     pub n_kv: u32,
     pub head_dim: u32,
     pub scale: f32,
+    /// Keys per split (a multiple of 64).
+    pub split: u32,
+    pub _pad: [u32; 3],
+}
+
+impl AttnParams {
+    /// Keys per split: decode over 4096 keys runs in 32 splits per head (288 workgroups at
+    /// SmolLM2's 9 heads), enough to fill a large GPU; a short context stays one split, with no
+    /// merge pass. Fixed (a long cache shortens the prefill chunk instead, see `Dims`): the
+    /// row-wise kernel's loops over 128 keys × 256 dims stay under lavapipe's limit on a
+    /// shader's loop iterations.
+    pub const SPLIT: u32 = 128;
+
+    /// Bytes of the partials of a step of `chunk` tokens over `keys` keys.
+    pub fn part_bytes(keys: usize, chunk: usize, heads: usize, head_dim: usize) -> usize {
+        chunk * heads * keys.div_ceil(Self::SPLIT as usize) * (head_dim + 2) * 4
+    }
 }
 
 #[repr(C)]
@@ -110,13 +131,76 @@ pub struct Dispatch {
 
 impl Dispatch {
     pub fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32) {
-        let (x, y, z) = self.grid.size(t);
-        if x == 0 || y == 0 {
+        self.record_grid(pass, self.grid.size(t));
+    }
+
+    /// Records the dispatch over `(x, y, z)` workgroups (nothing when one is 0).
+    pub fn record_grid(&self, pass: &mut wgpu::ComputePass<'_>, (x, y, z): (u32, u32, u32)) {
+        if x == 0 || y == 0 || z == 0 {
             return;
         }
         pass.set_pipeline(&self.pipeline);
         pass.set_bind_group(0, &self.bind_group, &[]);
         pass.dispatch_workgroups(x, y, z);
+    }
+}
+
+/// Causal attention of a step: the split pass over heads × splits × tokens, then, when the
+/// step's keys span more than one split, the merge over heads × tokens. The number of splits
+/// follows the keys (`pos0 + t`), so it is chosen at record time.
+pub(crate) struct AttendOp {
+    pub split: Dispatch,
+    pub merge: Dispatch,
+    /// Workgroups across the heads: one per head, or (row-wise kernels) one per eight.
+    pub head_groups: u32,
+    pub heads: u32,
+    pub keys_per_split: u32,
+}
+
+/// The buffers attention binds: q, the layer's K and V caches, the output, the step uniform and
+/// the partials (sized by [`AttnParams::part_bytes`]).
+pub(crate) struct AttendBuffers<'a> {
+    pub q: &'a wgpu::Buffer,
+    pub k_cache: &'a wgpu::Buffer,
+    pub v_cache: &'a wgpu::Buffer,
+    pub out: &'a wgpu::Buffer,
+    pub step: &'a wgpu::Buffer,
+    pub part: &'a wgpu::Buffer,
+}
+
+impl AttendOp {
+    pub fn new(gpu: &Gpu, defines: Defines, p: &AttnParams, b: AttendBuffers) -> Result<Self> {
+        let params = gpu.uniform("attn-params", p);
+        let dispatch = |kernel: &Kernel, buffers: &[&wgpu::Buffer]| -> Result<Dispatch> {
+            Ok(Dispatch {
+                pipeline: gpu.pipeline(kernel, None, defines)?,
+                bind_group: gpu.bind_group(kernel, buffers),
+                // Unused: the grid follows the keys (see `record`).
+                grid: Grid::Fixed(0),
+            })
+        };
+        Ok(Self {
+            split: dispatch(
+                &ATTENTION,
+                &[&params, b.q, b.k_cache, b.v_cache, b.out, b.step, b.part],
+            )?,
+            merge: dispatch(&ATTENTION_MERGE, &[&params, b.part, b.out, b.step])?,
+            head_groups: if defines.rowwise {
+                p.n_heads.div_ceil(8)
+            } else {
+                p.n_heads
+            },
+            heads: p.n_heads,
+            keys_per_split: p.split,
+        })
+    }
+
+    pub fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32, pos0: u32) {
+        let splits = (pos0 + t).div_ceil(self.keys_per_split);
+        self.split.record_grid(pass, (self.head_groups, splits, t));
+        if splits > 1 {
+            self.merge.record_grid(pass, (self.heads, t, 1));
+        }
     }
 }
 

@@ -52,7 +52,12 @@ pub const ROPE: Kernel = Kernel {
 pub const ATTENTION: Kernel = Kernel {
     name: "attention",
     source: include_str!("shaders/attention.wgsl"),
-    slots: &[U, R, R, R, W, U],
+    slots: &[U, R, R, R, W, U, W],
+};
+pub const ATTENTION_MERGE: Kernel = Kernel {
+    name: "attention_merge",
+    source: include_str!("shaders/attention_merge.wgsl"),
+    slots: &[U, R, W, U],
 };
 pub const SILU_MUL: Kernel = Kernel {
     name: "silu_mul",

@@ -450,45 +450,55 @@ mod cases {
 
     pub async fn attention_prefill_and_decode_gqa() {
         let gpu = gpu().await;
-        let shapes = [
-            // prefill from 0, GQA 4:2, head_dim 32
-            AttnShape {
-                n_heads: 4,
-                n_kv: 2,
-                head_dim: 32,
-                pos0: 0,
-                t: 19,
-            },
-            // decode after 130 cached tokens (3 key tiles, the last partial), MQA, head_dim 24
-            AttnShape {
-                n_heads: 3,
-                n_kv: 1,
-                head_dim: 24,
-                pos0: 130,
-                t: 1,
-            },
-            // a chunk in the middle, head_dim 128 (two dims per thread), 9:3
-            AttnShape {
-                n_heads: 9,
-                n_kv: 3,
-                head_dim: 128,
-                pos0: 61,
-                t: 5,
-            },
+        let shape = |n_heads, n_kv, head_dim, pos0, t| AttnShape {
+            n_heads,
+            n_kv,
+            head_dim,
+            pos0,
+            t,
+        };
+        // (shape, keys per split): decode at the contexts where tiles and splits begin and
+        // end (1, 63, 64, 65, 1000, 4096 keys), prefill chunks whose tokens see different
+        // numbers of splits, GQA 4:2 and 9:3, MQA, head dims 24 (dims past the last thread
+        // idle), 64 and 128 (two dims per thread).
+        let cases = [
+            (shape(4, 2, 32, 0, 19), 128),
+            (shape(4, 2, 32, 0, 19), 64),
+            (shape(3, 1, 24, 130, 1), 128),
+            (shape(9, 3, 128, 61, 5), 64),
+            (shape(9, 3, 64, 0, 1), 128),
+            (shape(9, 3, 64, 62, 1), 64),
+            (shape(9, 3, 64, 63, 1), 64),
+            (shape(9, 3, 64, 64, 1), 64),
+            (shape(9, 3, 64, 999, 1), 128),
+            (shape(9, 3, 64, 4095, 1), 128),
+            (shape(2, 1, 64, 100, 70), 64),
+            (shape(9, 3, 64, 1000, 24), 128),
+            (shape(2, 1, 256, 127, 1), 128),
         ];
         let mut rng = Rng::new(13);
-        for s in shapes {
+        for (s, split) in cases {
             let n = s.pos0 + s.t;
             let q = randn(&mut rng, s.t * s.n_heads * s.head_dim, 2.0);
             let kc = randn(&mut rng, n * s.n_kv * s.head_dim, 2.0);
             let vc = randn(&mut rng, n * s.n_kv * s.head_dim, 1.0);
-            let got = kernels::attention(&gpu, s, &q, &kc, &vc).await.unwrap();
-            assert_close(
-                &format!("attention {s:?}"),
-                &got,
-                &cpu_attention(s, &q, &kc, &vc),
-                1e-5,
-            );
+            let want = cpu_attention(s, &q, &kc, &vc);
+            // The cooperative kernel (GPUs) and the row-wise one (CPU adapters).
+            for rowwise in [false, true] {
+                let d = Defines {
+                    rowwise,
+                    ..gpu.defines()
+                };
+                let got = kernels::attention_split(&gpu, s, split, d, &q, &kc, &vc)
+                    .await
+                    .unwrap();
+                assert_close(
+                    &format!("attention {s:?} in splits of {split}, {d:?}"),
+                    &got,
+                    &want,
+                    1e-5,
+                );
+            }
         }
     }
 

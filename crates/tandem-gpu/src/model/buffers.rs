@@ -5,7 +5,7 @@ use tandem_core::Config;
 
 use crate::context::Gpu;
 use crate::error::Result;
-use crate::ops::Step;
+use crate::ops::{AttnParams, Step};
 
 /// Model shapes and the two sizes the engine picks: cache capacity and prefill chunk.
 pub(super) struct Dims {
@@ -20,6 +20,8 @@ pub(super) struct Dims {
     pub kv_dim: usize,
     pub max_ctx: usize,
     pub chunk: usize,
+    /// Bytes of a step's attention partials (see `AttnParams`).
+    pub attn_part_bytes: usize,
 }
 
 impl Dims {
@@ -55,7 +57,14 @@ impl Dims {
             .clamp(1, 4096)
             .min((max_binding / (vocab * 4)).max(1))
             .min(max_binding / (inter.max(qd) * 4))
+            .min(max_binding / AttnParams::part_bytes(max_ctx, 1, nh, hd).max(1))
             .max(1);
+        // One split (a short cache) writes no partials.
+        let attn_part_bytes = if max_ctx <= AttnParams::SPLIT as usize {
+            0
+        } else {
+            AttnParams::part_bytes(max_ctx, chunk, nh, hd)
+        };
         Ok(Self {
             hidden: h,
             inter,
@@ -67,6 +76,7 @@ impl Dims {
             kv_dim: kvd,
             max_ctx,
             chunk,
+            attn_part_bytes,
         })
     }
 }
@@ -87,6 +97,8 @@ pub(super) struct Activations {
     pub k: wgpu::Buffer,
     pub v: wgpu::Buffer,
     pub att: wgpu::Buffer,
+    /// Attention's per-split partials.
+    pub attn_part: wgpu::Buffer,
     pub gate: wgpu::Buffer,
     pub up: wgpu::Buffer,
     pub logits: wgpu::Buffer,
@@ -107,6 +119,7 @@ impl Activations {
             k: g.storage("k", rows(d.kv_dim))?,
             v: g.storage("v", rows(d.kv_dim))?,
             att: g.storage("att", rows(d.q_dim))?,
+            attn_part: g.storage("attn-part", d.attn_part_bytes as u64)?,
             gate: g.storage("gate", rows(d.inter))?,
             up: g.storage("up", rows(d.inter))?,
             logits: g.storage("logits", rows(d.vocab))?,

@@ -6,7 +6,7 @@ use tandem_core::Weights;
 use crate::error::Result;
 use crate::matrix::Matrix;
 use crate::ops::*;
-use crate::pipelines::{ARGMAX, ATTENTION, EMBED, RMSNORM, ROPE, SILU_MUL};
+use crate::pipelines::{ARGMAX, EMBED, RMSNORM, ROPE, SILU_MUL};
 
 use super::buffers::{Cache, Dims};
 use super::builder::{Builder, Out};
@@ -82,7 +82,7 @@ struct Attention {
     k: LinearOp,
     v: LinearOp,
     rope: Dispatch,
-    attend: Dispatch,
+    attend: AttendOp,
     o: LinearOp,
 }
 
@@ -106,15 +106,14 @@ impl Attention {
                 _pad: 0,
             },
         );
-        let attn_params = b.gpu.uniform(
-            "attn-params",
-            &AttnParams {
-                n_heads: nh,
-                n_kv: nkv,
-                head_dim: hd,
-                scale: 1.0 / (hd as f32).sqrt(),
-            },
-        );
+        let attn_params = AttnParams {
+            n_heads: nh,
+            n_kv: nkv,
+            head_dim: hd,
+            scale: 1.0 / (hd as f32).sqrt(),
+            split: AttnParams::SPLIT,
+            _pad: [0; 3],
+        };
         let qkv = |w: &mut Weights, name: &str, rows: usize, out: &wgpu::Buffer| {
             let shape = (rows, d.hidden);
             b.linear(
@@ -146,11 +145,18 @@ impl Attention {
                 ],
                 Grid::PerToken(((nh + nkv) * hd / 2).div_ceil(64)),
             )?,
-            attend: b.kernel(
-                &ATTENTION,
-                None,
-                &[&attn_params, &a.q, k_cache, v_cache, &a.att, &a.step],
-                Grid::PerToken(nh),
+            attend: AttendOp::new(
+                b.gpu,
+                b.defines,
+                &attn_params,
+                AttendBuffers {
+                    q: &a.q,
+                    k_cache,
+                    v_cache,
+                    out: &a.att,
+                    step: &a.step,
+                    part: &a.attn_part,
+                },
             )?,
             o: b.linear(
                 w,
@@ -164,12 +170,12 @@ impl Attention {
         })
     }
 
-    fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32) {
+    fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32, pos0: u32) {
         self.q.record(pass, t);
         self.k.record(pass, t);
         self.v.record(pass, t);
         self.rope.record(pass, t);
-        self.attend.record(pass, t);
+        self.attend.record(pass, t, pos0);
         self.o.record(pass, t);
     }
 }
@@ -246,9 +252,10 @@ impl Block {
         })
     }
 
-    pub fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32) {
+    /// A step of `t` tokens at positions `pos0..pos0 + t`.
+    pub fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32, pos0: u32) {
         self.attn_norm.record(pass, t);
-        self.attn.record(pass, t);
+        self.attn.record(pass, t, pos0);
         self.mlp_norm.record(pass, t);
         self.mlp.record(pass, t);
     }

@@ -1,58 +1,127 @@
-// Causal attention over the KV cache with grouped queries: one workgroup per (query head, token).
-// Keys are taken 64 at a time with an online softmax (running max and sum), so any context
-// length fits in workgroup memory. Each thread owns head dims li, li+64, li+128, li+192.
-struct AttnParams {
-    n_heads: u32,
-    n_kv: u32,
-    head_dim: u32,
-    scale: f32,
-}
-
+// Causal attention over the KV cache with grouped queries, split over the keys (flash-decoding).
+// Workgroup (head h, split s, token t) walks the keys of split s that token t may see, 64 at a
+// time, with an online softmax (running max and sum), so any context fits in workgroup memory
+// and a long context is spread over heads × splits workgroups instead of one per head: decode
+// time stays flat in the context until the GPU is full. With one split the output is written
+// normalised; with more, each split writes (max, sum, unnormalised values) to `part` and
+// attention_merge.wgsl combines them. Each thread owns head dims li, li+64, li+128, li+192.
 @group(0) @binding(0) var<uniform> p: AttnParams;
-@group(0) @binding(1) var<storage, read> q: array<f32>;
-@group(0) @binding(2) var<storage, read> k_cache: array<f32>;
-@group(0) @binding(3) var<storage, read> v_cache: array<f32>;
 @group(0) @binding(4) var<storage, read_write> out: array<f32>;
 @group(0) @binding(5) var<uniform> step: Step;
+// Per (token, head, split): max, sum, then head_dim unnormalised values.
+@group(0) @binding(6) var<storage, read_write> part: array<f32>;
 
 const NEG: f32 = -3.0e38;
 
+// Where split s of (token t, head h) writes its (max, sum, unnormalised values) in `part`.
+fn split_offset(t: u32, h: u32, s: u32, n_splits: u32) -> u32 {
+    return ((t * p.n_heads + h) * n_splits + s) * (p.head_dim + 2u);
+}
+
+#if ROWWISE
+// CPU adapters (lavapipe, SwiftShader): one invocation per (head, split, token), eight heads to a
+// workgroup, keys walked in blocks of 32 (scores first, then one rescale of the values per block),
+// no workgroup memory and no barrier: there a barrier is a context switch between invocations.
+// Head dims go in pairs (head_dim is even): lavapipe ends a shader's loops after 65 535
+// iterations in all, which scalar loops over 128 keys × 256 dims × (scores, values) exceed.
+@group(0) @binding(1) var<storage, read> q: array<vec2<f32>>;
+@group(0) @binding(2) var<storage, read> k_cache: array<vec2<f32>>;
+@group(0) @binding(3) var<storage, read> v_cache: array<vec2<f32>>;
+
+@compute @workgroup_size(8)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+    let h = gid.x;
+    let s = gid.y;
+    let t = gid.z;
+    if (h >= p.n_heads) {
+        return;
+    }
+    let hd = p.head_dim;
+    let kvh = h / (p.n_heads / p.n_kv);
+    let kv_stride = p.n_kv * hd;
+    let n_splits = (step.pos0 + step.n_tokens + p.split - 1u) / p.split;
+    let k0 = s * p.split;
+    let k1 = min(step.pos0 + t + 1u, k0 + p.split);
+    if (k0 >= k1) {
+        return;
+    }
+    // In pairs of dims from here on.
+    let hd2 = hd / 2u;
+    let kv2 = kv_stride / 2u;
+    let qo = (t * p.n_heads + h) * hd2;
+    var acc: array<vec2<f32>, 128>;
+    var sc: array<f32, 32>;
+    var m = NEG;
+    var l = 0.0;
+    for (var j0 = k0; j0 < k1; j0 += 32u) {
+        let n = min(32u, k1 - j0);
+        var m_blk = NEG;
+        for (var jj = 0u; jj < n; jj++) {
+            let ko = (j0 + jj) * kv2 + kvh * hd2;
+            var dotv = vec2<f32>(0.0);
+            for (var d = 0u; d < hd2; d++) {
+                dotv += q[qo + d] * k_cache[ko + d];
+            }
+            sc[jj] = (dotv.x + dotv.y) * p.scale;
+            m_blk = max(m_blk, sc[jj]);
+        }
+        let m_new = max(m, m_blk);
+        let corr = exp(m - m_new);
+        l *= corr;
+        for (var d = 0u; d < hd2; d++) {
+            acc[d] *= corr;
+        }
+        for (var jj = 0u; jj < n; jj++) {
+            let e = exp(sc[jj] - m_new);
+            l += e;
+            let vo = (j0 + jj) * kv2 + kvh * hd2;
+            for (var d = 0u; d < hd2; d++) {
+                acc[d] += e * v_cache[vo + d];
+            }
+        }
+        m = m_new;
+    }
+    if (n_splits == 1u) {
+        for (var d = 0u; d < hd2; d++) {
+            out[2u * (qo + d)] = acc[d].x / l;
+            out[2u * (qo + d) + 1u] = acc[d].y / l;
+        }
+        return;
+    }
+    let pb = split_offset(t, h, s, n_splits);
+    part[pb] = m;
+    part[pb + 1u] = l;
+    for (var d = 0u; d < hd2; d++) {
+        part[pb + 2u + 2u * d] = acc[d].x;
+        part[pb + 3u + 2u * d] = acc[d].y;
+    }
+}
+#else
+@group(0) @binding(1) var<storage, read> q: array<f32>;
+@group(0) @binding(2) var<storage, read> k_cache: array<f32>;
+@group(0) @binding(3) var<storage, read> v_cache: array<f32>;
+
 var<workgroup> qs: array<f32, 256>;
 var<workgroup> probs: array<f32, 64>;
-var<workgroup> red: array<f32, 64>;
-
-fn reduce_max(li: u32) -> f32 {
-    for (var s = 32u; s > 0u; s >>= 1u) {
-        if (li < s) {
-            red[li] = max(red[li], red[li + s]);
-        }
-        workgroupBarrier();
-    }
-    let r = red[0];
-    workgroupBarrier();
-    return r;
-}
-
-fn reduce_sum(li: u32) -> f32 {
-    for (var s = 32u; s > 0u; s >>= 1u) {
-        if (li < s) {
-            red[li] += red[li + s];
-        }
-        workgroupBarrier();
-    }
-    let r = red[0];
-    workgroupBarrier();
-    return r;
-}
+var<workgroup> red_m: array<f32, 64>;
+var<workgroup> red_l: array<f32, 64>;
 
 @compute @workgroup_size(64)
 fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec3<u32>) {
     let h = wg.x;
-    let t = wg.y;
+    let s = wg.y;
+    let t = wg.z;
     let hd = p.head_dim;
     let kvh = h / (p.n_heads / p.n_kv);
     let kv_stride = p.n_kv * hd;
-    let n_keys = step.pos0 + t + 1u;
+    let n_splits = (step.pos0 + step.n_tokens + p.split - 1u) / p.split;
+    let k0 = s * p.split;
+    let k1 = min(step.pos0 + t + 1u, k0 + p.split);
+    // Causal: an early token of a prefill chunk sees none of the last splits (the merge reads
+    // only the splits a token sees).
+    if (k0 >= k1) {
+        return;
+    }
     let qo = (t * p.n_heads + h) * hd;
     for (var d = li; d < hd; d += 64u) {
         qs[d] = q[qo + d];
@@ -61,29 +130,40 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec
     var m = NEG;
     var l = 0.0;
     var acc = vec4<f32>(0.0);
-    for (var j0 = 0u; j0 < n_keys; j0 += 64u) {
+    for (var j0 = k0; j0 < k1; j0 += 64u) {
         let j = j0 + li;
-        var s = NEG;
-        if (j < n_keys) {
+        var sc = NEG;
+        if (j < k1) {
             let ko = j * kv_stride + kvh * hd;
             var dotv = 0.0;
             for (var d = 0u; d < hd; d++) {
                 dotv += qs[d] * k_cache[ko + d];
             }
-            s = dotv * p.scale;
+            sc = dotv * p.scale;
         }
-        red[li] = s;
+        // The tile's max and sum of exp(score - max) in one tree of (max, sum) pairs: half the
+        // barriers of a max reduction followed by a sum reduction.
+        red_m[li] = sc;
+        red_l[li] = select(0.0, 1.0, j < k1);
         workgroupBarrier();
-        let m_new = max(m, reduce_max(li));
-        let e = select(0.0, exp(s - m_new), j < n_keys);
-        probs[li] = e;
-        red[li] = e;
-        workgroupBarrier();
-        let sum = reduce_sum(li);
+        for (var w = 32u; w > 0u; w >>= 1u) {
+            if (li < w) {
+                let ma = red_m[li];
+                let mb = red_m[li + w];
+                let mx = max(ma, mb);
+                red_l[li] = red_l[li] * exp(ma - mx) + red_l[li + w] * exp(mb - mx);
+                red_m[li] = mx;
+            }
+            workgroupBarrier();
+        }
+        let m_tile = red_m[0];
+        let m_new = max(m, m_tile);
+        probs[li] = select(0.0, exp(sc - m_new), j < k1);
         let corr = exp(m - m_new);
-        l = l * corr + sum;
+        l = l * corr + red_l[0] * exp(m_tile - m_new);
         acc *= corr;
-        let n = min(64u, n_keys - j0);
+        workgroupBarrier();
+        let n = min(64u, k1 - j0);
         for (var jj = 0u; jj < n; jj++) {
             let pj = probs[jj];
             let vo = (j0 + jj) * kv_stride + kvh * hd;
@@ -97,10 +177,25 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec
         m = m_new;
         workgroupBarrier();
     }
+    if (n_splits == 1u) {
+        for (var c = 0u; c < 4u; c++) {
+            let d = li + 64u * c;
+            if (d < hd) {
+                out[qo + d] = acc[c] / l;
+            }
+        }
+        return;
+    }
+    let pb = split_offset(t, h, s, n_splits);
+    if (li == 0u) {
+        part[pb] = m;
+        part[pb + 1u] = l;
+    }
     for (var c = 0u; c < 4u; c++) {
         let d = li + 64u * c;
         if (d < hd) {
-            out[qo + d] = acc[c] / l;
+            part[pb + 2u + d] = acc[c];
         }
     }
 }
+#endif

@@ -22,3 +22,16 @@ struct MatParams {
     _pad0: u32,
     _pad1: u32,
 }
+
+// Shapes of causal GQA attention (attention.wgsl and attention_merge.wgsl).
+struct AttnParams {
+    n_heads: u32,
+    n_kv: u32,
+    head_dim: u32,
+    scale: f32,
+    // Keys per split (a multiple of 64): a step over n keys runs in ceil(n / split) splits.
+    split: u32,
+    _pad0: u32,
+    _pad1: u32,
+    _pad2: u32,
+}
