@@ -151,8 +151,8 @@ impl Dispatch {
 pub(crate) struct AttendOp {
     pub split: Dispatch,
     pub merge: Dispatch,
-    /// Workgroups across the heads: one per head, or (row-wise kernels) one per eight.
-    pub head_groups: u32,
+    /// The row-wise kernel (eight invocations to a workgroup, see attention.wgsl).
+    pub rowwise: bool,
     pub heads: u32,
     pub keys_per_split: u32,
 }
@@ -185,11 +185,7 @@ impl AttendOp {
                 &[&params, b.q, b.k_cache, b.v_cache, b.out, b.step, b.part],
             )?,
             merge: dispatch(&ATTENTION_MERGE, &[&params, b.part, b.out, b.step])?,
-            head_groups: if defines.rowwise {
-                p.n_heads.div_ceil(8)
-            } else {
-                p.n_heads
-            },
+            rowwise: defines.rowwise,
             heads: p.n_heads,
             keys_per_split: p.split,
         })
@@ -197,7 +193,12 @@ impl AttendOp {
 
     pub fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32, pos0: u32) {
         let splits = (pos0 + t).div_ceil(self.keys_per_split);
-        self.split.record_grid(pass, (self.head_groups, splits, t));
+        let grid = match (self.rowwise, t) {
+            (false, _) => (self.heads, splits, t),
+            (true, 1) => (self.heads.div_ceil(8), splits, 1),
+            (true, _) => (t.div_ceil(8), splits, self.heads),
+        };
+        self.split.record_grid(pass, grid);
         if splits > 1 {
             self.merge.record_grid(pass, (self.heads, t, 1));
         }

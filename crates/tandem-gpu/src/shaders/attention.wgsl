@@ -19,9 +19,12 @@ fn split_offset(t: u32, h: u32, s: u32, n_splits: u32) -> u32 {
 }
 
 #if ROWWISE
-// CPU adapters (lavapipe, SwiftShader): one invocation per (head, split, token), eight heads to a
-// workgroup, keys walked in blocks of 32 (scores first, then one rescale of the values per block),
-// no workgroup memory and no barrier: there a barrier is a context switch between invocations.
+// CPU adapters (lavapipe, SwiftShader): one invocation per (head, split, token), keys walked in
+// blocks of 32 (scores first, then one rescale of the values per block), no workgroup memory and
+// no barrier: there a barrier is a context switch between invocations. A workgroup's eight
+// invocations run as the lanes of one SIMD vector: eight heads of the one token in decode, eight
+// tokens of one head in a prefill, where every lane then reads the same K and V rows (one load
+// for all lanes instead of a gather).
 // Head dims go in pairs (head_dim is even): lavapipe ends a shader's loops after 65 535
 // iterations in all, which scalar loops over 128 keys × 256 dims × (scores, values) exceed.
 @group(0) @binding(1) var<storage, read> q: array<vec2<f32>>;
@@ -30,10 +33,11 @@ fn split_offset(t: u32, h: u32, s: u32, n_splits: u32) -> u32 {
 
 @compute @workgroup_size(8)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-    let h = gid.x;
+    let decode = step.n_tokens == 1u;
+    let h = select(gid.z, gid.x, decode);
+    let t = select(gid.x, 0u, decode);
     let s = gid.y;
-    let t = gid.z;
-    if (h >= p.n_heads) {
+    if (h >= p.n_heads || t >= step.n_tokens) {
         return;
     }
     let hd = p.head_dim;
@@ -49,6 +53,10 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
     let hd2 = hd / 2u;
     let kv2 = kv_stride / 2u;
     let qo = (t * p.n_heads + h) * hd2;
+    var qv: array<vec2<f32>, 128>;
+    for (var d = 0u; d < hd2; d++) {
+        qv[d] = q[qo + d];
+    }
     var acc: array<vec2<f32>, 128>;
     var sc: array<f32, 32>;
     var m = NEG;
@@ -60,7 +68,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
             let ko = (j0 + jj) * kv2 + kvh * hd2;
             var dotv = vec2<f32>(0.0);
             for (var d = 0u; d < hd2; d++) {
-                dotv += q[qo + d] * k_cache[ko + d];
+                dotv += qv[d] * k_cache[ko + d];
             }
             sc[jj] = (dotv.x + dotv.y) * p.scale;
             m_blk = max(m_blk, sc[jj]);
