@@ -45,6 +45,10 @@ pub struct BenchArgs {
     /// Also write the random weights as GGUF here (for llama.cpp).
     #[arg(long)]
     export_gguf: Option<std::path::PathBuf>,
+    /// GPU: time each kernel of a decode step (after the decode run, at its context) with
+    /// timestamp queries and print each kernel's share of the step.
+    #[arg(long)]
+    profile: bool,
     /// Print one JSON object.
     #[arg(long)]
     json: bool,
@@ -60,6 +64,8 @@ struct Measured {
     decode_tok_s: f64,
     /// Seconds to feed the --context prompt before decode.
     context_prefill_s: f64,
+    /// --profile: per kernel (label, dispatches per step, µs per step), the longest first.
+    profile: Vec<(&'static str, usize, f64)>,
     /// Weight bytes read per decoded token (GPU).
     weight_bytes: Option<usize>,
     device: String,
@@ -85,6 +91,9 @@ pub fn run(a: BenchArgs) -> Result<()> {
             a.shape
         );
     };
+    if a.profile && !matches!(a.backend, Backend::Gpu) {
+        bail!("--profile times GPU kernels: it needs --backend gpu");
+    }
     if a.prefill == 0 || a.decode == 0 || a.repeats == 0 {
         bail!("--prefill, --decode and --repeats must be > 0");
     }
@@ -166,6 +175,9 @@ pub fn run(a: BenchArgs) -> Result<()> {
             "decode_context": context,
             "decode_tok_s": decode_tok_s,
             "context_prefill_s": m.context_prefill_s,
+            "profile": m.profile.iter().map(|(l, n, us)| serde_json::json!({
+                "kernel": l, "dispatches": n, "us": us,
+            })).collect::<Vec<_>>(),
             "peak_rss_mib": peak,
             "rss_mib": rss,
         });
@@ -191,6 +203,18 @@ pub fn run(a: BenchArgs) -> Result<()> {
                 b as f64 / (1 << 20) as f64,
                 b as f64 * decode_tok_s / 1e9
             );
+        }
+        if !m.profile.is_empty() {
+            let total: f64 = m.profile.iter().map(|p| p.2).sum();
+            println!(
+                "  profile       one decode step at context {context}: {total:.0} µs of kernel time (median of {PROFILE_STEPS} steps, a pass per dispatch)"
+            );
+            for (label, n, us) in &m.profile {
+                println!(
+                    "    {label:<20} {n:>4} dispatches {us:>10.1} µs {:>5.1} %",
+                    100.0 * us / total
+                );
+            }
         }
         if let Some(r) = roofline {
             println!("  roofline      {:.1} % of the peak bandwidth", r * 100.0);
@@ -260,11 +284,46 @@ async fn bench(
         pb.inc(1);
     }
     let decode = t.elapsed().as_secs_f64();
+    let profile = if a.profile {
+        pb.set_message("profile");
+        profile(&mut engine).await?
+    } else {
+        Vec::new()
+    };
     Ok(Measured {
         prefill_tok_s: a.prefill as f64 / best,
         decode_tok_s: a.decode as f64 / decode,
         context_prefill_s,
         weight_bytes: (engine.gpu_weight_bytes() > 0).then(|| engine.gpu_weight_bytes()),
         device: engine.adapter().unwrap_or("cpu").to_string(),
+        profile,
     })
+}
+
+/// Profiled decode steps (the median of each dispatch over them), summed per kernel label.
+const PROFILE_STEPS: usize = 5;
+
+async fn profile(engine: &mut Engine) -> Result<Vec<(&'static str, usize, f64)>> {
+    let mut runs = Vec::new();
+    for _ in 0..PROFILE_STEPS {
+        match engine.gpu_profile_step().await? {
+            Some(times) => runs.push(times),
+            None => bail!("--profile: the model did not load on the GPU"),
+        }
+    }
+    let mut per_label: Vec<(&'static str, usize, f64)> = Vec::new();
+    for (i, first) in runs[0].iter().enumerate() {
+        let mut ns: Vec<f64> = runs.iter().filter_map(|r| r.get(i)).map(|k| k.ns).collect();
+        ns.sort_by(f64::total_cmp);
+        let us = ns[ns.len() / 2] / 1e3;
+        match per_label.iter_mut().find(|(l, _, _)| *l == first.label) {
+            Some(e) => {
+                e.1 += 1;
+                e.2 += us;
+            }
+            None => per_label.push((first.label, 1, us)),
+        }
+    }
+    per_label.sort_by(|x, y| y.2.total_cmp(&x.2));
+    Ok(per_label)
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use tandem_core::{Cache, Config, Logits, Model, Weights};
-use tandem_gpu::{Gpu, GpuError, GpuModel, GpuOptions, ModelOptions, Pick};
+use tandem_gpu::{Gpu, GpuError, GpuModel, GpuOptions, KernelTime, ModelOptions, Pick};
 
 use crate::error::{Error, Result};
 
@@ -232,6 +232,14 @@ impl Backend {
     pub fn lose_device(&self) {
         if let Backend::Gpu(m) = self {
             m.gpu().destroy();
+        }
+    }
+
+    /// Times each dispatch of one decode step feeding `id` (GPU; `None` on the CPU).
+    pub async fn gpu_profile(&mut self, id: u32) -> Result<Option<Vec<KernelTime>>> {
+        match self {
+            Backend::Gpu(m) => Ok(Some(m.profile_step(id).await?)),
+            _ => Ok(None),
         }
     }
 

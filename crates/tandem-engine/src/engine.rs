@@ -23,6 +23,7 @@ use tandem_core::{
 
 use crate::backend::{Backend, BackendKind, EngineOptions};
 use crate::error::{Error, Result};
+use tandem_gpu::KernelTime;
 
 /// One token of a generation, as the caller streams it.
 #[derive(Debug, Clone, PartialEq)]
@@ -161,6 +162,19 @@ impl Engine {
     /// Weight bytes on the GPU (0 on the CPU).
     pub fn gpu_weight_bytes(&self) -> usize {
         self.backend.gpu_weight_bytes()
+    }
+
+    /// Times each dispatch of one decode step at the current context on the GPU (`None` on the
+    /// CPU), leaving the cache as it was: what `tandem bench --profile` prints.
+    pub async fn gpu_profile_step(&mut self) -> Result<Option<Vec<KernelTime>>> {
+        let id = self.cached.last().copied().unwrap_or(0);
+        let r = self.backend.gpu_profile(id).await;
+        // The profiled step replaced the pick left on the device: the next step feeds its
+        // token from the host.
+        if let Some(s) = self.session.as_mut() {
+            s.pick_on_device = false;
+        }
+        r
     }
 
     fn check_ids(&self, ids: &[u32]) -> Result<()> {

@@ -11,4 +11,4 @@ pub use backend::{BackendChoice, BackendKind, EngineOptions};
 pub use draft::{Draft, DRAFT_TOP_K};
 pub use engine::{Ended, Engine, PromptFeatures, Score, Step, TokenScore, MAX_TOP_K};
 pub use error::{Error, Result, ENGINE_KINDS};
-pub use tandem_gpu::{GpuOptions, ModelOptions};
+pub use tandem_gpu::{GpuOptions, KernelTime, ModelOptions};

@@ -61,6 +61,7 @@ pub struct Gpu {
     limits: wgpu::Limits,
     defines: Defines,
     binding_cap: Option<u64>,
+    timestamps: bool,
     lost: Arc<Mutex<Option<String>>>,
     /// The first uncaptured error: (out of memory?, message).
     error: Arc<Mutex<Option<(bool, String)>>>,
@@ -121,6 +122,11 @@ impl Gpu {
         if f16 {
             required_features |= wgpu::Features::SHADER_F16;
         }
+        // For profiles only (`tandem bench --profile`); costs nothing unless a query is written.
+        let timestamps = features.contains(wgpu::Features::TIMESTAMP_QUERY);
+        if timestamps {
+            required_features |= wgpu::Features::TIMESTAMP_QUERY;
+        }
         let (device, queue) = adapter
             .request_device(&wgpu::DeviceDescriptor {
                 label: Some("tandem"),
@@ -157,6 +163,7 @@ impl Gpu {
                 rowwise,
             },
             binding_cap: opts.max_binding,
+            timestamps,
             lost,
             error,
             pipelines: Pipelines::default(),
@@ -194,6 +201,11 @@ impl Gpu {
     /// A software adapter on the CPU (lavapipe, SwiftShader, WARP).
     pub fn is_cpu_adapter(&self) -> bool {
         self.info.device_type == wgpu::DeviceType::Cpu
+    }
+
+    /// The device can time dispatches (WebGPU `timestamp-query`).
+    pub fn has_timestamps(&self) -> bool {
+        self.timestamps
     }
 
     pub fn has_subgroups(&self) -> bool {

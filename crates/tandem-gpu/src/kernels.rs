@@ -106,6 +106,7 @@ pub async fn linear(
             MatKernel::Matmul => Grid::TokenTiles((part.rows as u32).div_ceil(64), 32),
         };
         let d = Dispatch {
+            label: kern.name,
             pipeline: pipeline.clone(),
             bind_group,
             grid,
@@ -135,6 +136,7 @@ pub async fn embed(gpu: &Gpu, w: &RawTensor, ids: &[u32], defines: Defines) -> R
             },
         );
         let d = Dispatch {
+            label: k::EMBED.name,
             pipeline: pipeline.clone(),
             bind_group: gpu.bind_group(&k::EMBED, &[&params, &part.buffer, &idb, &out, &st]),
             grid: Grid::PerToken(((cols / 8) as u32).div_ceil(64)),
@@ -162,6 +164,7 @@ pub async fn rmsnorm(gpu: &Gpu, x: &[f32], weight: &[f32], eps: f32) -> Result<V
     let out = gpu.storage("out", (x.len() * 4) as u64)?;
     let st = step(gpu, rows, 0);
     let d = Dispatch {
+        label: k::RMSNORM.name,
         pipeline: gpu.pipeline(&k::RMSNORM, None, gpu.defines())?,
         bind_group: gpu.bind_group(&k::RMSNORM, &[&params, &xb, &wb, &out, &st]),
         grid: Grid::PerToken(1),
@@ -211,6 +214,7 @@ pub async fn rope(
     let st = step(gpu, s.t, s.pos0);
     let half = s.head_dim / 2;
     let d = Dispatch {
+        label: k::ROPE.name,
         pipeline: gpu.pipeline(&k::ROPE, None, gpu.defines())?,
         bind_group: gpu.bind_group(&k::ROPE, &[&params, &qb, &kb, &vb, &kc, &vc, &tb, &st]),
         grid: Grid::PerToken((((s.n_heads + s.n_kv) * half) as u32).div_ceil(64)),
@@ -308,6 +312,7 @@ pub async fn silu_mul(gpu: &Gpu, gate: &[f32], up: &[f32], rows: usize) -> Resul
     let ub = gpu.storage_init("u", &bytes(up))?;
     let st = step(gpu, rows, 0);
     let d = Dispatch {
+        label: k::SILU_MUL.name,
         pipeline: gpu.pipeline(&k::SILU_MUL, None, gpu.defines())?,
         bind_group: gpu.bind_group(&k::SILU_MUL, &[&params, &gb, &ub, &st]),
         grid: Grid::Elements(dim as u32),
@@ -329,6 +334,7 @@ pub async fn argmax(gpu: &Gpu, logits: &[f32]) -> Result<Pick> {
     let lb = gpu.storage_init("logits", &bytes(logits))?;
     let rb = gpu.storage("result", 16)?;
     let d = Dispatch {
+        label: k::ARGMAX.name,
         pipeline: gpu.pipeline(&k::ARGMAX, None, gpu.defines())?,
         bind_group: gpu.bind_group(&k::ARGMAX, &[&params, &lb, &rb]),
         grid: Grid::Fixed(1),

@@ -10,6 +10,7 @@ pub mod matrix;
 pub mod model;
 pub mod ops;
 pub mod pipelines;
+pub mod profile;
 
 pub use context::{Gpu, GpuOptions};
 pub use error::{GpuError, Result};
@@ -17,3 +18,4 @@ pub use format::Format;
 pub use matrix::Matrix;
 pub use model::{GpuModel, ModelOptions, Pick};
 pub use pipelines::Defines;
+pub use profile::KernelTime;

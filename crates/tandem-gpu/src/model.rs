@@ -15,8 +15,9 @@ use tandem_core::{Config, Logits, Weights};
 
 use crate::context::Gpu;
 use crate::error::{GpuError, Result};
-use crate::ops::Step;
+use crate::ops::{Sink, Step};
 use crate::pipelines::Defines;
+use crate::profile::{KernelTime, Timer};
 
 use buffers::{Activations, Cache, Dims};
 use builder::Builder;
@@ -232,13 +233,15 @@ impl GpuModel {
 
     /// Records one step of `t` tokens at the current position (ids already in place): the body,
     /// the head (`logits`: which rows, if any; `pick`: the greedy pick of the last row), and the
-    /// copy of every row's final-norm output into the hidden store.
+    /// copy of every row's final-norm output into the hidden store. With a `timer`, each
+    /// dispatch goes in its own timed pass (a profile); else the step is two compute passes.
     fn encode_step(
         &self,
         enc: &mut wgpu::CommandEncoder,
         t: u32,
         logits: Option<Logits>,
         pick: bool,
+        timer: Option<&mut Timer>,
     ) {
         self.gpu.queue.write_buffer(
             &self.act.step,
@@ -249,36 +252,18 @@ impl GpuModel {
                 _pad: [0; 2],
             }),
         );
-        {
-            let mut pass = enc.begin_compute_pass(&wgpu::ComputePassDescriptor::default());
-            self.embed.record(&mut pass, t);
-            for b in &self.blocks {
-                b.record(&mut pass, t, self.pos as u32);
+        match timer {
+            Some(timer) => {
+                let mut sink = timer.sink(enc);
+                self.record_body(&mut sink, t);
+                self.record_head(&mut sink, t, logits, pick);
             }
-        }
-        let h = &self.head;
-        {
-            let mut pass = enc.begin_compute_pass(&wgpu::ComputePassDescriptor::default());
-            match logits {
-                Some(Logits::All) => {
-                    h.norm_all.record(&mut pass, t);
-                    h.logits_all.record(&mut pass, t);
-                }
-                Some(Logits::Last) => {
-                    h.norm_last.record(&mut pass, t);
-                    h.logits_last.record(&mut pass, t);
-                    if pick {
-                        h.argmax.record(&mut pass, 1);
-                    }
-                }
-                None => {}
-            }
-            // `xn` already holds every row's final norm after the all-rows head, or after the
-            // last-row head of a one-token step (the decode hot path): no extra dispatch there.
-            let normed = matches!(logits, Some(Logits::All))
-                || (matches!(logits, Some(Logits::Last)) && t == 1);
-            if !normed {
-                h.norm_all.record(&mut pass, t);
+            None => {
+                let mut pass = enc.begin_compute_pass(&wgpu::ComputePassDescriptor::default());
+                self.record_body(&mut pass, t);
+                drop(pass);
+                let mut pass = enc.begin_compute_pass(&wgpu::ComputePassDescriptor::default());
+                self.record_head(&mut pass, t, logits, pick);
             }
         }
         if pick {
@@ -288,6 +273,57 @@ impl GpuModel {
         self.cache
             .hidden
             .record_write(enc, &self.act.xn, self.pos, t as usize);
+    }
+
+    fn record_body(&self, pass: &mut dyn Sink, t: u32) {
+        self.embed.record(pass, t);
+        for b in &self.blocks {
+            b.record(pass, t, self.pos as u32);
+        }
+    }
+
+    fn record_head(&self, pass: &mut dyn Sink, t: u32, logits: Option<Logits>, pick: bool) {
+        let h = &self.head;
+        match logits {
+            Some(Logits::All) => {
+                h.norm_all.record(pass, t);
+                h.logits_all.record(pass, t);
+            }
+            Some(Logits::Last) => {
+                h.norm_last.record(pass, t);
+                h.logits_last.record(pass, t);
+                if pick {
+                    h.argmax.record(pass, 1);
+                }
+            }
+            None => {}
+        }
+        // `xn` already holds every row's final norm after the all-rows head, or after the
+        // last-row head of a one-token step (the decode hot path): no extra dispatch there.
+        let normed =
+            matches!(logits, Some(Logits::All)) || (matches!(logits, Some(Logits::Last)) && t == 1);
+        if !normed {
+            h.norm_all.record(pass, t);
+        }
+    }
+
+    /// Times each dispatch of one decode step (feeding `id` at the current position and
+    /// picking the next token on the device, as [`Self::step_greedy`] does), then leaves the
+    /// cache as it was. Needs an adapter with timestamp queries.
+    pub async fn profile_step(&mut self, id: u32) -> Result<Vec<KernelTime>> {
+        self.check_ids(&[id])?;
+        self.gpu.check()?;
+        let mut timer = Timer::new(&self.gpu)?;
+        self.pick_at = None;
+        self.gpu
+            .queue
+            .write_buffer(&self.act.ids, 0, bytemuck::bytes_of(&id));
+        let mut enc = self.gpu.device.create_command_encoder(&Default::default());
+        self.encode_step(&mut enc, 1, Some(Logits::Last), true, Some(&mut timer));
+        timer.resolve(&mut enc);
+        self.gpu.queue.submit([enc.finish()]);
+        // The step wrote position `pos`; the cache keeps its length, so that row is dropped.
+        timer.read(&self.gpu).await
     }
 
     /// Runs `ids` through the model, appending them to the KV cache. `All`: logits of every
@@ -313,7 +349,7 @@ impl GpuModel {
                 Logits::Last if last => Some(Logits::Last),
                 Logits::Last => None,
             };
-            self.encode_step(&mut enc, t, logits, false);
+            self.encode_step(&mut enc, t, logits, false, None);
             let read = match logits {
                 Some(Logits::All) => {
                     let size = t as u64 * vocab as u64 * 4;
@@ -373,7 +409,7 @@ impl GpuModel {
                 .write_buffer(&self.act.ids, 0, bytemuck::cast_slice(c));
             let mut enc = self.gpu.device.create_command_encoder(&Default::default());
             let last = ci + 1 == n_chunks;
-            self.encode_step(&mut enc, t, last.then_some(Logits::Last), last);
+            self.encode_step(&mut enc, t, last.then_some(Logits::Last), last, None);
             self.gpu.queue.submit([enc.finish()]);
             self.pos += c.len();
         }
@@ -403,7 +439,7 @@ impl GpuModel {
         self.pick_at = None;
         let start = self.pos;
         let mut enc = self.gpu.device.create_command_encoder(&Default::default());
-        self.encode_step(&mut enc, 1, Some(Logits::Last), true);
+        self.encode_step(&mut enc, 1, Some(Logits::Last), true, None);
         self.gpu.queue.submit([enc.finish()]);
         self.pos += 1;
         self.read_pick(start).await

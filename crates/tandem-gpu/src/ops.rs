@@ -123,25 +123,52 @@ impl Grid {
     }
 }
 
+/// Where dispatches are recorded: a compute pass (every step), or the profiler, which gives
+/// each dispatch its own pass with GPU timestamps around it (`crate::profile`).
+pub(crate) trait Sink {
+    /// `label`: what the profile reports the dispatch as (its kernel, and a product's weight).
+    fn dispatch(
+        &mut self,
+        label: &'static str,
+        pipeline: &wgpu::ComputePipeline,
+        bind_group: &wgpu::BindGroup,
+        grid: (u32, u32, u32),
+    );
+}
+
+impl Sink for wgpu::ComputePass<'_> {
+    fn dispatch(
+        &mut self,
+        _label: &'static str,
+        pipeline: &wgpu::ComputePipeline,
+        bind_group: &wgpu::BindGroup,
+        (x, y, z): (u32, u32, u32),
+    ) {
+        self.set_pipeline(pipeline);
+        self.set_bind_group(0, bind_group, &[]);
+        self.dispatch_workgroups(x, y, z);
+    }
+}
+
 pub struct Dispatch {
+    /// The kernel's name (what a profile reports).
+    pub label: &'static str,
     pub pipeline: Arc<wgpu::ComputePipeline>,
     pub bind_group: wgpu::BindGroup,
     pub grid: Grid,
 }
 
 impl Dispatch {
-    pub fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32) {
+    pub(crate) fn record(&self, pass: &mut dyn Sink, t: u32) {
         self.record_grid(pass, self.grid.size(t));
     }
 
     /// Records the dispatch over `(x, y, z)` workgroups (nothing when one is 0).
-    pub fn record_grid(&self, pass: &mut wgpu::ComputePass<'_>, (x, y, z): (u32, u32, u32)) {
+    pub(crate) fn record_grid(&self, pass: &mut dyn Sink, (x, y, z): (u32, u32, u32)) {
         if x == 0 || y == 0 || z == 0 {
             return;
         }
-        pass.set_pipeline(&self.pipeline);
-        pass.set_bind_group(0, &self.bind_group, &[]);
-        pass.dispatch_workgroups(x, y, z);
+        pass.dispatch(self.label, &self.pipeline, &self.bind_group, (x, y, z));
     }
 }
 
@@ -173,6 +200,7 @@ impl AttendOp {
         let params = gpu.uniform("attn-params", p);
         let dispatch = |kernel: &Kernel, buffers: &[&wgpu::Buffer]| -> Result<Dispatch> {
             Ok(Dispatch {
+                label: kernel.name,
                 pipeline: gpu.pipeline(kernel, None, defines)?,
                 bind_group: gpu.bind_group(kernel, buffers),
                 // Unused: the grid follows the keys (see `record`).
@@ -191,7 +219,7 @@ impl AttendOp {
         })
     }
 
-    pub fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32, pos0: u32) {
+    pub fn record(&self, pass: &mut dyn Sink, t: u32, pos0: u32) {
         let splits = (pos0 + t).div_ceil(self.keys_per_split);
         let grid = match (self.rowwise, t) {
             (false, _) => (self.heads, splits, t),
@@ -213,20 +241,19 @@ pub(crate) struct LinearOp {
     pub matmul: Arc<wgpu::ComputePipeline>,
     /// The op always sees a single input row (the lm_head after a last-row norm).
     pub single: bool,
+    /// "matvec q_proj", "matmul q_proj": what a profile reports.
+    pub labels: [&'static str; 2],
 }
 
 impl LinearOp {
-    pub fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32) {
+    pub(crate) fn record(&self, pass: &mut dyn Sink, t: u32) {
         let single = self.single || t == 1;
         for (bg, rows) in &self.parts {
             if single {
-                pass.set_pipeline(&self.matvec);
-                pass.set_bind_group(0, bg, &[]);
-                pass.dispatch_workgroups(rows.div_ceil(8), 1, 1);
+                pass.dispatch(self.labels[0], &self.matvec, bg, (rows.div_ceil(8), 1, 1));
             } else {
-                pass.set_pipeline(&self.matmul);
-                pass.set_bind_group(0, bg, &[]);
-                pass.dispatch_workgroups(rows.div_ceil(64), t.div_ceil(32), 1);
+                let grid = (rows.div_ceil(64), t.div_ceil(32), 1);
+                pass.dispatch(self.labels[1], &self.matmul, bg, grid);
             }
         }
     }

@@ -39,6 +39,7 @@ impl Builder<'_> {
         grid: Grid,
     ) -> Result<Dispatch> {
         Ok(Dispatch {
+            label: kernel.name,
             pipeline: self.gpu.pipeline(kernel, format, self.defines)?,
             bind_group: self.gpu.bind_group(kernel, buffers),
             grid,
@@ -80,7 +81,9 @@ impl Builder<'_> {
         } else {
             None
         };
-        self.product(&m, b.as_ref(), x, out, mode, false)
+        let mut op = self.product(&m, b.as_ref(), x, out, mode, false)?;
+        op.labels = labels(name);
+        Ok(op)
     }
 
     /// `out = x · mᵀ (+ bias)` over an uploaded matrix. `single`: x always holds one row.
@@ -132,6 +135,25 @@ impl Builder<'_> {
             matvec: self.gpu.pipeline(&MATVEC, Some(m.format), self.defines)?,
             matmul: self.gpu.pipeline(&MATMUL, Some(m.format), self.defines)?,
             single,
+            labels: labels("lm_head"),
         })
     }
+}
+
+/// A product's labels in a profile, from its weight's name (`model.layers.3.self_attn.q_proj`).
+fn labels(name: &str) -> [&'static str; 2] {
+    const ROLES: [(&str, [&str; 2]); 8] = [
+        ("q_proj", ["matvec q_proj", "matmul q_proj"]),
+        ("k_proj", ["matvec k_proj", "matmul k_proj"]),
+        ("v_proj", ["matvec v_proj", "matmul v_proj"]),
+        ("o_proj", ["matvec o_proj", "matmul o_proj"]),
+        ("gate_proj", ["matvec gate_proj", "matmul gate_proj"]),
+        ("up_proj", ["matvec up_proj", "matmul up_proj"]),
+        ("down_proj", ["matvec down_proj", "matmul down_proj"]),
+        ("lm_head", ["matvec lm_head", "matmul lm_head"]),
+    ];
+    ROLES
+        .iter()
+        .find(|(role, _)| name.ends_with(role))
+        .map_or(["matvec", "matmul"], |(_, l)| *l)
 }

@@ -70,7 +70,7 @@ impl Embedding {
         Ok(Self { matrix, gathers })
     }
 
-    pub fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32) {
+    pub fn record(&self, pass: &mut dyn Sink, t: u32) {
         self.gathers.iter().for_each(|g| g.record(pass, t));
     }
 }
@@ -170,7 +170,7 @@ impl Attention {
         })
     }
 
-    fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32, pos0: u32) {
+    fn record(&self, pass: &mut dyn Sink, t: u32, pos0: u32) {
         self.q.record(pass, t);
         self.k.record(pass, t);
         self.v.record(pass, t);
@@ -216,7 +216,7 @@ impl Mlp {
         })
     }
 
-    fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32) {
+    fn record(&self, pass: &mut dyn Sink, t: u32) {
         self.gate.record(pass, t);
         self.up.record(pass, t);
         self.silu_mul.record(pass, t);
@@ -253,7 +253,7 @@ impl Block {
     }
 
     /// A step of `t` tokens at positions `pos0..pos0 + t`.
-    pub fn record(&self, pass: &mut wgpu::ComputePass<'_>, t: u32, pos0: u32) {
+    pub fn record(&self, pass: &mut dyn Sink, t: u32, pos0: u32) {
         self.attn_norm.record(pass, t);
         self.attn.record(pass, t, pos0);
         self.mlp_norm.record(pass, t);
