@@ -19,22 +19,19 @@ pub fn demo_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../models/demo/license-llama")
 }
 
-/// llama-long (models/make_long_reference.py): a 4096-token sequence and transformers' logits
-/// at the positions where attention's tiles and splits begin and end.
-pub struct LongReference {
+/// llama-long and llama-odd (models/make_shape_models.py): a sequence and transformers' logits
+/// at some of its positions (llama-long: 4096 tokens, where attention's tiles and splits begin
+/// and end; llama-odd: every position).
+pub struct ShapeReference {
     pub ids: Vec<u32>,
     pub positions: Vec<usize>,
     /// One row per position.
     pub logits: Vec<Vec<f32>>,
 }
 
-impl LongReference {
-    pub fn dir() -> PathBuf {
-        model_dir("llama-long")
-    }
-
-    pub fn load() -> Self {
-        let r = Reference::load_dir(&Self::dir());
+impl ShapeReference {
+    pub fn load(name: &str) -> Self {
+        let r = Reference::load(name);
         Self {
             ids: ids(&r.meta["ids"]),
             positions: ids(&r.meta["positions"])

@@ -107,8 +107,8 @@ fn f32_models_match_transformers() {
 #[test]
 fn long_context_matches_transformers() {
     let g = gpu();
-    let r = LongReference::load();
-    let mut parts = open(&LongReference::dir());
+    let r = ShapeReference::load("llama-long");
+    let mut parts = open(&model_dir("llama-long"));
     let opts = ModelOptions {
         max_context: 4096,
         ..Default::default()
@@ -124,6 +124,32 @@ fn long_context_matches_transformers() {
             let i = r.positions.iter().position(|&p| p == pos).unwrap();
             let d = max_abs_diff(&[got], &r.logits[i..i + 1]);
             assert!(d <= TOL_F32, "decode at {pos}: {d}");
+        }
+    }
+}
+
+/// Widths that are not multiples of 32 (MLP 200; 4 heads × head_dim 18 = 72, o_proj's input),
+/// which the GPU engine pads with zeros: every position against transformers, in one pass, in
+/// chunks of 7 and token by token.
+#[test]
+fn odd_widths_match_transformers() {
+    let g = gpu();
+    let r = ShapeReference::load("llama-odd");
+    for chunk in [128, 7] {
+        let mut parts = open(&model_dir("llama-odd"));
+        let opts = ModelOptions {
+            prefill_chunk: chunk,
+            ..Default::default()
+        };
+        let mut m = load(&g, &mut parts, &opts);
+        let d = max_abs_diff(&gpu_logits(&mut m, &r.ids), &r.logits);
+        println!("llama-odd: chunks of {chunk}, GPU vs transformers max |diff| = {d:e}");
+        assert!(d <= TOL_F32, "chunks of {chunk}: {d}");
+        m.clear();
+        for (i, id) in r.ids.iter().enumerate() {
+            let got = block_on(m.forward(&[*id], Logits::Last)).unwrap();
+            let d = max_abs_diff(&[got], &r.logits[i..i + 1]);
+            assert!(d <= TOL_F32, "token by token at {i}: {d}");
         }
     }
 }

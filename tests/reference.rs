@@ -38,15 +38,20 @@ fn prefill_logits_match_transformers() {
     }
 }
 
-/// The CPU engine over a 4096-token context (llama-long), against transformers at the positions
-/// the GPU test checks too.
+/// The CPU engine on the shapes the GPU engine pads or splits (models/make_shape_models.py):
+/// a 4096-token context (llama-long) and widths that are not multiples of 32 (llama-odd).
 #[test]
-fn long_context_matches_transformers() {
-    let r = LongReference::load();
-    let m = tandem_core::load(&LongReference::dir()).unwrap();
-    let d = max_abs_diff(&r.pick(&chunked_logits(&m, &r.ids, 512)), &r.logits);
-    println!("llama-long: 4096 tokens, CPU vs transformers max |diff| = {d:e}");
-    assert!(d <= TOL_F32, "{d}");
+fn long_context_and_odd_widths_match_transformers() {
+    for name in ["llama-long", "llama-odd"] {
+        let r = ShapeReference::load(name);
+        let m = tandem_core::load(&model_dir(name)).unwrap();
+        let d = max_abs_diff(&r.pick(&chunked_logits(&m, &r.ids, 512)), &r.logits);
+        println!(
+            "{name}: {} tokens, CPU vs transformers max |diff| = {d:e}",
+            r.ids.len()
+        );
+        assert!(d <= TOL_F32, "{name}: {d}");
+    }
 }
 
 #[test]

@@ -93,7 +93,7 @@ impl Backend {
                 match Self::gpu(weights, cfg, opts, opts.allow_cpu_adapter).await {
                     Ok(l) => Ok(l),
                     // A bad model is bad on the CPU too: say so rather than retry. (A shape only
-                    // the GPU kernels cannot run is `Unsupported`: the CPU takes it.)
+                    // the GPU kernels cannot run is `GpuError::Unsupported`: the CPU takes it.)
                     Err(Error::Core(e)) if !matches!(e, tandem_core::Error::Unsupported { .. }) => {
                         Err(Error::Core(e))
                     }

@@ -42,7 +42,9 @@ impl Error {
             Error::Core(e) => e.kind(),
             Error::Gpu(g) => match g {
                 GpuError::NoAdapter(_) => "no_adapter",
-                GpuError::RequestDevice(_) | GpuError::Limit { .. } => "gpu_unsupported",
+                GpuError::RequestDevice(_) | GpuError::Limit { .. } | GpuError::Unsupported(_) => {
+                    "gpu_unsupported"
+                }
                 GpuError::DeviceLost(_) => "device_lost",
                 GpuError::OutOfMemory(_) => "out_of_memory",
                 GpuError::Validation(_) | GpuError::Readback(_) | GpuError::Tensor { .. } => "gpu",

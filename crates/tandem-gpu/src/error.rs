@@ -22,6 +22,9 @@ pub enum GpuError {
     Validation(String),
     #[error("reading back from the GPU failed: {0}")]
     Readback(String),
+    /// A model shape the GPU kernels cannot take (the CPU engine can).
+    #[error("the GPU engine cannot run this model: {0}")]
+    Unsupported(String),
     #[error("tensor {name}: {reason}")]
     Tensor { name: String, reason: String },
     #[error(transparent)]

@@ -67,7 +67,17 @@ pub async fn linear(
 ) -> Result<Vec<f32>> {
     let mat = Matrix::upload(gpu, "w", w)?;
     let (rows, cols) = (mat.rows, mat.cols);
-    let xb = gpu.storage_init("x", &bytes(x))?;
+    // The input rows padded with zeros as the matrix's columns were.
+    let real_cols = w.shape.get(1).copied().unwrap_or(cols);
+    let padded: Vec<f32> = x
+        .chunks(real_cols.max(1))
+        .flat_map(|r| {
+            r.iter()
+                .copied()
+                .chain(std::iter::repeat_n(0.0, cols - real_cols))
+        })
+        .collect();
+    let xb = gpu.storage_init("x", &bytes(&padded))?;
     let out = match acc {
         Some(a) => gpu.storage_init("out", &bytes(a))?,
         None => gpu.storage("out", (m * rows * 4) as u64)?,
@@ -267,7 +277,8 @@ pub async fn attention_split(
         head_dim: s.head_dim as u32,
         scale: 1.0 / (s.head_dim as f32).sqrt(),
         split: split as u32,
-        _pad: [0; 3],
+        out_stride: (s.n_heads * s.head_dim) as u32,
+        _pad: [0; 2],
     };
     let keys = s.pos0 + s.t;
     let part_bytes = s.t * s.n_heads * keys.div_ceil(split) * (s.head_dim + 2) * 4;

@@ -15,7 +15,9 @@ pub struct Part {
 
 pub struct Matrix {
     pub format: Format,
+    /// Rows on the device (with any zero rows of [`Matrix::upload_padded`]).
     pub rows: usize,
+    /// Columns on the device: a multiple of 32, zero-padded.
     pub cols: usize,
     pub parts: Vec<Part>,
 }
@@ -33,9 +35,18 @@ fn realign(data: &[u8], block: usize) -> Vec<u8> {
 }
 
 impl Matrix {
-    /// Uploads a 2-D weight (rows = output features). Columns must be a multiple of 32 (every
-    /// Llama-family shape is; the kernels read 8 weights at a time and Q8_0/Q4_0 blocks are 32).
+    /// Uploads a 2-D weight (rows = output features), f32/f16 columns padded with zeros to a
+    /// multiple of 32 (the kernels read 8 weights at a time and Q8_0/Q4_0 blocks are 32 wide, so
+    /// a quantized matrix has such columns already). [`Matrix::cols`] is the padded count: the
+    /// row stride of the input it multiplies, whose padding must be zeros or finite.
     pub fn upload(gpu: &Gpu, name: &str, raw: &RawTensor) -> Result<Self> {
+        let rows = raw.shape.first().copied().unwrap_or(0);
+        Self::upload_padded(gpu, name, raw, rows)
+    }
+
+    /// [`Matrix::upload`] with zero rows added up to `out_rows` (≥ the matrix's rows): an
+    /// output as wide as a padded input it feeds (gate/up before a padded down_proj).
+    pub fn upload_padded(gpu: &Gpu, name: &str, raw: &RawTensor, out_rows: usize) -> Result<Self> {
         let (rows, cols) = match raw.shape[..] {
             [r, c] => (r, c),
             _ => {
@@ -45,13 +56,14 @@ impl Matrix {
                 })
             }
         };
-        if cols == 0 || !cols.is_multiple_of(32) || rows == 0 {
+        let format = Format::of(raw.dtype);
+        let quantized = matches!(format, Format::Q8_0 | Format::Q4_0);
+        if cols == 0 || rows == 0 || out_rows < rows || (quantized && !cols.is_multiple_of(32)) {
             return Err(GpuError::Tensor {
                 name: name.into(),
-                reason: format!("{rows}×{cols}: the GPU engine needs columns in multiples of 32"),
+                reason: format!("{rows}×{cols} {format:?} (padded to {out_rows} rows)"),
             });
         }
-        let format = Format::of(raw.dtype);
         let (per, bytes) = raw.dtype.block();
         if raw.data.len() != rows * cols / per * bytes {
             return Err(GpuError::Tensor {
@@ -60,7 +72,8 @@ impl Matrix {
             });
         }
         let src_row = cols / per * bytes;
-        let row_bytes = format.row_bytes(cols);
+        let padded_cols = cols.next_multiple_of(32);
+        let row_bytes = format.row_bytes(padded_cols);
         let max_rows = (gpu.max_binding() as usize / row_bytes).max(1);
         if row_bytes as u64 > gpu.max_binding() {
             return Err(GpuError::Tensor {
@@ -70,15 +83,27 @@ impl Matrix {
         }
         let mut parts = Vec::new();
         let mut r0 = 0;
-        while r0 < rows {
-            let n = max_rows.min(rows - r0);
-            let src = &raw.data[r0 * src_row..(r0 + n) * src_row];
-            let label = format!("{name}[{r0}..{}]", r0 + n);
-            let buffer = match format {
-                Format::F32 | Format::F16 => gpu.storage_init(&label, src)?,
-                Format::Q8_0 => gpu.storage_init(&label, &realign(src, 34))?,
-                Format::Q4_0 => gpu.storage_init(&label, &realign(src, 18))?,
+        while r0 < out_rows {
+            let n = max_rows.min(out_rows - r0);
+            // Rows past the matrix's own are zeros (after the real ones of this part).
+            let real = rows.saturating_sub(r0).min(n);
+            let src = &raw.data[r0 * src_row..(r0 + real) * src_row];
+            let mut data = match format {
+                Format::F32 | Format::F16 if padded_cols != cols => src
+                    .chunks_exact(src_row)
+                    .flat_map(|r| {
+                        r.iter()
+                            .copied()
+                            .chain(std::iter::repeat_n(0, row_bytes - src_row))
+                    })
+                    .collect(),
+                Format::F32 | Format::F16 => src.to_vec(),
+                Format::Q8_0 => realign(src, 34),
+                Format::Q4_0 => realign(src, 18),
             };
+            data.resize(n * row_bytes, 0);
+            let label = format!("{name}[{r0}..{}]", r0 + n);
+            let buffer = gpu.storage_init(&label, &data)?;
             parts.push(Part {
                 buffer,
                 row_start: r0,
@@ -88,8 +113,8 @@ impl Matrix {
         }
         Ok(Self {
             format,
-            rows,
-            cols,
+            rows: out_rows,
+            cols: padded_cols,
             parts,
         })
     }

@@ -68,7 +68,10 @@ pub struct AttnParams {
     pub scale: f32,
     /// Keys per split (a multiple of 64).
     pub split: u32,
-    pub _pad: [u32; 3],
+    /// Floats between the output rows of two tokens (heads × head_dim, or more when padded
+    /// for the output projection).
+    pub out_stride: u32,
+    pub _pad: [u32; 2],
 }
 
 impl AttnParams {

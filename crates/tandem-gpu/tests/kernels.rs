@@ -29,6 +29,7 @@ macro_rules! gpu_test {
 
 gpu_test!(matvec_every_format);
 gpu_test!(matmul_every_format);
+gpu_test!(odd_columns_padded);
 gpu_test!(matrix_split_across_bindings);
 gpu_test!(f16_variants_agree);
 gpu_test!(subgroup_and_plain_reductions_agree);
@@ -185,6 +186,32 @@ mod cases {
         let gpu = gpu().await;
         linear_case(&gpu, MatKernel::Matmul, 5, 37, 96, 3).await;
         linear_case(&gpu, MatKernel::Matmul, 33, 131, 160, 4).await;
+    }
+
+    /// f32/f16 matrices whose columns are not a multiple of 32 are padded with zeros at upload
+    /// (MLP widths like 200, o_proj inputs like 4 × 18): decode and prefill, both variants.
+    pub async fn odd_columns_padded() {
+        let gpu = gpu().await;
+        let mut rng = Rng::new(21);
+        for dtype in [RawDtype::F32, RawDtype::F16] {
+            for (m, kernel) in [(1, MatKernel::Matvec), (9, MatKernel::Matmul)] {
+                let (rows, cols) = (37, 50);
+                let (raw, exact) = weight(&mut rng, rows, cols, dtype);
+                let x = randn(&mut rng, m * cols, 1.0);
+                let want = cpu_linear(&exact, &x, m, rows, cols);
+                for rowwise in [false, true] {
+                    let d = Defines {
+                        rowwise,
+                        ..gpu.defines()
+                    };
+                    let got = kernels::linear(&gpu, &raw, &x, m, None, None, kernel, d)
+                        .await
+                        .unwrap();
+                    let what = format!("{kernel:?} {dtype:?} {m}×{rows}×{cols} {d:?}");
+                    assert_close(&what, &got, &want, 1e-5);
+                }
+            }
+        }
     }
 
     /// Bindings capped at 4 KiB: matrices split into many parts, embedding rows found in any.

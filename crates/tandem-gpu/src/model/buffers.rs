@@ -4,12 +4,14 @@
 use tandem_core::Config;
 
 use crate::context::Gpu;
-use crate::error::Result;
+use crate::error::{GpuError, Result};
 use crate::ops::{AttnParams, Step};
 
 /// Model shapes and the two sizes the engine picks: cache capacity and prefill chunk.
 pub(super) struct Dims {
     pub hidden: usize,
+    /// The MLP width, padded to a multiple of 32: the row stride of gate/up (their padded
+    /// rows are zeros) and the columns of down_proj.
     pub inter: usize,
     pub head_dim: usize,
     pub heads: usize,
@@ -17,6 +19,8 @@ pub(super) struct Dims {
     pub vocab: usize,
     /// heads × head_dim and kv_heads × head_dim.
     pub q_dim: usize,
+    /// q_dim padded to a multiple of 32: the row stride of attention's output, o_proj's input.
+    pub att_stride: usize,
     pub kv_dim: usize,
     pub max_ctx: usize,
     pub chunk: usize,
@@ -34,14 +38,14 @@ impl Dims {
         prefill_chunk: usize,
         max_binding: usize,
     ) -> Result<Self> {
-        let (h, inter, hd) = (cfg.hidden_size, cfg.intermediate_size, cfg.head_dim);
+        let (h, hd) = (cfg.hidden_size, cfg.head_dim);
+        let inter = cfg.intermediate_size.next_multiple_of(32);
+        // Other widths are padded; these two are not (every released Llama/Qwen2 shape has
+        // them). checkSupport in web/packages/tandem/src/support.ts reads the same rule.
         if hd > 256 || hd % 2 != 0 || !h.is_multiple_of(32) {
-            return Err(tandem_core::Error::Unsupported {
-                what: format!(
-                    "GPU engine: head_dim {hd} (needs an even value ≤ 256) with hidden size {h} (multiple of 32)"
-                ),
-            }
-            .into());
+            return Err(GpuError::Unsupported(format!(
+                "head_dim {hd} (the kernels need an even value ≤ 256) with hidden size {h} (a multiple of 32)"
+            )));
         }
         let (nh, nkv, vocab) = (
             cfg.num_attention_heads,
@@ -56,7 +60,7 @@ impl Dims {
         let chunk = prefill_chunk
             .clamp(1, 4096)
             .min((max_binding / (vocab * 4)).max(1))
-            .min(max_binding / (inter.max(qd) * 4))
+            .min(max_binding / (inter.max(qd.next_multiple_of(32)) * 4))
             .min(max_binding / AttnParams::part_bytes(max_ctx, 1, nh, hd).max(1))
             .max(1);
         // One split (a short cache) writes no partials.
@@ -73,6 +77,7 @@ impl Dims {
             kv_heads: nkv,
             vocab,
             q_dim: qd,
+            att_stride: qd.next_multiple_of(32),
             kv_dim: kvd,
             max_ctx,
             chunk,
@@ -118,7 +123,7 @@ impl Activations {
             q: g.storage("q", rows(d.q_dim))?,
             k: g.storage("k", rows(d.kv_dim))?,
             v: g.storage("v", rows(d.kv_dim))?,
-            att: g.storage("att", rows(d.q_dim))?,
+            att: g.storage("att", rows(d.att_stride))?,
             attn_part: g.storage("attn-part", d.attn_part_bytes as u64)?,
             gate: g.storage("gate", rows(d.inter))?,
             up: g.storage("up", rows(d.inter))?,

@@ -48,36 +48,62 @@ impl Builder<'_> {
 
     /// Uploads the `rows × cols` matrix `name`.
     pub fn matrix(&self, w: &mut Weights, name: &str, rows: usize, cols: usize) -> Result<Matrix> {
+        self.matrix_padded(w, name, (rows, cols), rows)
+    }
+
+    /// Uploads the `rows × cols` matrix `name` with zero rows up to `out_rows`.
+    fn matrix_padded(
+        &self,
+        w: &mut Weights,
+        name: &str,
+        (rows, cols): (usize, usize),
+        out_rows: usize,
+    ) -> Result<Matrix> {
         let raw = w.raw(name, &[rows, cols], self.cfg)?;
-        let m = Matrix::upload(self.gpu, name, &raw)?;
+        let m = Matrix::upload_padded(self.gpu, name, &raw, out_rows)?;
         self.weight_bytes.set(self.weight_bytes.get() + m.bytes());
         Ok(m)
     }
 
     /// Uploads the vector `name` (a norm weight, a bias) as f32.
     pub fn vector(&self, w: &mut Weights, name: &str, len: usize) -> Result<wgpu::Buffer> {
-        let v: Vec<f32> = w
+        self.vector_padded(w, name, len, len)
+    }
+
+    /// Uploads the vector `name` of `len` values with zeros up to `padded`.
+    fn vector_padded(
+        &self,
+        w: &mut Weights,
+        name: &str,
+        len: usize,
+        padded: usize,
+    ) -> Result<wgpu::Buffer> {
+        let mut v: Vec<f32> = w
             .vector(name, len, self.cfg)?
             .to_vec1()
             .map_err(|e| GpuError::Core(tandem_core::Error::Candle(e)))?;
+        v.resize(padded.max(len), 0.0);
         self.gpu.storage_init(name, bytemuck::cast_slice(&v))
     }
 
-    /// Uploads `{name}.weight` (and `{name}.bias` when `bias`) and makes `out = x · Wᵀ (+ b)`.
+    /// Uploads `{name}.weight` (`rows × cols`; and `{name}.bias` when `bias`) and makes
+    /// `out = x · Wᵀ (+ b)`, its rows padded with zeros to `out_rows` (an output that feeds a
+    /// product whose columns were padded).
     #[allow(clippy::too_many_arguments)]
     pub fn linear(
         &self,
         w: &mut Weights,
         name: &str,
         (rows, cols): (usize, usize),
+        out_rows: usize,
         bias: bool,
         x: &wgpu::Buffer,
         out: &wgpu::Buffer,
         mode: Out,
     ) -> Result<LinearOp> {
-        let m = self.matrix(w, &format!("{name}.weight"), rows, cols)?;
+        let m = self.matrix_padded(w, &format!("{name}.weight"), (rows, cols), out_rows)?;
         let b = if bias {
-            Some(self.vector(w, &format!("{name}.bias"), rows)?)
+            Some(self.vector_padded(w, &format!("{name}.bias"), rows, out_rows)?)
         } else {
             None
         };

@@ -112,7 +112,8 @@ impl Attention {
             head_dim: hd,
             scale: 1.0 / (hd as f32).sqrt(),
             split: AttnParams::SPLIT,
-            _pad: [0; 3],
+            out_stride: d.att_stride as u32,
+            _pad: [0; 2],
         };
         let qkv = |w: &mut Weights, name: &str, rows: usize, out: &wgpu::Buffer| {
             let shape = (rows, d.hidden);
@@ -120,6 +121,7 @@ impl Attention {
                 w,
                 &format!("{p}.{name}"),
                 shape,
+                rows,
                 cfg.qkv_bias,
                 &a.xn,
                 out,
@@ -162,6 +164,7 @@ impl Attention {
                 w,
                 &format!("{p}.o_proj"),
                 (d.hidden, d.q_dim),
+                d.hidden,
                 cfg.o_bias,
                 &a.att,
                 &a.x,
@@ -199,20 +202,47 @@ impl Mlp {
                 _pad: [0; 3],
             },
         );
-        let (up_shape, down_shape) = ((d.inter, d.hidden), (d.hidden, d.inter));
-        let lin = |w: &mut Weights, name: &str, shape, x, out, mode| {
-            b.linear(w, &format!("{p}.{name}"), shape, bias, x, out, mode)
+        // gate/up rows padded to `d.inter` (zeros, and silu(0)·0 = 0), down_proj's columns too.
+        let inter = b.cfg.intermediate_size;
+        let (up_shape, down_shape) = ((inter, d.hidden), (d.hidden, inter));
+        let lin = |w: &mut Weights, name: &str, shape, out_rows, x, out, mode| {
+            b.linear(
+                w,
+                &format!("{p}.{name}"),
+                shape,
+                out_rows,
+                bias,
+                x,
+                out,
+                mode,
+            )
         };
         Ok(Self {
-            gate: lin(w, "gate_proj", up_shape, &a.xn, &a.gate, Out::Write)?,
-            up: lin(w, "up_proj", up_shape, &a.xn, &a.up, Out::Write)?,
+            gate: lin(
+                w,
+                "gate_proj",
+                up_shape,
+                d.inter,
+                &a.xn,
+                &a.gate,
+                Out::Write,
+            )?,
+            up: lin(w, "up_proj", up_shape, d.inter, &a.xn, &a.up, Out::Write)?,
             silu_mul: b.kernel(
                 &SILU_MUL,
                 None,
                 &[&params, &a.gate, &a.up, &a.step],
                 Grid::Elements(d.inter as u32),
             )?,
-            down: lin(w, "down_proj", down_shape, &a.gate, &a.x, Out::Accumulate)?,
+            down: lin(
+                w,
+                "down_proj",
+                down_shape,
+                d.hidden,
+                &a.gate,
+                &a.x,
+                Out::Accumulate,
+            )?,
         })
     }
 

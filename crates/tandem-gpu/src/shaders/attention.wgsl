@@ -91,8 +91,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
     }
     if (n_splits == 1u) {
         for (var d = 0u; d < hd2; d++) {
-            out[2u * (qo + d)] = acc[d].x / l;
-            out[2u * (qo + d) + 1u] = acc[d].y / l;
+            let o = t * p.out_stride + h * hd + 2u * d;
+            out[o] = acc[d].x / l;
+            out[o + 1u] = acc[d].y / l;
         }
         return;
     }
@@ -189,7 +190,7 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec
         for (var c = 0u; c < 4u; c++) {
             let d = li + 64u * c;
             if (d < hd) {
-                out[qo + d] = acc[c] / l;
+                out[t * p.out_stride + h * hd + d] = acc[c] / l;
             }
         }
         return;

@@ -32,11 +32,11 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec
             }
         }
     }
-    let qo = (t * p.n_heads + h) * hd;
+    let oo = t * p.out_stride + h * hd;
     for (var c = 0u; c < 4u; c++) {
         let d = li + 64u * c;
         if (d < hd) {
-            out[qo + d] = acc[c] / l;
+            out[oo + d] = acc[c] / l;
         }
     }
 }

@@ -31,7 +31,8 @@ struct AttnParams {
     scale: f32,
     // Keys per split (a multiple of 64): a step over n keys runs in ceil(n / split) splits.
     split: u32,
-    _pad0: u32,
+    // Floats between two tokens' output rows.
+    out_stride: u32,
     _pad1: u32,
     _pad2: u32,
 }

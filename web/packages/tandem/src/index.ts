@@ -13,7 +13,7 @@
  * request by a policy and tandem-collab's rules (the `tandem` field of every answer says where
  * and why); `loadCollab` gives those pure policy functions on their own.
  */
-export { checkSupport, estimateMemory, hasWasmSimd } from './support.js';
+export { checkSupport, estimateMemory, gpuShapeProblem, hasWasmSimd } from './support.js';
 export type { SupportReport, GpuSupport, MemoryEstimate, CheckSupportOptions } from './support.js';
 export { createEngine, createWorkerEngine, createInPageEngine } from './engine.js';
 export { serveEngine } from './worker.js';

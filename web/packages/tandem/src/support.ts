@@ -44,9 +44,14 @@ export interface SupportReport {
   wasmSimd: boolean;
   cacheStorage: boolean;
   crossOriginIsolated: boolean;
-  /** 'webgpu' when an adapter exists, else 'cpu' (or 'none' without wasm SIMD). */
+  /**
+   * 'webgpu' when an adapter exists and (with `model`) the GPU engine takes the model's shape,
+   * else 'cpu' (or 'none' without wasm SIMD).
+   */
   recommendedBackend: 'webgpu' | 'cpu' | 'none';
   memory?: MemoryEstimate;
+  /** With `model`: why the GPU engine cannot run it (the CPU engine can), when it cannot. */
+  modelGpuReason?: string;
 }
 
 // (module (func (result v128) i32.const 0 i8x16.splat i8x16.popcnt))
@@ -107,6 +112,7 @@ export interface ConfigShape {
   num_attention_heads?: number;
   num_key_value_heads?: number;
   hidden_size?: number;
+  intermediate_size?: number;
   head_dim?: number;
   max_position_embeddings?: number;
 }
@@ -134,6 +140,23 @@ export function estimateMemory(m: ModelManifest, config: ConfigShape | undefined
     contextTokens: ctx,
     deviceMemoryBytes: dm ? dm * 2 ** 30 : undefined,
   };
+}
+
+/**
+ * Why the GPU engine cannot run a model of this shape, or undefined when it can. It pads other
+ * widths (the MLP, heads × head_dim) but needs these two: the rule of tandem-gpu's `Dims::new`
+ * (crates/tandem-gpu/src/model/buffers.rs), where loading such a model fails with kind
+ * `gpu_unsupported`.
+ */
+export function gpuShapeProblem(config: ConfigShape): string | undefined {
+  const { hidden_size: hidden, num_attention_heads: heads } = config;
+  if (!hidden || !heads) return undefined;
+  const headDim = config.head_dim ?? hidden / heads;
+  if (hidden % 32 !== 0) return `hidden_size ${hidden} is not a multiple of 32`;
+  if (!Number.isInteger(headDim) || headDim % 2 !== 0 || headDim > 256) {
+    return `head_dim ${headDim}: the GPU kernels need an even value ≤ 256`;
+  }
+  return undefined;
 }
 
 export interface CheckSupportOptions {
@@ -168,6 +191,11 @@ export async function checkSupport(opts: CheckSupportOptions = {}): Promise<Supp
       }
     }
     report.memory = estimateMemory(manifest, config, opts.contextTokens);
+    const problem = config && gpuShapeProblem(config);
+    if (problem) {
+      report.modelGpuReason = problem;
+      if (report.recommendedBackend === 'webgpu') report.recommendedBackend = wasmSimd ? 'cpu' : 'none';
+    }
   }
   return report;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allFiles, fileUrl, parseManifest, totalBytes } from '../src/manifest.js';
-import { estimateMemory } from '../src/support.js';
+import { estimateMemory, gpuShapeProblem } from '../src/support.js';
 
 const h = 'a'.repeat(64);
 const ok = {
@@ -45,5 +45,18 @@ describe('estimateMemory', () => {
     expect(e.contextTokens).toBe(2048);
     expect(e.totalBytes).toBeGreaterThan(e.kvBytesPerToken! * 2048);
     expect(estimateMemory(m, undefined).kvBytesPerToken).toBeUndefined();
+  });
+});
+
+describe('gpuShapeProblem', () => {
+  it('takes released shapes and padded widths, refuses what the GPU kernels cannot run', () => {
+    const smollm2 = { num_attention_heads: 9, hidden_size: 576, intermediate_size: 1536 };
+    expect(gpuShapeProblem(smollm2)).toBeUndefined();
+    // MLP 200 and 4 × 18 = 72 are padded (models/tiny/llama-odd).
+    expect(gpuShapeProblem({ num_attention_heads: 4, hidden_size: 64, intermediate_size: 200, head_dim: 18 })).toBeUndefined();
+    expect(gpuShapeProblem({ num_attention_heads: 4, hidden_size: 100 })).toMatch(/multiple of 32/);
+    expect(gpuShapeProblem({ num_attention_heads: 2, hidden_size: 64, head_dim: 33 })).toMatch(/head_dim 33/);
+    expect(gpuShapeProblem({ num_attention_heads: 1, hidden_size: 512 })).toMatch(/head_dim 512/);
+    expect(gpuShapeProblem({})).toBeUndefined();
   });
 });
