@@ -510,10 +510,13 @@ mod cases {
             let kc = randn(&mut rng, n * s.n_kv * s.head_dim, 2.0);
             let vc = randn(&mut rng, n * s.n_kv * s.head_dim, 1.0);
             let want = cpu_attention(s, &q, &kc, &vc);
-            // The cooperative kernel (GPUs) and the row-wise one (CPU adapters).
-            for rowwise in [false, true] {
+            // The cooperative kernel (GPUs; plain and, where the adapter has them, subgroup
+            // reductions) and the row-wise one (CPU adapters).
+            let variants = [(false, false), (false, gpu.has_subgroups()), (true, false)];
+            for (rowwise, subgroups) in variants {
                 let d = Defines {
                     rowwise,
+                    subgroups,
                     ..gpu.defines()
                 };
                 let got = kernels::attention_split(&gpu, s, split, d, &q, &kc, &vc)

@@ -5,6 +5,8 @@
 // time stays flat in the context until the GPU is full. With one split the output is written
 // normalised; with more, each split writes (max, sum, unnormalised values) to `part` and
 // attention_merge.wgsl combines them. Each thread owns head dims li, li+64, li+128, li+192.
+// SUBGROUPS (GPUs with subgroups of ≤ 32): a tile's softmax statistics through subgroup
+// reductions and one barrier instead of a six-level tree.
 @group(0) @binding(0) var<uniform> p: AttnParams;
 @group(0) @binding(4) var<storage, read_write> out: array<f32>;
 @group(0) @binding(5) var<uniform> step: Step;
@@ -116,7 +118,14 @@ var<workgroup> red_m: array<f32, 64>;
 var<workgroup> red_l: array<f32, 64>;
 
 @compute @workgroup_size(64)
-fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec3<u32>) {
+fn main(
+    @builtin(local_invocation_index) li: u32,
+    @builtin(workgroup_id) wg: vec3<u32>,
+#if SUBGROUPS
+    @builtin(subgroup_invocation_id) sg_lane: u32,
+    @builtin(subgroup_size) sg_size: u32,
+#endif
+) {
     let h = wg.x;
     let s = wg.y;
     let t = wg.z;
@@ -150,6 +159,25 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec
             }
             sc = dotv * p.scale;
         }
+#if SUBGROUPS
+        // The tile's max and sum of exp(score - max): per subgroup (≤ 32 lanes), then the
+        // subgroups' (max, sum) pairs combined by every thread after one barrier.
+        let sm = subgroupMax(sc);
+        let sl = subgroupAdd(select(0.0, exp(sc - sm), j < k1));
+        if (sg_lane == 0u) {
+            red_m[li / sg_size] = sm;
+            red_l[li / sg_size] = sl;
+        }
+        workgroupBarrier();
+        var m_tile = NEG;
+        for (var i = 0u; i < 64u / sg_size; i++) {
+            m_tile = max(m_tile, red_m[i]);
+        }
+        var l_tile = 0.0;
+        for (var i = 0u; i < 64u / sg_size; i++) {
+            l_tile += red_l[i] * exp(red_m[i] - m_tile);
+        }
+#else
         // The tile's max and sum of exp(score - max) in one tree of (max, sum) pairs: half the
         // barriers of a max reduction followed by a sum reduction.
         red_m[li] = sc;
@@ -166,10 +194,12 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec
             workgroupBarrier();
         }
         let m_tile = red_m[0];
+        let l_tile = red_l[0];
+#endif
         let m_new = max(m, m_tile);
         probs[li] = select(0.0, exp(sc - m_new), j < k1);
         let corr = exp(m - m_new);
-        l = l * corr + red_l[0] * exp(m_tile - m_new);
+        l = l * corr + l_tile * exp(m_tile - m_new);
         acc *= corr;
         workgroupBarrier();
         let n = min(64u, k1 - j0);
