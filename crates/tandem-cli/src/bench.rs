@@ -49,6 +49,10 @@ pub struct BenchArgs {
     /// timestamp queries and print each kernel's share of the step.
     #[arg(long)]
     profile: bool,
+    /// GPU: cache keys and values as f16 (default: where the adapter has shader-f16 and is
+    /// not a CPU adapter).
+    #[arg(long)]
+    kv_f16: Option<bool>,
     /// Print one JSON object.
     #[arg(long)]
     json: bool,
@@ -242,6 +246,7 @@ async fn bench(
         backend: a.backend.choice(),
         model: ModelOptions {
             max_context: prompt.len() + a.decode + 8,
+            kv_f16: a.kv_f16,
             ..Default::default()
         },
         ..Default::default()

@@ -161,6 +161,7 @@ impl Gpu {
                 subgroups,
                 f16,
                 rowwise,
+                kv_f16: false,
             },
             binding_cap: opts.max_binding,
             timestamps,

@@ -261,7 +261,7 @@ pub async fn attention(
 }
 
 /// [`attention`] in splits of `split` keys (a multiple of 64), with the kernel variant of
-/// `defines` (row-wise or cooperative).
+/// `defines` (row-wise or cooperative; with `kv_f16` the caches are stored as f16).
 pub async fn attention_split(
     gpu: &Gpu,
     s: AttnShape,
@@ -283,8 +283,20 @@ pub async fn attention_split(
     let keys = s.pos0 + s.t;
     let part_bytes = s.t * s.n_heads * keys.div_ceil(split) * (s.head_dim + 2) * 4;
     let qb = gpu.storage_init("q", &bytes(q))?;
-    let kc = gpu.storage_init("kc", &bytes(k_cache))?;
-    let vc = gpu.storage_init("vc", &bytes(v_cache))?;
+    // The caches as the variant stores them (f16 rounds them).
+    let cache = |label: &str, v: &[f32]| {
+        if defines.kv_f16 {
+            let h: Vec<u16> = v
+                .iter()
+                .map(|x| half::f16::from_f32(*x).to_bits())
+                .collect();
+            gpu.storage_init(label, bytemuck::cast_slice(&h))
+        } else {
+            gpu.storage_init(label, &bytes(v))
+        }
+    };
+    let kc = cache("kc", k_cache)?;
+    let vc = cache("vc", v_cache)?;
     let out = gpu.storage("out", (q.len() * 4) as u64)?;
     let part = gpu.storage("part", part_bytes as u64)?;
     let st = step(gpu, s.t, s.pos0);

@@ -89,6 +89,8 @@ pub struct Defines {
     /// Matvec and matmul with one invocation per weight row (no workgroup memory): faster on CPU
     /// adapters (SwiftShader, lavapipe), where a workgroup barrier is a context switch.
     pub rowwise: bool,
+    /// Keys and values cached as f16 (needs `f16`): half the bytes attention reads per key.
+    pub kv_f16: bool,
 }
 
 impl Defines {
@@ -97,6 +99,7 @@ impl Defines {
             "SUBGROUPS" => Some(self.subgroups),
             "F16" => Some(self.f16),
             "ROWWISE" => Some(self.rowwise),
+            "KV_F16" => Some(self.kv_f16),
             _ => None,
         }
     }

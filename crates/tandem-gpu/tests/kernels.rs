@@ -487,7 +487,8 @@ mod cases {
         // (shape, keys per split): decode at the contexts where tiles and splits begin and
         // end (1, 63, 64, 65, 1000, 4096 keys), prefill chunks whose tokens see different
         // numbers of splits, GQA 4:2 and 9:3, MQA, head dims 24 (dims past the last thread
-        // idle), 64 and 128 (two dims per thread).
+        // idle), 64, 128 (two dims per thread) and 256 over a whole split (the row-wise kernel's
+        // loops stay under lavapipe's cap on a shader's loop iterations).
         let cases = [
             (shape(4, 2, 32, 0, 19), 128),
             (shape(4, 2, 32, 0, 19), 64),
@@ -510,22 +511,37 @@ mod cases {
             let kc = randn(&mut rng, n * s.n_kv * s.head_dim, 2.0);
             let vc = randn(&mut rng, n * s.n_kv * s.head_dim, 1.0);
             let want = cpu_attention(s, &q, &kc, &vc);
+            // The caches rounded to f16, as an f16 cache holds them.
+            let round = |v: &[f32]| -> Vec<f32> {
+                v.iter().map(|x| half::f16::from_f32(*x).to_f32()).collect()
+            };
+            let want_f16 = cpu_attention(s, &q, &round(&kc), &round(&vc));
             // The cooperative kernel (GPUs; plain and, where the adapter has them, subgroup
-            // reductions) and the row-wise one (CPU adapters).
-            let variants = [(false, false), (false, gpu.has_subgroups()), (true, false)];
-            for (rowwise, subgroups) in variants {
+            // reductions) and the row-wise one (CPU adapters); each with an f16 cache where the
+            // adapter has shader-f16.
+            let f16 = gpu.has_f16();
+            let variants = [
+                (false, false, false),
+                (false, gpu.has_subgroups(), false),
+                (true, false, false),
+                (false, false, f16),
+                (true, false, f16),
+            ];
+            for (rowwise, subgroups, kv_f16) in variants {
                 let d = Defines {
                     rowwise,
                     subgroups,
+                    kv_f16,
                     ..gpu.defines()
                 };
+                let want = if kv_f16 { &want_f16 } else { &want };
                 let got = kernels::attention_split(&gpu, s, split, d, &q, &kc, &vc)
                     .await
                     .unwrap();
                 assert_close(
                     &format!("attention {s:?} in splits of {split}, {d:?}"),
                     &got,
-                    &want,
+                    want,
                     1e-5,
                 );
             }

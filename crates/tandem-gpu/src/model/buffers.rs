@@ -24,6 +24,8 @@ pub(super) struct Dims {
     pub kv_dim: usize,
     pub max_ctx: usize,
     pub chunk: usize,
+    /// Bytes per cached key or value element: 2 (f16) or 4.
+    pub kv_elem: usize,
     /// Bytes of a step's attention partials (see `AttnParams`).
     pub attn_part_bytes: usize,
 }
@@ -37,6 +39,7 @@ impl Dims {
         max_context: usize,
         prefill_chunk: usize,
         max_binding: usize,
+        kv_elem: usize,
     ) -> Result<Self> {
         let (h, hd) = (cfg.hidden_size, cfg.head_dim);
         let inter = cfg.intermediate_size.next_multiple_of(32);
@@ -55,7 +58,7 @@ impl Dims {
         let (qd, kvd) = (nh * hd, nkv * hd);
         let max_ctx = max_context
             .min(cfg.max_position_embeddings)
-            .min(max_binding / (kvd * 4))
+            .min(max_binding / (kvd * kv_elem))
             .max(1);
         let chunk = prefill_chunk
             .clamp(1, 4096)
@@ -81,6 +84,7 @@ impl Dims {
             kv_dim: kvd,
             max_ctx,
             chunk,
+            kv_elem,
             attn_part_bytes,
         })
     }
@@ -136,7 +140,7 @@ impl Activations {
 /// Everything kept per position, indexed by position: truncating the cache is only moving the
 /// model's position back, and a kept prefix keeps its rows.
 pub(super) struct Cache {
-    /// Keys and values of each layer, `max_ctx × kv_dim` f32 each.
+    /// Keys and values of each layer, `max_ctx × kv_dim` f32 or f16 (`Dims::kv_elem`) each.
     pub kv: Vec<(wgpu::Buffer, wgpu::Buffer)>,
     /// cos/sin of every position's rope angles, computed on the CPU once.
     pub rope: wgpu::Buffer,
@@ -145,7 +149,7 @@ pub(super) struct Cache {
 
 impl Cache {
     pub fn new(g: &Gpu, cfg: &Config, d: &Dims) -> Result<Self> {
-        let kv_bytes = (d.max_ctx * d.kv_dim * 4) as u64;
+        let kv_bytes = (d.max_ctx * d.kv_dim * d.kv_elem) as u64;
         let kv = (0..cfg.num_hidden_layers)
             .map(|i| {
                 Ok((

@@ -15,6 +15,20 @@
 
 const NEG: f32 = -3.0e38;
 
+// The keys split s of token t sees, [k0, k1) (none for an early token of a prefill chunk: the
+// merge reads only the splits a token sees), and the step's number of splits.
+struct Span {
+    k0: u32,
+    k1: u32,
+    n_splits: u32,
+}
+
+fn span(t: u32, s: u32) -> Span {
+    let k0 = s * p.split;
+    let n_splits = (step.pos0 + step.n_tokens + p.split - 1u) / p.split;
+    return Span(k0, min(step.pos0 + t + 1u, k0 + p.split), n_splits);
+}
+
 // Where split s of (token t, head h) writes its (max, sum, unnormalised values) in `part`.
 fn split_offset(t: u32, h: u32, s: u32, n_splits: u32) -> u32 {
     return ((t * p.n_heads + h) * n_splits + s) * (p.head_dim + 2u);
@@ -30,8 +44,8 @@ fn split_offset(t: u32, h: u32, s: u32, n_splits: u32) -> u32 {
 // Head dims go in pairs (head_dim is even): lavapipe ends a shader's loops after 65 535
 // iterations in all, which scalar loops over 128 keys × 256 dims × (scores, values) exceed.
 @group(0) @binding(1) var<storage, read> q: array<vec2<f32>>;
-@group(0) @binding(2) var<storage, read> k_cache: array<vec2<f32>>;
-@group(0) @binding(3) var<storage, read> v_cache: array<vec2<f32>>;
+@group(0) @binding(2) var<storage, read> k_cache: array<kv2_t>;
+@group(0) @binding(3) var<storage, read> v_cache: array<kv2_t>;
 
 @compute @workgroup_size(8)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
@@ -45,9 +59,10 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
     let hd = p.head_dim;
     let kvh = h / (p.n_heads / p.n_kv);
     let kv_stride = p.n_kv * hd;
-    let n_splits = (step.pos0 + step.n_tokens + p.split - 1u) / p.split;
-    let k0 = s * p.split;
-    let k1 = min(step.pos0 + t + 1u, k0 + p.split);
+    let sp = span(t, s);
+    let k0 = sp.k0;
+    let k1 = sp.k1;
+    let n_splits = sp.n_splits;
     if (k0 >= k1) {
         return;
     }
@@ -70,7 +85,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
             let ko = (j0 + jj) * kv2 + kvh * hd2;
             var dotv = vec2<f32>(0.0);
             for (var d = 0u; d < hd2; d++) {
-                dotv += qv[d] * k_cache[ko + d];
+                dotv += qv[d] * vec2<f32>(k_cache[ko + d]);
             }
             sc[jj] = (dotv.x + dotv.y) * p.scale;
             m_blk = max(m_blk, sc[jj]);
@@ -86,7 +101,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
             l += e;
             let vo = (j0 + jj) * kv2 + kvh * hd2;
             for (var d = 0u; d < hd2; d++) {
-                acc[d] += e * v_cache[vo + d];
+                acc[d] += e * vec2<f32>(v_cache[vo + d]);
             }
         }
         m = m_new;
@@ -109,8 +124,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
 }
 #else
 @group(0) @binding(1) var<storage, read> q: array<f32>;
-@group(0) @binding(2) var<storage, read> k_cache: array<f32>;
-@group(0) @binding(3) var<storage, read> v_cache: array<f32>;
+@group(0) @binding(2) var<storage, read> k_cache: array<kv_t>;
+@group(0) @binding(3) var<storage, read> v_cache: array<kv_t>;
 
 var<workgroup> qs: array<f32, 256>;
 var<workgroup> probs: array<f32, 64>;
@@ -132,11 +147,10 @@ fn main(
     let hd = p.head_dim;
     let kvh = h / (p.n_heads / p.n_kv);
     let kv_stride = p.n_kv * hd;
-    let n_splits = (step.pos0 + step.n_tokens + p.split - 1u) / p.split;
-    let k0 = s * p.split;
-    let k1 = min(step.pos0 + t + 1u, k0 + p.split);
-    // Causal: an early token of a prefill chunk sees none of the last splits (the merge reads
-    // only the splits a token sees).
+    let sp = span(t, s);
+    let k0 = sp.k0;
+    let k1 = sp.k1;
+    let n_splits = sp.n_splits;
     if (k0 >= k1) {
         return;
     }
@@ -155,7 +169,7 @@ fn main(
             let ko = j * kv_stride + kvh * hd;
             var dotv = 0.0;
             for (var d = 0u; d < hd; d++) {
-                dotv += qs[d] * k_cache[ko + d];
+                dotv += qs[d] * f32(k_cache[ko + d]);
             }
             sc = dotv * p.scale;
         }
@@ -209,7 +223,7 @@ fn main(
             for (var c = 0u; c < 4u; c++) {
                 let d = li + 64u * c;
                 if (d < hd) {
-                    acc[c] += pj * v_cache[vo + d];
+                    acc[c] += pj * f32(v_cache[vo + d]);
                 }
             }
         }

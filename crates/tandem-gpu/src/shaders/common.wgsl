@@ -23,6 +23,15 @@ struct MatParams {
     _pad1: u32,
 }
 
+// The element type of the KV cache (rope.wgsl writes it, attention.wgsl reads it).
+#if KV_F16
+alias kv_t = f16;
+alias kv2_t = vec2<f16>;
+#else
+alias kv_t = f32;
+alias kv2_t = vec2<f32>;
+#endif
+
 // Shapes of causal GQA attention (attention.wgsl and attention_merge.wgsl).
 struct AttnParams {
     n_heads: u32,

@@ -12,8 +12,8 @@ struct RopeParams {
 @group(0) @binding(1) var<storage, read_write> q: array<f32>;
 @group(0) @binding(2) var<storage, read> k: array<f32>;
 @group(0) @binding(3) var<storage, read> v: array<f32>;
-@group(0) @binding(4) var<storage, read_write> k_cache: array<f32>;
-@group(0) @binding(5) var<storage, read_write> v_cache: array<f32>;
+@group(0) @binding(4) var<storage, read_write> k_cache: array<kv_t>;
+@group(0) @binding(5) var<storage, read_write> v_cache: array<kv_t>;
 @group(0) @binding(6) var<storage, read> table: array<vec2<f32>>;
 @group(0) @binding(7) var<uniform> step: Step;
 
@@ -41,9 +41,9 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
         let c = (pos * p.n_kv + kh) * p.head_dim + i;
         let x1 = k[o];
         let x2 = k[o + half];
-        k_cache[c] = x1 * cs.x - x2 * cs.y;
-        k_cache[c + half] = x2 * cs.x + x1 * cs.y;
-        v_cache[c] = v[o];
-        v_cache[c + half] = v[o + half];
+        k_cache[c] = kv_t(x1 * cs.x - x2 * cs.y);
+        k_cache[c + half] = kv_t(x2 * cs.x + x1 * cs.y);
+        v_cache[c] = kv_t(v[o]);
+        v_cache[c + half] = kv_t(v[o + half]);
     }
 }
