@@ -130,6 +130,39 @@ fn long_context_matches_transformers() {
     }
 }
 
+/// The cooperative kernels (what a real GPU runs; lavapipe defaults to the row-wise ones):
+/// prefill, then decode token by token, where each layer's two RMSNorms are fused into the
+/// q/k/v and gate/up matvecs, and greedy picks on the device.
+#[test]
+fn cooperative_kernels_match_transformers() {
+    let g = gpu_with(GpuOptions {
+        rowwise: Some(false),
+        ..Default::default()
+    });
+    let opts = ModelOptions {
+        kv_f16: Some(false),
+        ..Default::default()
+    };
+    for name in MODELS {
+        let r = Reference::load(name);
+        let mut parts = open(&model_dir(name));
+        let mut m = load(&g, &mut parts, &opts);
+        let seq = r.sequence("hf.f32");
+        let want = r.logits("hf.f32");
+        let d = max_abs_diff(&gpu_logits(&mut m, &seq), &want);
+        m.clear();
+        let by_token: Vec<Vec<f32>> = seq
+            .iter()
+            .map(|id| block_on(m.forward(&[*id], Logits::Last)).unwrap())
+            .collect();
+        let d_tok = max_abs_diff(&by_token, &want);
+        println!("{name}, cooperative kernels: GPU vs transformers max |diff| = {d:e} (prefill), {d_tok:e} (token by token, fused norms)");
+        assert!(d <= TOL_F32 && d_tok <= TOL_F32, "{name}: {d} / {d_tok}");
+        let ids = r.new_ids("hf.f32");
+        assert_eq!(gpu_greedy(&mut m, &r.prompt_ids(), ids.len()), ids);
+    }
+}
+
 /// An f16 KV cache (where the adapter has shader-f16; CPU adapters default to f32): logits
 /// within 2e-2 of transformers' f32 cache over 4096 tokens and on llama-tiny, the same greedy
 /// continuations.

@@ -162,6 +162,7 @@ impl Gpu {
                 f16,
                 rowwise,
                 kv_f16: false,
+                norm: false,
             },
             binding_cap: opts.max_binding,
             timestamps,

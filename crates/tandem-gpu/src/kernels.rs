@@ -65,6 +65,50 @@ pub async fn linear(
     kernel: MatKernel,
     defines: Defines,
 ) -> Result<Vec<f32>> {
+    linear_with(gpu, w, x, m, bias, acc, kernel, defines, None).await
+}
+
+/// The decode matvec with the RMSNorm before it fused in (what a GPU decode step runs for
+/// q/k/v and gate/up): `rmsnorm(x) · weight · Wᵀ` for one row `x`.
+pub async fn matvec_norm(
+    gpu: &Gpu,
+    w: &RawTensor,
+    x: &[f32],
+    weight: &[f32],
+    eps: f32,
+    defines: Defines,
+) -> Result<Vec<f32>> {
+    let d = Defines {
+        norm: true,
+        rowwise: false,
+        ..defines
+    };
+    linear_with(
+        gpu,
+        w,
+        x,
+        1,
+        None,
+        None,
+        MatKernel::Matvec,
+        d,
+        Some((weight, eps)),
+    )
+    .await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn linear_with(
+    gpu: &Gpu,
+    w: &RawTensor,
+    x: &[f32],
+    m: usize,
+    bias: Option<&[f32]>,
+    acc: Option<&[f32]>,
+    kernel: MatKernel,
+    defines: Defines,
+    norm: Option<(&[f32], f32)>,
+) -> Result<Vec<f32>> {
     let mat = Matrix::upload(gpu, "w", w)?;
     let (rows, cols) = (mat.rows, mat.cols);
     // The input rows padded with zeros as the matrix's columns were.
@@ -84,10 +128,12 @@ pub async fn linear(
     };
     let bb = gpu.storage_init("bias", &bytes(bias.unwrap_or(&[0.0])))?;
     let st = step(gpu, m, 0);
-    let kern = match kernel {
-        MatKernel::Matvec => &k::MATVEC,
-        MatKernel::Matmul => &k::MATMUL,
+    let kern = match (kernel, norm) {
+        (MatKernel::Matvec, Some(_)) => &k::MATVEC_NORM,
+        (MatKernel::Matvec, None) => &k::MATVEC,
+        (MatKernel::Matmul, _) => &k::MATMUL,
     };
+    let gb = gpu.storage_init("g", &bytes(norm.map_or(&[0.0][..], |n| n.0)))?;
     let pipeline = gpu.pipeline(kern, Some(mat.format), defines)?;
     let mut enc = gpu.device.create_command_encoder(&Default::default());
     for part in &mat.parts {
@@ -107,10 +153,15 @@ pub async fn linear(
                 row_offset: part.row_start as u32,
                 flags,
                 m_fixed: 0,
-                _pad: [0; 2],
+                eps: norm.map_or(0.0, |n| n.1),
+                _pad: 0,
             },
         );
-        let bind_group = gpu.bind_group(kern, &[&params, &part.buffer, &xb, &out, &bb, &st]);
+        let mut buffers = vec![&params, &part.buffer, &xb, &out, &bb, &st];
+        if norm.is_some() {
+            buffers.push(&gb);
+        }
+        let bind_group = gpu.bind_group(kern, &buffers);
         let grid = match kernel {
             MatKernel::Matvec => Grid::Fixed((part.rows as u32).div_ceil(8)),
             MatKernel::Matmul => Grid::TokenTiles((part.rows as u32).div_ceil(64), 32),

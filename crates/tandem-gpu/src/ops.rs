@@ -26,7 +26,9 @@ pub struct MatParams {
     pub row_offset: u32,
     pub flags: u32,
     pub m_fixed: u32,
-    pub _pad: [u32; 2],
+    /// The fused RMSNorm's epsilon (decode matvec with `Defines::norm`).
+    pub eps: f32,
+    pub _pad: u32,
 }
 
 pub const FLAG_BIAS: u32 = 1;
@@ -246,11 +248,20 @@ pub(crate) struct LinearOp {
     pub single: bool,
     /// "matvec q_proj", "matmul q_proj": what a profile reports.
     pub labels: [&'static str; 2],
+    /// Decode with the RMSNorm before the product fused in (`Defines::norm`): the matvec reads
+    /// the residual stream and the norm weight, one bind group per part.
+    pub fused_norm: Option<(Vec<wgpu::BindGroup>, Arc<wgpu::ComputePipeline>)>,
 }
 
 impl LinearOp {
     pub(crate) fn record(&self, pass: &mut dyn Sink, t: u32) {
         let single = self.single || t == 1;
+        if let (Some((groups, pipeline)), 1, false) = (&self.fused_norm, t, self.single) {
+            for (bg, (_, rows)) in groups.iter().zip(&self.parts) {
+                pass.dispatch(self.labels[0], pipeline, bg, (rows.div_ceil(8), 1, 1));
+            }
+            return;
+        }
         for (bg, rows) in &self.parts {
             if single {
                 pass.dispatch(self.labels[0], &self.matvec, bg, (rows.div_ceil(8), 1, 1));

@@ -29,6 +29,13 @@ pub const MATVEC: Kernel = Kernel {
     source: include_str!("shaders/matvec.wgsl"),
     slots: &[U, R, R, W, R, U],
 };
+/// The decode matvec with the RMSNorm before it fused in (`Defines::norm`): binding 6 is the
+/// norm weight, binding 2 the residual stream.
+pub const MATVEC_NORM: Kernel = Kernel {
+    name: "matvec_norm",
+    source: include_str!("shaders/matvec.wgsl"),
+    slots: &[U, R, R, W, R, U, R],
+};
 pub const MATMUL: Kernel = Kernel {
     name: "matmul",
     source: include_str!("shaders/matmul.wgsl"),
@@ -91,6 +98,8 @@ pub struct Defines {
     pub rowwise: bool,
     /// Keys and values cached as f16 (needs `f16`): half the bytes attention reads per key.
     pub kv_f16: bool,
+    /// The matvec normalises its input (RMSNorm fused in; `MATVEC_NORM` only).
+    pub norm: bool,
 }
 
 impl Defines {
@@ -100,6 +109,7 @@ impl Defines {
             "F16" => Some(self.f16),
             "ROWWISE" => Some(self.rowwise),
             "KV_F16" => Some(self.kv_f16),
+            "NORM" => Some(self.norm),
             _ => None,
         }
     }

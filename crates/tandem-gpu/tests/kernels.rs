@@ -30,6 +30,7 @@ macro_rules! gpu_test {
 gpu_test!(matvec_every_format);
 gpu_test!(matmul_every_format);
 gpu_test!(odd_columns_padded);
+gpu_test!(matvec_with_fused_norm);
 gpu_test!(matrix_split_across_bindings);
 gpu_test!(f16_variants_agree);
 gpu_test!(subgroup_and_plain_reductions_agree);
@@ -334,6 +335,34 @@ mod cases {
             .await
             .unwrap();
             assert_close(&format!("matmul {d:?}"), &got, &want, 1e-4);
+        }
+    }
+
+    /// The decode matvec with the RMSNorm before it fused in, against rmsnorm then matvec on
+    /// the CPU: every format, plain and subgroup reductions.
+    pub async fn matvec_with_fused_norm() {
+        let gpu = gpu().await;
+        let mut rng = Rng::new(31);
+        let (rows, cols) = (70, 96);
+        let x = randn(&mut rng, cols, 3.0);
+        let g = randn(&mut rng, cols, 1.0);
+        let eps = 1e-5;
+        let ms = x.iter().map(|v| v * v).sum::<f32>() / cols as f32;
+        let inv = 1.0 / (ms + eps).sqrt();
+        let xn: Vec<f32> = x.iter().zip(&g).map(|(v, w)| v * inv * w).collect();
+        for dtype in DTYPES {
+            let (raw, exact) = weight(&mut rng, rows, cols, dtype);
+            let want = cpu_linear(&exact, &xn, 1, rows, cols);
+            for subgroups in [false, gpu.has_subgroups()] {
+                let d = Defines {
+                    subgroups,
+                    ..gpu.defines()
+                };
+                let got = kernels::matvec_norm(&gpu, &raw, &x, &g, eps, d)
+                    .await
+                    .unwrap();
+                assert_close(&format!("matvec+norm {dtype:?} {d:?}"), &got, &want, 1e-5);
+            }
         }
     }
 

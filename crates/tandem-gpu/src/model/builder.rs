@@ -9,7 +9,7 @@ use crate::error::{GpuError, Result};
 use crate::format::Format;
 use crate::matrix::Matrix;
 use crate::ops::{Dispatch, Grid, LinearOp, MatParams, FLAG_ACCUMULATE, FLAG_BIAS};
-use crate::pipelines::{Defines, Kernel, MATMUL, MATVEC};
+use crate::pipelines::{Defines, Kernel, MATMUL, MATVEC, MATVEC_NORM};
 
 use super::buffers::Activations;
 
@@ -88,7 +88,8 @@ impl Builder<'_> {
 
     /// Uploads `{name}.weight` (`rows × cols`; and `{name}.bias` when `bias`) and makes
     /// `out = x · Wᵀ (+ b)`, its rows padded with zeros to `out_rows` (an output that feeds a
-    /// product whose columns were padded).
+    /// product whose columns were padded). `norm`: the weight of the RMSNorm that made `x` from
+    /// the residual stream, fused into the decode matvec where the kernels are cooperative.
     #[allow(clippy::too_many_arguments)]
     pub fn linear(
         &self,
@@ -100,6 +101,7 @@ impl Builder<'_> {
         x: &wgpu::Buffer,
         out: &wgpu::Buffer,
         mode: Out,
+        norm: Option<&wgpu::Buffer>,
     ) -> Result<LinearOp> {
         let m = self.matrix_padded(w, &format!("{name}.weight"), (rows, cols), out_rows)?;
         let b = if bias {
@@ -107,12 +109,16 @@ impl Builder<'_> {
         } else {
             None
         };
-        let mut op = self.product(&m, b.as_ref(), x, out, mode, false)?;
+        let norm = norm.filter(|_| !self.defines.rowwise);
+        let mut op = self.product(&m, b.as_ref(), x, out, mode, false, norm)?;
         op.labels = labels(name);
         Ok(op)
     }
 
     /// `out = x · mᵀ (+ bias)` over an uploaded matrix. `single`: x always holds one row.
+    /// `norm`: also the decode matvec that normalises the residual stream itself (see
+    /// [`Builder::linear`]).
+    #[allow(clippy::too_many_arguments)]
     pub fn product(
         &self,
         m: &Matrix,
@@ -121,6 +127,7 @@ impl Builder<'_> {
         out: &wgpu::Buffer,
         mode: Out,
         single: bool,
+        norm: Option<&wgpu::Buffer>,
     ) -> Result<LinearOp> {
         let mut flags = 0;
         if bias.is_some() {
@@ -130,6 +137,7 @@ impl Builder<'_> {
             flags |= FLAG_ACCUMULATE;
         }
         let mut parts = Vec::new();
+        let mut fused = Vec::new();
         for part in &m.parts {
             let params = self.gpu.uniform(
                 "mat-params",
@@ -140,28 +148,48 @@ impl Builder<'_> {
                     row_offset: part.row_start as u32,
                     flags,
                     m_fixed: u32::from(single),
-                    _pad: [0; 2],
+                    eps: self.cfg.rms_norm_eps as f32,
+                    _pad: 0,
                 },
             );
+            let bias = bias.unwrap_or(&self.act.dummy);
             let bg = self.gpu.bind_group(
                 &MATVEC,
-                &[
-                    &params,
-                    &part.buffer,
-                    x,
-                    out,
-                    bias.unwrap_or(&self.act.dummy),
-                    &self.act.step,
-                ],
+                &[&params, &part.buffer, x, out, bias, &self.act.step],
             );
             parts.push((bg, part.rows as u32));
+            if let Some(g) = norm {
+                fused.push(self.gpu.bind_group(
+                    &MATVEC_NORM,
+                    &[
+                        &params,
+                        &part.buffer,
+                        &self.act.x,
+                        out,
+                        bias,
+                        &self.act.step,
+                        g,
+                    ],
+                ));
+            }
         }
+        let fused_norm = match norm {
+            Some(_) => {
+                let d = Defines {
+                    norm: true,
+                    ..self.defines
+                };
+                Some((fused, self.gpu.pipeline(&MATVEC_NORM, Some(m.format), d)?))
+            }
+            None => None,
+        };
         Ok(LinearOp {
             parts,
             matvec: self.gpu.pipeline(&MATVEC, Some(m.format), self.defines)?,
             matmul: self.gpu.pipeline(&MATMUL, Some(m.format), self.defines)?,
             single,
             labels: labels("lm_head"),
+            fused_norm,
         })
     }
 }

@@ -94,6 +94,7 @@ impl Attention {
         d: &Dims,
         (k_cache, v_cache): &(wgpu::Buffer, wgpu::Buffer),
         rope_table: &wgpu::Buffer,
+        norm: &wgpu::Buffer,
     ) -> Result<Self> {
         let (a, cfg) = (b.act, b.cfg);
         let (nh, nkv, hd) = (d.heads as u32, d.kv_heads as u32, d.head_dim as u32);
@@ -126,6 +127,7 @@ impl Attention {
                 &a.xn,
                 out,
                 Out::Write,
+                Some(norm),
             )
         };
         Ok(Self {
@@ -169,6 +171,7 @@ impl Attention {
                 &a.att,
                 &a.x,
                 Out::Accumulate,
+                None,
             )?,
         })
     }
@@ -193,7 +196,7 @@ struct Mlp {
 }
 
 impl Mlp {
-    fn load(b: &Builder, w: &mut Weights, p: &str, d: &Dims) -> Result<Self> {
+    fn load(b: &Builder, w: &mut Weights, p: &str, d: &Dims, norm: &wgpu::Buffer) -> Result<Self> {
         let (a, bias) = (b.act, b.cfg.mlp_bias);
         let params = b.gpu.uniform(
             "silu-params",
@@ -205,7 +208,7 @@ impl Mlp {
         // gate/up rows padded to `d.inter` (zeros, and silu(0)·0 = 0), down_proj's columns too.
         let inter = b.cfg.intermediate_size;
         let (up_shape, down_shape) = ((inter, d.hidden), (d.hidden, inter));
-        let lin = |w: &mut Weights, name: &str, shape, out_rows, x, out, mode| {
+        let lin = |w: &mut Weights, name: &str, shape, out_rows, x, out, mode, norm| {
             b.linear(
                 w,
                 &format!("{p}.{name}"),
@@ -215,6 +218,7 @@ impl Mlp {
                 x,
                 out,
                 mode,
+                norm,
             )
         };
         Ok(Self {
@@ -226,8 +230,18 @@ impl Mlp {
                 &a.xn,
                 &a.gate,
                 Out::Write,
+                Some(norm),
             )?,
-            up: lin(w, "up_proj", up_shape, d.inter, &a.xn, &a.up, Out::Write)?,
+            up: lin(
+                w,
+                "up_proj",
+                up_shape,
+                d.inter,
+                &a.xn,
+                &a.up,
+                Out::Write,
+                Some(norm),
+            )?,
             silu_mul: b.kernel(
                 &SILU_MUL,
                 None,
@@ -242,6 +256,7 @@ impl Mlp {
                 &a.gate,
                 &a.x,
                 Out::Accumulate,
+                None,
             )?,
         })
     }
@@ -254,12 +269,15 @@ impl Mlp {
     }
 }
 
-/// One decoder layer: x += attn(norm(x)); x += mlp(norm(x)).
+/// One decoder layer: x += attn(norm(x)); x += mlp(norm(x)). In decode on a GPU the norms are
+/// fused into the q/k/v and gate/up matvecs (each normalises the residual stream itself): two
+/// dispatches fewer per layer.
 pub(super) struct Block {
     attn_norm: Dispatch,
     attn: Attention,
     mlp_norm: Dispatch,
     mlp: Mlp,
+    fused_norms: bool,
 }
 
 impl Block {
@@ -276,17 +294,24 @@ impl Block {
                 d,
                 &cache.kv[i],
                 &cache.rope,
+                &attn_norm,
             )?,
             mlp_norm: norm(b, d, &mlp_norm, false)?,
-            mlp: Mlp::load(b, w, &format!("{p}.mlp"), d)?,
+            mlp: Mlp::load(b, w, &format!("{p}.mlp"), d, &mlp_norm)?,
+            fused_norms: !b.defines.rowwise,
         })
     }
 
     /// A step of `t` tokens at positions `pos0..pos0 + t`.
     pub fn record(&self, pass: &mut dyn Sink, t: u32, pos0: u32) {
-        self.attn_norm.record(pass, t);
+        let norms = t > 1 || !self.fused_norms;
+        if norms {
+            self.attn_norm.record(pass, t);
+        }
         self.attn.record(pass, t, pos0);
-        self.mlp_norm.record(pass, t);
+        if norms {
+            self.mlp_norm.record(pass, t);
+        }
         self.mlp.record(pass, t);
     }
 }
@@ -322,8 +347,8 @@ impl Head {
         Ok(Self {
             norm_all: norm(b, d, &weight, false)?,
             norm_last: norm(b, d, &weight, true)?,
-            logits_all: b.product(m, None, &a.xn, &a.logits, Out::Write, false)?,
-            logits_last: b.product(m, None, &a.xn, &a.logits, Out::Write, true)?,
+            logits_all: b.product(m, None, &a.xn, &a.logits, Out::Write, false, None)?,
+            logits_last: b.product(m, None, &a.xn, &a.logits, Out::Write, true, None)?,
             argmax: b.kernel(
                 &ARGMAX,
                 None,

@@ -19,7 +19,8 @@ struct MatParams {
     flags: u32,
     // Number of input rows; 0 = the step's token count.
     m_fixed: u32,
-    _pad0: u32,
+    // The fused RMSNorm's epsilon (matvec.wgsl with NORM).
+    eps: f32,
     _pad1: u32,
 }
 

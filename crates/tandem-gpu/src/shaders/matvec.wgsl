@@ -1,7 +1,9 @@
 // Decode: out[row] = dot(W[row], x) for one input row. 8 rows per workgroup of 256, 32 threads
 // per row striding over 8-weight chunks; reduced through subgroups where the adapter has them
 // (subgroup size ≤ 32), else through workgroup memory. ROWWISE (CPU adapters): a workgroup of 8,
-// one invocation per row, no barrier.
+// one invocation per row, no barrier. NORM (cooperative only): the RMSNorm before the product
+// fused in: x is the residual stream, each workgroup first reduces its sum of squares, and the
+// norm weight `g` scales x as it is read (a decode step then needs no norm dispatch per layer).
 @group(0) @binding(0) var<uniform> p: MatParams;
 // binding 1: the weights `w`, declared by the format's weights_*.wgsl.
 @group(0) @binding(2) var<storage, read> x: array<vec4<f32>>;
@@ -10,6 +12,18 @@
 @group(0) @binding(5) var<uniform> step: Step;
 
 var<workgroup> partial: array<f32, 256>;
+
+#if NORM
+@group(0) @binding(6) var<storage, read> g: array<vec4<f32>>;
+
+fn xv(i: u32) -> vec4<f32> {
+    return x[i] * g[i];
+}
+#else
+fn xv(i: u32) -> vec4<f32> {
+    return x[i];
+}
+#endif
 
 fn finish(row: u32, acc: f32) {
     let o = p.row_offset + row;
@@ -51,13 +65,34 @@ fn main(
     let r = li / 32u;
     let lane = li % 32u;
     let row = wg.x * 8u + r;
+#if NORM
+    // 1 / sqrt(mean(x²) + eps), as rmsnorm.wgsl computes it.
+    var ss = 0.0;
+    for (var i = li; i < p.cols / 4u; i += 256u) {
+        let v = x[i];
+        ss += dot(v, v);
+    }
+    partial[li] = ss;
+    workgroupBarrier();
+    for (var k = 128u; k > 0u; k >>= 1u) {
+        if (li < k) {
+            partial[li] += partial[li + k];
+        }
+        workgroupBarrier();
+    }
+    let inv = inverseSqrt(partial[0] / f32(p.cols) + p.eps);
+    workgroupBarrier();
+#else
+    let inv = 1.0;
+#endif
     var acc = 0.0;
     if (row < p.rows) {
         let n8 = p.cols / 8u;
         for (var k8 = lane; k8 < n8; k8 += 32u) {
             let wv = load8(row, k8, p.cols);
-            acc += dot(wv.a, x[k8 * 2u]) + dot(wv.b, x[k8 * 2u + 1u]);
+            acc += dot(wv.a, xv(k8 * 2u)) + dot(wv.b, xv(k8 * 2u + 1u));
         }
+        acc *= inv;
     }
 #if SUBGROUPS
     let s = subgroupAdd(acc);
