@@ -398,23 +398,15 @@ pub async fn silu_mul(gpu: &Gpu, gate: &[f32], up: &[f32], rows: usize) -> Resul
 
 /// The greedy pick over `logits`.
 pub async fn argmax(gpu: &Gpu, logits: &[f32]) -> Result<Pick> {
-    let params = gpu.uniform(
-        "p",
-        &DimParams {
-            dim: logits.len() as u32,
-            _pad: [0; 3],
-        },
-    );
     let lb = gpu.storage_init("logits", &bytes(logits))?;
+    let part = gpu.storage("part", u64::from(ArgmaxOp::GROUPS) * 16)?;
     let rb = gpu.storage("result", 16)?;
-    let d = Dispatch {
-        label: k::ARGMAX.name,
-        pipeline: gpu.pipeline(&k::ARGMAX, None, gpu.defines())?,
-        bind_group: gpu.bind_group(&k::ARGMAX, &[&params, &lb, &rb]),
-        grid: Grid::Fixed(1),
-    };
+    let op = ArgmaxOp::new(gpu, gpu.defines(), logits.len() as u32, &lb, &part, &rb)?;
     let mut enc = gpu.device.create_command_encoder(&Default::default());
-    run(&mut enc, &d, 1);
+    {
+        let mut pass = enc.begin_compute_pass(&Default::default());
+        op.record(&mut pass);
+    }
     let r = read_f32(gpu, enc, &rb, 4).await?;
     Ok(Pick {
         id: r[0].to_bits(),

@@ -303,7 +303,7 @@ impl GpuModel {
                 h.norm_last.record(pass, t);
                 h.logits_last.record(pass, t);
                 if pick {
-                    h.argmax.record(pass, 1);
+                    h.argmax.record(pass);
                 }
             }
             None => {}

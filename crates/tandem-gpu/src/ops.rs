@@ -7,7 +7,7 @@ use bytemuck::{Pod, Zeroable};
 
 use crate::context::Gpu;
 use crate::error::Result;
-use crate::pipelines::{Defines, Kernel, ATTENTION, ATTENTION_MERGE};
+use crate::pipelines::{Defines, Kernel, ARGMAX, ARGMAX_MERGE, ATTENTION, ATTENTION_MERGE};
 
 #[repr(C)]
 #[derive(Debug, Clone, Copy, Pod, Zeroable, Default)]
@@ -235,6 +235,67 @@ impl AttendOp {
         if splits > 1 {
             self.merge.record_grid(pass, (self.heads, t, 1));
         }
+    }
+}
+
+/// The greedy pick over a row of `n` logits: [`ArgmaxOp::GROUPS`] workgroups over slices of the
+/// vocabulary, then one merge into the 16-byte result.
+pub(crate) struct ArgmaxOp {
+    pub slices: Dispatch,
+    pub merge: Dispatch,
+    groups: u32,
+}
+
+/// Mirror of argmax.wgsl's `ArgmaxParams`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, Pod, Zeroable, Default)]
+struct ArgmaxParams {
+    n: u32,
+    chunk: u32,
+    _pad: [u32; 2],
+}
+
+impl ArgmaxOp {
+    /// Slices of the vocabulary, read at once: 49 152 entries → 768 per workgroup.
+    pub const GROUPS: u32 = 64;
+
+    /// `part`: [`Self::GROUPS`] × 16 bytes; `result`: 16 bytes.
+    pub fn new(
+        gpu: &Gpu,
+        defines: Defines,
+        n: u32,
+        logits: &wgpu::Buffer,
+        part: &wgpu::Buffer,
+        result: &wgpu::Buffer,
+    ) -> Result<Self> {
+        let chunk = n.div_ceil(Self::GROUPS).max(1);
+        let params = gpu.uniform(
+            "argmax-params",
+            &ArgmaxParams {
+                n,
+                chunk,
+                _pad: [0; 2],
+            },
+        );
+        let dispatch = |kernel: &Kernel, buffers: &[&wgpu::Buffer], grid| -> Result<Dispatch> {
+            Ok(Dispatch {
+                label: kernel.name,
+                pipeline: gpu.pipeline(kernel, None, defines)?,
+                bind_group: gpu.bind_group(kernel, buffers),
+                grid,
+            })
+        };
+        let groups = n.div_ceil(chunk);
+        Ok(Self {
+            slices: dispatch(&ARGMAX, &[&params, logits, part], Grid::Fixed(groups))?,
+            merge: dispatch(&ARGMAX_MERGE, &[&params, part, result], Grid::Fixed(1))?,
+            groups,
+        })
+    }
+
+    pub fn record(&self, pass: &mut dyn Sink) {
+        self.slices.record_grid(pass, (self.groups, 1, 1));
+        self.merge.record_grid(pass, (1, 1, 1));
     }
 }
 

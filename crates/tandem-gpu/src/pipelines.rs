@@ -76,6 +76,11 @@ pub const ARGMAX: Kernel = Kernel {
     source: include_str!("shaders/argmax.wgsl"),
     slots: &[U, R, W],
 };
+pub const ARGMAX_MERGE: Kernel = Kernel {
+    name: "argmax_merge",
+    source: include_str!("shaders/argmax_merge.wgsl"),
+    slots: &[U, R, W],
+};
 
 const COMMON: &str = include_str!("shaders/common.wgsl");
 

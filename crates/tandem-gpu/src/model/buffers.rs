@@ -5,7 +5,7 @@ use tandem_core::Config;
 
 use crate::context::Gpu;
 use crate::error::{GpuError, Result};
-use crate::ops::{AttnParams, Step};
+use crate::ops::{ArgmaxOp, AttnParams, Step};
 
 /// Model shapes and the two sizes the engine picks: cache capacity and prefill chunk.
 pub(super) struct Dims {
@@ -113,6 +113,8 @@ pub(super) struct Activations {
     pub logits: wgpu::Buffer,
     /// The on-device greedy pick: id, logprob, entropy.
     pub result: wgpu::Buffer,
+    /// The pick's per-slice partials (see `ArgmaxOp`).
+    pub pick_part: wgpu::Buffer,
 }
 
 impl Activations {
@@ -133,6 +135,7 @@ impl Activations {
             up: g.storage("up", rows(d.inter))?,
             logits: g.storage("logits", rows(d.vocab))?,
             result: g.storage("result", 16)?,
+            pick_part: g.storage("pick-part", u64::from(ArgmaxOp::GROUPS) * 16)?,
         })
     }
 }

@@ -6,7 +6,7 @@ use tandem_core::Weights;
 use crate::error::Result;
 use crate::matrix::Matrix;
 use crate::ops::*;
-use crate::pipelines::{ARGMAX, EMBED, RMSNORM, ROPE, SILU_MUL};
+use crate::pipelines::{EMBED, RMSNORM, ROPE, SILU_MUL};
 
 use super::buffers::{Cache, Dims};
 use super::builder::{Builder, Out};
@@ -324,7 +324,7 @@ pub(super) struct Head {
     pub norm_last: Dispatch,
     pub logits_all: LinearOp,
     pub logits_last: LinearOp,
-    pub argmax: Dispatch,
+    pub argmax: ArgmaxOp,
 }
 
 impl Head {
@@ -337,23 +337,18 @@ impl Head {
             Some(b.matrix(w, "lm_head.weight", d.vocab, d.hidden)?)
         };
         let m = lm_head.as_ref().unwrap_or(&embed.matrix);
-        let argmax_params = b.gpu.uniform(
-            "argmax-params",
-            &DimParams {
-                dim: d.vocab as u32,
-                _pad: [0; 3],
-            },
-        );
         Ok(Self {
             norm_all: norm(b, d, &weight, false)?,
             norm_last: norm(b, d, &weight, true)?,
             logits_all: b.product(m, None, &a.xn, &a.logits, Out::Write, false, None)?,
             logits_last: b.product(m, None, &a.xn, &a.logits, Out::Write, true, None)?,
-            argmax: b.kernel(
-                &ARGMAX,
-                None,
-                &[&argmax_params, &a.logits, &a.result],
-                Grid::Fixed(1),
+            argmax: ArgmaxOp::new(
+                b.gpu,
+                b.defines,
+                d.vocab as u32,
+                &a.logits,
+                &a.pick_part,
+                &a.result,
             )?,
         })
     }

@@ -1,17 +1,21 @@
-// Greedy pick over one row of logits, on the device: the arg-max (lowest index on ties, as the
-// CPU sampler), its log-probability and the entropy of the softmax. Output: [id, logprob bits,
-// entropy bits, 0] — greedy decode reads back these 16 bytes (or the first 4), not the
-// vocabulary.
+// Greedy pick over one row of logits, on the device, in two passes: here, each of the
+// workgroups takes a contiguous slice of the vocabulary and writes its arg-max (lowest index on
+// ties, as the CPU sampler), and the sum of exp(l - max) and of exp(l - max)·(l - max) over the
+// slice; argmax_merge.wgsl combines the slices into [id, logprob bits, entropy bits, 0] — the
+// 16 bytes greedy decode reads back. Split so that a large vocabulary is read by many
+// workgroups at once, not one.
 struct ArgmaxParams {
     n: u32,
+    // Vocabulary entries per workgroup.
+    chunk: u32,
     _pad0: u32,
     _pad1: u32,
-    _pad2: u32,
 }
 
 @group(0) @binding(0) var<uniform> p: ArgmaxParams;
 @group(0) @binding(1) var<storage, read> logits: array<f32>;
-@group(0) @binding(2) var<storage, read_write> result: array<u32>;
+// Per workgroup: max, index (bits), sum of exp, sum of exp · (l - max).
+@group(0) @binding(2) var<storage, read_write> part: array<vec4<f32>>;
 
 var<workgroup> best: array<f32, 256>;
 var<workgroup> best_i: array<u32, 256>;
@@ -19,10 +23,12 @@ var<workgroup> s0: array<f32, 256>;
 var<workgroup> s1: array<f32, 256>;
 
 @compute @workgroup_size(256)
-fn main(@builtin(local_invocation_index) li: u32) {
+fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec3<u32>) {
+    let start = wg.x * p.chunk;
+    let end = min(start + p.chunk, p.n);
     var bv = -3.0e38;
     var bi = 0xffffffffu;
-    for (var i = li; i < p.n; i += 256u) {
+    for (var i = start + li; i < end; i += 256u) {
         let v = logits[i];
         if (v > bv) {
             bv = v;
@@ -46,7 +52,7 @@ fn main(@builtin(local_invocation_index) li: u32) {
     let mx = best[0];
     var a = 0.0;
     var b = 0.0;
-    for (var i = li; i < p.n; i += 256u) {
+    for (var i = start + li; i < end; i += 256u) {
         let z = logits[i] - mx;
         let e = exp(z);
         a += e;
@@ -63,10 +69,6 @@ fn main(@builtin(local_invocation_index) li: u32) {
         workgroupBarrier();
     }
     if (li == 0u) {
-        let lse = log(s0[0]);
-        result[0] = best_i[0];
-        result[1] = bitcast<u32>(-lse);
-        result[2] = bitcast<u32>(lse - s1[0] / s0[0]);
-        result[3] = 0u;
+        part[wg.x] = vec4<f32>(mx, bitcast<f32>(best_i[0]), s0[0], s1[0]);
     }
 }
