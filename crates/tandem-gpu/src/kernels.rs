@@ -224,12 +224,14 @@ pub async fn rmsnorm(gpu: &Gpu, x: &[f32], weight: &[f32], eps: f32) -> Result<V
     let wb = gpu.storage_init("w", &bytes(weight))?;
     let out = gpu.storage("out", (x.len() * 4) as u64)?;
     let st = step(gpu, rows, 0);
-    let d = Dispatch {
-        label: k::RMSNORM.name,
-        pipeline: gpu.pipeline(&k::RMSNORM, None, gpu.defines())?,
-        bind_group: gpu.bind_group(&k::RMSNORM, &[&params, &xb, &wb, &out, &st]),
-        grid: Grid::PerToken(1),
-    };
+    let d = Dispatch::new(
+        gpu,
+        &k::RMSNORM,
+        None,
+        gpu.defines(),
+        &[&params, &xb, &wb, &out, &st],
+        Grid::PerToken(1),
+    )?;
     let mut enc = gpu.device.create_command_encoder(&Default::default());
     run(&mut enc, &d, rows as u32);
     read_f32(gpu, enc, &out, x.len()).await
@@ -274,12 +276,14 @@ pub async fn rope(
     let tb = gpu.storage_init("table", &bytes(table))?;
     let st = step(gpu, s.t, s.pos0);
     let half = s.head_dim / 2;
-    let d = Dispatch {
-        label: k::ROPE.name,
-        pipeline: gpu.pipeline(&k::ROPE, None, gpu.defines())?,
-        bind_group: gpu.bind_group(&k::ROPE, &[&params, &qb, &kb, &vb, &kc, &vc, &tb, &st]),
-        grid: Grid::PerToken((((s.n_heads + s.n_kv) * half) as u32).div_ceil(64)),
-    };
+    let d = Dispatch::new(
+        gpu,
+        &k::ROPE,
+        None,
+        gpu.defines(),
+        &[&params, &qb, &kb, &vb, &kc, &vc, &tb, &st],
+        Grid::PerToken((((s.n_heads + s.n_kv) * half) as u32).div_ceil(64)),
+    )?;
     let mut enc = gpu.device.create_command_encoder(&Default::default());
     run(&mut enc, &d, s.t as u32);
     let q_out = read_f32(gpu, enc, &qb, q.len()).await?;
@@ -385,12 +389,14 @@ pub async fn silu_mul(gpu: &Gpu, gate: &[f32], up: &[f32], rows: usize) -> Resul
     let gb = gpu.storage_init("g", &bytes(gate))?;
     let ub = gpu.storage_init("u", &bytes(up))?;
     let st = step(gpu, rows, 0);
-    let d = Dispatch {
-        label: k::SILU_MUL.name,
-        pipeline: gpu.pipeline(&k::SILU_MUL, None, gpu.defines())?,
-        bind_group: gpu.bind_group(&k::SILU_MUL, &[&params, &gb, &ub, &st]),
-        grid: Grid::Elements(dim as u32),
-    };
+    let d = Dispatch::new(
+        gpu,
+        &k::SILU_MUL,
+        None,
+        gpu.defines(),
+        &[&params, &gb, &ub, &st],
+        Grid::Elements(dim as u32),
+    )?;
     let mut enc = gpu.device.create_command_encoder(&Default::default());
     run(&mut enc, &d, rows as u32);
     read_f32(gpu, enc, &gb, gate.len()).await

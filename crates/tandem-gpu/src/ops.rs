@@ -7,6 +7,7 @@ use bytemuck::{Pod, Zeroable};
 
 use crate::context::Gpu;
 use crate::error::Result;
+use crate::format::Format;
 use crate::pipelines::{Defines, Kernel, ARGMAX, ARGMAX_MERGE, ATTENTION, ATTENTION_MERGE};
 
 #[repr(C)]
@@ -164,6 +165,23 @@ pub struct Dispatch {
 }
 
 impl Dispatch {
+    /// `kernel` (for weight `format`, in the variant of `defines`) over `buffers`.
+    pub fn new(
+        gpu: &Gpu,
+        kernel: &Kernel,
+        format: Option<Format>,
+        defines: Defines,
+        buffers: &[&wgpu::Buffer],
+        grid: Grid,
+    ) -> Result<Self> {
+        Ok(Self {
+            label: kernel.name,
+            pipeline: gpu.pipeline(kernel, format, defines)?,
+            bind_group: gpu.bind_group(kernel, buffers),
+            grid,
+        })
+    }
+
     pub(crate) fn record(&self, pass: &mut dyn Sink, t: u32) {
         self.record_grid(pass, self.grid.size(t));
     }
@@ -203,14 +221,9 @@ pub(crate) struct AttendBuffers<'a> {
 impl AttendOp {
     pub fn new(gpu: &Gpu, defines: Defines, p: &AttnParams, b: AttendBuffers) -> Result<Self> {
         let params = gpu.uniform("attn-params", p);
-        let dispatch = |kernel: &Kernel, buffers: &[&wgpu::Buffer]| -> Result<Dispatch> {
-            Ok(Dispatch {
-                label: kernel.name,
-                pipeline: gpu.pipeline(kernel, None, defines)?,
-                bind_group: gpu.bind_group(kernel, buffers),
-                // Unused: the grid follows the keys (see `record`).
-                grid: Grid::Fixed(0),
-            })
+        // The grid follows the keys (see `record`): the one given here is unused.
+        let dispatch = |kernel: &Kernel, buffers: &[&wgpu::Buffer]| {
+            Dispatch::new(gpu, kernel, None, defines, buffers, Grid::Fixed(0))
         };
         Ok(Self {
             split: dispatch(
@@ -243,7 +256,6 @@ impl AttendOp {
 pub(crate) struct ArgmaxOp {
     pub slices: Dispatch,
     pub merge: Dispatch,
-    groups: u32,
 }
 
 /// Mirror of argmax.wgsl's `ArgmaxParams`.
@@ -277,25 +289,30 @@ impl ArgmaxOp {
                 _pad: [0; 2],
             },
         );
-        let dispatch = |kernel: &Kernel, buffers: &[&wgpu::Buffer], grid| -> Result<Dispatch> {
-            Ok(Dispatch {
-                label: kernel.name,
-                pipeline: gpu.pipeline(kernel, None, defines)?,
-                bind_group: gpu.bind_group(kernel, buffers),
-                grid,
-            })
-        };
-        let groups = n.div_ceil(chunk);
+        let groups = Grid::Fixed(n.div_ceil(chunk));
         Ok(Self {
-            slices: dispatch(&ARGMAX, &[&params, logits, part], Grid::Fixed(groups))?,
-            merge: dispatch(&ARGMAX_MERGE, &[&params, part, result], Grid::Fixed(1))?,
-            groups,
+            slices: Dispatch::new(
+                gpu,
+                &ARGMAX,
+                None,
+                defines,
+                &[&params, logits, part],
+                groups,
+            )?,
+            merge: Dispatch::new(
+                gpu,
+                &ARGMAX_MERGE,
+                None,
+                defines,
+                &[&params, part, result],
+                Grid::Fixed(1),
+            )?,
         })
     }
 
     pub fn record(&self, pass: &mut dyn Sink) {
-        self.slices.record_grid(pass, (self.groups, 1, 1));
-        self.merge.record_grid(pass, (1, 1, 1));
+        self.slices.record(pass, 1);
+        self.merge.record(pass, 1);
     }
 }
 

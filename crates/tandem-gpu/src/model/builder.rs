@@ -38,12 +38,7 @@ impl Builder<'_> {
         buffers: &[&wgpu::Buffer],
         grid: Grid,
     ) -> Result<Dispatch> {
-        Ok(Dispatch {
-            label: kernel.name,
-            pipeline: self.gpu.pipeline(kernel, format, self.defines)?,
-            bind_group: self.gpu.bind_group(kernel, buffers),
-            grid,
-        })
+        Dispatch::new(self.gpu, kernel, format, self.defines, buffers, grid)
     }
 
     /// Uploads the `rows × cols` matrix `name`.
