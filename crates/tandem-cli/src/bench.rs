@@ -62,6 +62,13 @@ pub struct BenchArgs {
     peak_bandwidth_gbs: Option<f64>,
 }
 
+impl BenchArgs {
+    /// Tokens in the cache when decode starts.
+    fn context(&self) -> usize {
+        self.context.unwrap_or(self.prefill)
+    }
+}
+
 /// What one backend measured.
 struct Measured {
     prefill_tok_s: f64,
@@ -101,7 +108,7 @@ pub fn run(a: BenchArgs) -> Result<()> {
     if a.prefill == 0 || a.decode == 0 || a.repeats == 0 {
         bail!("--prefill, --decode and --repeats must be > 0");
     }
-    let context = a.context.unwrap_or(a.prefill);
+    let context = a.context();
     if context == 0 {
         bail!("--context must be > 0");
     }
@@ -266,7 +273,7 @@ async fn bench(
 
     pb.set_message("prefill");
     let mut best = f64::INFINITY;
-    let context = a.context.unwrap_or(a.prefill);
+    let context = a.context();
     let (prefill_prompt, context_prompt) = (&prompt[..a.prefill], &prompt[..context]);
     for _ in 0..a.repeats {
         engine.rewind(0)?;
