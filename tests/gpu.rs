@@ -163,35 +163,41 @@ fn cooperative_kernels_match_transformers() {
     }
 }
 
-/// An f16 KV cache (where the adapter has shader-f16; CPU adapters default to f32): logits
-/// within 2e-2 of transformers' f32 cache over 4096 tokens and on llama-tiny, the same greedy
-/// continuations.
+/// An f16 KV cache (CPU adapters default to f32), stored as f16 where the adapter has
+/// shader-f16 and packed two to a u32 where it has not: logits within 2e-2 of transformers'
+/// f32 cache over 4096 tokens and on the tiny models, the same greedy continuations.
 #[test]
 fn f16_kv_cache_stays_close_to_transformers() {
-    let g = gpu();
-    let opts = ModelOptions {
-        max_context: 4096,
-        kv_f16: Some(true),
+    let native = gpu();
+    let packed = gpu_with(GpuOptions {
+        allow_f16: false,
         ..Default::default()
-    };
-    let r = ShapeReference::load("llama-long");
-    let mut parts = open(&model_dir("llama-long"));
-    let mut m = load(&g, &mut parts, &opts);
-    let d = max_abs_diff(&r.pick(&gpu_logits(&mut m, &r.ids)), &r.logits);
-    println!("llama-long, f16 KV cache: GPU vs transformers max |diff| = {d:e}");
-    assert!(d <= TOL_F16_KV, "llama-long: {d}");
-    for name in MODELS {
-        let r = Reference::load(name);
-        let mut parts = open(&model_dir(name));
-        let mut m = load(&g, &mut parts, &opts);
-        let d = max_abs_diff(
-            &gpu_logits(&mut m, &r.sequence("hf.f32")),
-            &r.logits("hf.f32"),
-        );
-        println!("{name}, f16 KV cache: GPU vs transformers max |diff| = {d:e}");
-        assert!(d <= TOL_F16_KV, "{name}: {d}");
-        let want = r.new_ids("hf.f32");
-        assert_eq!(gpu_greedy(&mut m, &r.prompt_ids(), want.len()), want);
+    });
+    for (form, g) in [("f16", &native), ("packed in u32", &packed)] {
+        let opts = ModelOptions {
+            max_context: 4096,
+            kv_f16: Some(true),
+            ..Default::default()
+        };
+        let r = ShapeReference::load("llama-long");
+        let mut parts = open(&model_dir("llama-long"));
+        let mut m = load(g, &mut parts, &opts);
+        let d = max_abs_diff(&r.pick(&gpu_logits(&mut m, &r.ids)), &r.logits);
+        println!("llama-long, {form} KV cache: GPU vs transformers max |diff| = {d:e}");
+        assert!(d <= TOL_F16_KV, "llama-long, {form}: {d}");
+        for name in MODELS {
+            let r = Reference::load(name);
+            let mut parts = open(&model_dir(name));
+            let mut m = load(g, &mut parts, &opts);
+            let d = max_abs_diff(
+                &gpu_logits(&mut m, &r.sequence("hf.f32")),
+                &r.logits("hf.f32"),
+            );
+            println!("{name}, {form} KV cache: GPU vs transformers max |diff| = {d:e}");
+            assert!(d <= TOL_F16_KV, "{name}, {form}: {d}");
+            let want = r.new_ids("hf.f32");
+            assert_eq!(gpu_greedy(&mut m, &r.prompt_ids(), want.len()), want);
+        }
     }
 }
 
@@ -378,4 +384,56 @@ fn device_loss_is_typed_and_the_cpu_engine_takes_over() {
         .map(|(a, b)| (a - b).abs())
         .fold(0f32, f32::max);
     assert!(d <= TOL_F32, "{d}");
+}
+
+/// `profile_step` times every dispatch of a decode step and of a prefill step (the stacked
+/// q/k/v and gate/up products, 6 dispatches a layer in a cooperative decode step, 9 row-wise)
+/// and leaves the cache as it was: the next logits are those of an unprofiled run.
+#[test]
+fn profiled_steps_leave_the_cache_as_it_was() {
+    for rowwise in [false, true] {
+        let g = gpu_with(GpuOptions {
+            rowwise: Some(rowwise),
+            ..Default::default()
+        });
+        assert!(g.has_timestamps(), "lavapipe has timestamp queries");
+        let r = Reference::load("llama-tiny");
+        let mut parts = open(&model_dir("llama-tiny"));
+        let layers = parts.config.num_hidden_layers;
+        let mut m = load(&g, &mut parts, &ModelOptions::default());
+        let seq = r.sequence("hf.f32");
+        let (head, tail) = seq.split_at(seq.len() - 1);
+        let mut last = |profile: bool| {
+            m.clear();
+            block_on(m.forward(head, Logits::Last)).unwrap();
+            let p = profile.then(|| {
+                let decode = block_on(m.profile_step(&[seq[0]])).unwrap();
+                (decode, block_on(m.profile_step(&[seq[0]; 5])).unwrap())
+            });
+            (block_on(m.forward(tail, Logits::Last)).unwrap(), p)
+        };
+        let (want, _) = last(false);
+        let (got, p) = last(true);
+        assert_eq!(got, want, "row-wise {rowwise}");
+        let (decode, prefill) = p.unwrap();
+
+        let count = |p: &[tandem_gpu::KernelTime], label: &str| {
+            p.iter().filter(|k| k.label == label).count()
+        };
+        let per_layer = if rowwise { 9 } else { 6 };
+        // Embed, final norm, lm_head and the greedy pick's two passes besides the layers.
+        assert_eq!(
+            decode.len(),
+            per_layer * layers + 5,
+            "{rowwise}: {decode:?}"
+        );
+        assert_eq!(count(&decode, "matvec qkv_proj"), layers);
+        assert_eq!(count(&decode, "matvec gate_up_proj"), layers);
+        assert_eq!(count(&prefill, "matmul qkv_proj"), layers);
+        assert_eq!(count(&prefill, "silu_mul"), layers);
+        assert!(decode
+            .iter()
+            .chain(&prefill)
+            .all(|k| k.ns.is_finite() && k.ns >= 0.0));
+    }
 }

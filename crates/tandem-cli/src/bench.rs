@@ -75,8 +75,10 @@ struct Measured {
     decode_tok_s: f64,
     /// Seconds to feed the --context prompt before decode.
     context_prefill_s: f64,
-    /// --profile: per kernel (label, dispatches per step, µs per step), the longest first.
+    /// --profile: per kernel (label, dispatches per step, µs per step), the longest first; of a
+    /// decode step and of a prefill step of `--prefill` tokens.
     profile: Vec<(&'static str, usize, f64)>,
+    profile_prefill: Vec<(&'static str, usize, f64)>,
     /// Weight bytes read per decoded token (GPU).
     weight_bytes: Option<usize>,
     device: String,
@@ -186,9 +188,8 @@ pub fn run(a: BenchArgs) -> Result<()> {
             "decode_context": context,
             "decode_tok_s": decode_tok_s,
             "context_prefill_s": m.context_prefill_s,
-            "profile": m.profile.iter().map(|(l, n, us)| serde_json::json!({
-                "kernel": l, "dispatches": n, "us": us,
-            })).collect::<Vec<_>>(),
+            "profile": profile_json(&m.profile),
+            "profile_prefill": profile_json(&m.profile_prefill),
             "peak_rss_mib": peak,
             "rss_mib": rss,
         });
@@ -215,18 +216,14 @@ pub fn run(a: BenchArgs) -> Result<()> {
                 b as f64 * decode_tok_s / 1e9
             );
         }
-        if !m.profile.is_empty() {
-            let total: f64 = m.profile.iter().map(|p| p.2).sum();
-            println!(
-                "  profile       one decode step at context {context}: {total:.0} µs of kernel time (median of {PROFILE_STEPS} steps, a pass per dispatch)"
-            );
-            for (label, n, us) in &m.profile {
-                println!(
-                    "    {label:<20} {n:>4} dispatches {us:>10.1} µs {:>5.1} %",
-                    100.0 * us / total
-                );
-            }
-        }
+        print_profile(&m.profile, &format!("one decode step at context {context}"));
+        print_profile(
+            &m.profile_prefill,
+            &format!(
+                "one prefill step of {} tokens at context {context}",
+                a.prefill
+            ),
+        );
         if let Some(r) = roofline {
             println!("  roofline      {:.1} % of the peak bandwidth", r * 100.0);
         }
@@ -296,11 +293,14 @@ async fn bench(
         pb.inc(1);
     }
     let decode = t.elapsed().as_secs_f64();
-    let profile = if a.profile {
+    let (profile, profile_prefill) = if a.profile {
         pb.set_message("profile");
-        profile(&mut engine).await?
+        (
+            profile(&mut engine, 1).await?,
+            profile(&mut engine, a.prefill).await?,
+        )
     } else {
-        Vec::new()
+        Default::default()
     };
     Ok(Measured {
         prefill_tok_s: a.prefill as f64 / best,
@@ -309,16 +309,18 @@ async fn bench(
         weight_bytes: (engine.gpu_weight_bytes() > 0).then(|| engine.gpu_weight_bytes()),
         device: engine.adapter().unwrap_or("cpu").to_string(),
         profile,
+        profile_prefill,
     })
 }
 
-/// Profiled decode steps (the median of each dispatch over them), summed per kernel label.
+/// Profiled steps (the median of each dispatch over them), summed per kernel label.
 const PROFILE_STEPS: usize = 5;
 
-async fn profile(engine: &mut Engine) -> Result<Vec<(&'static str, usize, f64)>> {
+/// Steps of `tokens` tokens (1: decode; more: a prefill step) at the current context, profiled.
+async fn profile(engine: &mut Engine, tokens: usize) -> Result<Vec<(&'static str, usize, f64)>> {
     let mut runs = Vec::new();
     for _ in 0..PROFILE_STEPS {
-        match engine.gpu_profile_step().await? {
+        match engine.gpu_profile_step(tokens).await? {
             Some(times) => runs.push(times),
             None => bail!("--profile: the model did not load on the GPU"),
         }
@@ -338,4 +340,27 @@ async fn profile(engine: &mut Engine) -> Result<Vec<(&'static str, usize, f64)>>
     }
     per_label.sort_by(|x, y| y.2.total_cmp(&x.2));
     Ok(per_label)
+}
+
+fn profile_json(p: &[(&'static str, usize, f64)]) -> serde_json::Value {
+    p.iter()
+        .map(|(l, n, us)| serde_json::json!({ "kernel": l, "dispatches": n, "us": us }))
+        .collect()
+}
+
+/// A profile's table: each kernel's dispatches, µs and share of `what`.
+fn print_profile(p: &[(&'static str, usize, f64)], what: &str) {
+    if p.is_empty() {
+        return;
+    }
+    let total: f64 = p.iter().map(|k| k.2).sum();
+    println!(
+        "  profile       {what}: {total:.0} µs of kernel time (median of {PROFILE_STEPS} steps, a pass per dispatch)"
+    );
+    for (label, n, us) in p {
+        println!(
+            "    {label:<20} {n:>4} dispatches {us:>10.1} µs {:>5.1} %",
+            100.0 * us / total
+        );
+    }
 }

@@ -236,9 +236,9 @@ impl Backend {
     }
 
     /// Times each dispatch of one decode step feeding `id` (GPU; `None` on the CPU).
-    pub async fn gpu_profile(&mut self, id: u32) -> Result<Option<Vec<KernelTime>>> {
+    pub async fn gpu_profile(&mut self, ids: &[u32]) -> Result<Option<Vec<KernelTime>>> {
         match self {
-            Backend::Gpu(m) => Ok(Some(m.profile_step(id).await?)),
+            Backend::Gpu(m) => Ok(Some(m.profile_step(ids).await?)),
             _ => Ok(None),
         }
     }

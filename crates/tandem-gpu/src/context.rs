@@ -163,6 +163,8 @@ impl Gpu {
                 rowwise,
                 kv_f16: false,
                 norm: false,
+                silu: false,
+                wide: false,
             },
             binding_cap: opts.max_binding,
             timestamps,

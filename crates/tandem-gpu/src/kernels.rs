@@ -40,6 +40,19 @@ fn step(gpu: &Gpu, n_tokens: usize, pos0: usize) -> wgpu::Buffer {
     )
 }
 
+/// Rows of several matrices side by side (`rows` rows each): the layout of a stacked product's
+/// output (per token, q then k then v; gate then up).
+fn side_by_side(mats: &[&[f32]], rows: usize) -> Vec<f32> {
+    (0..rows)
+        .flat_map(|r| {
+            mats.iter().flat_map(move |m| {
+                let w = m.len() / rows;
+                m[r * w..(r + 1) * w].iter().copied()
+            })
+        })
+        .collect()
+}
+
 fn run(enc: &mut wgpu::CommandEncoder, d: &Dispatch, t: u32) {
     let mut pass = enc.begin_compute_pass(&Default::default());
     d.record(&mut pass, t);
@@ -95,6 +108,25 @@ pub async fn matvec_norm(
         Some((weight, eps)),
     )
     .await
+}
+
+/// The decode matvec with silu(gate) · up computed as it reads (what a GPU decode step runs
+/// for down_proj): `(silu(gate) · up) · Wᵀ` for one row, gate and up given side by side as the
+/// stacked gate/up product writes them. `gate.len()` is W's column count, a multiple of 32.
+pub async fn matvec_silu(
+    gpu: &Gpu,
+    w: &RawTensor,
+    gate: &[f32],
+    up: &[f32],
+    defines: Defines,
+) -> Result<Vec<f32>> {
+    let d = Defines {
+        silu: true,
+        rowwise: false,
+        ..defines
+    };
+    let x = side_by_side(&[gate, up], 1);
+    linear_with(gpu, w, &x, 1, None, None, MatKernel::Matvec, d, None).await
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -154,7 +186,7 @@ async fn linear_with(
                 flags,
                 m_fixed: 0,
                 eps: norm.map_or(0.0, |n| n.1),
-                _pad: 0,
+                group_rows: MatParams::group_rows(part.rows, cols),
             },
         );
         let mut buffers = vec![&params, &part.buffer, &xb, &out, &bb, &st];
@@ -163,7 +195,13 @@ async fn linear_with(
         }
         let bind_group = gpu.bind_group(kern, &buffers);
         let grid = match kernel {
-            MatKernel::Matvec => Grid::Fixed((part.rows as u32).div_ceil(8)),
+            MatKernel::Matvec if defines.rowwise => Grid::Fixed((part.rows as u32).div_ceil(8)),
+            MatKernel::Matvec => {
+                Grid::Fixed((part.rows as u32).div_ceil(MatParams::group_rows(part.rows, cols)))
+            }
+            MatKernel::Matmul if defines.wide => {
+                Grid::TokenTiles((part.rows as u32).div_ceil(64), 64)
+            }
             MatKernel::Matmul => Grid::TokenTiles((part.rows as u32).div_ceil(64), 32),
         };
         let d = Dispatch {
@@ -265,12 +303,11 @@ pub async fn rope(
             n_heads: s.n_heads as u32,
             n_kv: s.n_kv as u32,
             head_dim: s.head_dim as u32,
-            _pad: 0,
+            stride: ((s.n_heads + 2 * s.n_kv) * s.head_dim) as u32,
         },
     );
-    let qb = gpu.storage_init("q", &bytes(q))?;
-    let kb = gpu.storage_init("k", &bytes(k))?;
-    let vb = gpu.storage_init("v", &bytes(v))?;
+    let qkv = side_by_side(&[q, k, v], s.t);
+    let qkv_b = gpu.storage_init("qkv", &bytes(&qkv))?;
     let kc = gpu.storage_init("kc", &bytes(&vec![0.0; cap]))?;
     let vc = gpu.storage_init("vc", &bytes(&vec![0.0; cap]))?;
     let tb = gpu.storage_init("table", &bytes(table))?;
@@ -281,12 +318,17 @@ pub async fn rope(
         &k::ROPE,
         None,
         gpu.defines(),
-        &[&params, &qb, &kb, &vb, &kc, &vc, &tb, &st],
+        &[&params, &qkv_b, &kc, &vc, &tb, &st],
         Grid::PerToken((((s.n_heads + s.n_kv) * half) as u32).div_ceil(64)),
     )?;
     let mut enc = gpu.device.create_command_encoder(&Default::default());
     run(&mut enc, &d, s.t as u32);
-    let q_out = read_f32(gpu, enc, &qb, q.len()).await?;
+    let qkv_out = read_f32(gpu, enc, &qkv_b, qkv.len()).await?;
+    let q_row = q.len() / s.t;
+    let q_out = qkv_out
+        .chunks_exact(qkv.len() / s.t)
+        .flat_map(|r| r[..q_row].iter().copied())
+        .collect();
     let enc = gpu.device.create_command_encoder(&Default::default());
     let k_out = read_f32(gpu, enc, &kc, cap).await?;
     let enc = gpu.device.create_command_encoder(&Default::default());
@@ -316,7 +358,8 @@ pub async fn attention(
 }
 
 /// [`attention`] in splits of `split` keys (a multiple of 64), with the kernel variant of
-/// `defines` (row-wise or cooperative; with `kv_f16` the caches are stored as f16).
+/// `defines` (row-wise or cooperative; with `kv_f16` the caches are stored as f16, packed in
+/// u32 where `f16` is off: the same bytes).
 pub async fn attention_split(
     gpu: &Gpu,
     s: AttnShape,
@@ -333,7 +376,8 @@ pub async fn attention_split(
         scale: 1.0 / (s.head_dim as f32).sqrt(),
         split: split as u32,
         out_stride: (s.n_heads * s.head_dim) as u32,
-        _pad: [0; 2],
+        q_stride: (s.n_heads * s.head_dim) as u32,
+        _pad: 0,
     };
     let keys = s.pos0 + s.t;
     let part_bytes = s.t * s.n_heads * keys.div_ceil(split) * (s.head_dim + 2) * 4;
@@ -376,7 +420,8 @@ pub async fn attention_split(
     read_f32(gpu, enc, &out, q.len()).await
 }
 
-/// `silu(gate) * up` for `rows` rows of `gate.len() / rows`.
+/// `silu(gate) * up` for `rows` rows of `gate.len() / rows` (given to the kernel side by side,
+/// as the stacked gate/up product writes them).
 pub async fn silu_mul(gpu: &Gpu, gate: &[f32], up: &[f32], rows: usize) -> Result<Vec<f32>> {
     let dim = gate.len() / rows;
     let params = gpu.uniform(
@@ -386,20 +431,20 @@ pub async fn silu_mul(gpu: &Gpu, gate: &[f32], up: &[f32], rows: usize) -> Resul
             _pad: [0; 3],
         },
     );
-    let gb = gpu.storage_init("g", &bytes(gate))?;
-    let ub = gpu.storage_init("u", &bytes(up))?;
+    let gu = gpu.storage_init("gu", &bytes(&side_by_side(&[gate, up], rows)))?;
+    let act = gpu.storage("act", (gate.len() * 4) as u64)?;
     let st = step(gpu, rows, 0);
     let d = Dispatch::new(
         gpu,
         &k::SILU_MUL,
         None,
         gpu.defines(),
-        &[&params, &gb, &ub, &st],
+        &[&params, &gu, &act, &st],
         Grid::Elements(dim as u32),
     )?;
     let mut enc = gpu.device.create_command_encoder(&Default::default());
     run(&mut enc, &d, rows as u32);
-    read_f32(gpu, enc, &gb, gate.len()).await
+    read_f32(gpu, enc, &act, gate.len()).await
 }
 
 /// The greedy pick over `logits`.

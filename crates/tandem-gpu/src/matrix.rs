@@ -119,8 +119,100 @@ impl Matrix {
         })
     }
 
+    /// The matrix as rows `base..` of a product with `total` output rows (its parts' outputs
+    /// move down by `base`; the output row stride becomes `total`).
+    pub fn offset_rows(mut self, base: usize, total: usize) -> Self {
+        for p in &mut self.parts {
+            p.row_start += base;
+        }
+        self.rows = total;
+        self
+    }
+
     /// Bytes the GPU reads for one pass over the matrix.
     pub fn bytes(&self) -> usize {
         self.rows * self.format.row_bytes(self.cols)
+    }
+}
+
+/// Matrices of one dtype and column count stacked by rows, each followed by zero rows up to its
+/// entry's row count (zero bytes are zeros in every format: an f16/Q8_0/Q4_0 scale of 0). `None`
+/// when their dtypes or columns differ, or one's bytes do not match its shape (uploaded one by
+/// one, it then gets the upload's typed error): the tensors come back.
+pub fn stack(
+    tensors: Vec<(RawTensor, usize)>,
+) -> std::result::Result<RawTensor, Vec<(RawTensor, usize)>> {
+    let Some((dtype, cols)) = tensors
+        .first()
+        .and_then(|(t, _)| Some((t.dtype, *t.shape.get(1)?)))
+    else {
+        return Err(tensors);
+    };
+    let (per, bytes) = dtype.block();
+    let row = cols / per * bytes;
+    let fits = |t: &RawTensor| {
+        t.dtype == dtype
+            && t.shape.len() == 2
+            && t.shape[1] == cols
+            && t.data.len() == t.shape[0] * row
+    };
+    if !tensors.iter().all(|(t, _)| fits(t)) {
+        return Err(tensors);
+    }
+    let rows: usize = tensors.iter().map(|(t, r)| (*r).max(t.shape[0])).sum();
+    let mut data = Vec::with_capacity(rows * row);
+    for (t, r) in tensors {
+        let end = data.len() + r.max(t.shape[0]) * row;
+        data.extend_from_slice(&t.data);
+        data.resize(end, 0);
+    }
+    Ok(RawTensor {
+        dtype,
+        shape: vec![rows, cols],
+        data,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tandem_core::RawDtype;
+
+    fn raw(dtype: RawDtype, rows: usize, cols: usize, byte: u8) -> RawTensor {
+        let (per, bytes) = dtype.block();
+        RawTensor {
+            dtype,
+            shape: vec![rows, cols],
+            data: vec![byte; rows * cols / per * bytes],
+        }
+    }
+
+    #[test]
+    fn stack_pads_each_matrix_with_zero_rows() {
+        let q = raw(RawDtype::Q8_0, 2, 64, 1);
+        let k = raw(RawDtype::Q8_0, 1, 64, 2);
+        let s = stack(vec![(q, 3), (k, 1)]).unwrap();
+        let row = 2 * 34;
+        assert_eq!(s.shape, vec![4, 64]);
+        assert!(s.data[..2 * row].iter().all(|&b| b == 1));
+        assert!(s.data[2 * row..3 * row].iter().all(|&b| b == 0));
+        assert!(s.data[3 * row..].iter().all(|&b| b == 2));
+    }
+
+    #[test]
+    fn stack_gives_back_what_it_cannot_stack() {
+        let mixed = vec![
+            (raw(RawDtype::Q8_0, 2, 64, 1), 2),
+            (raw(RawDtype::Q4_0, 2, 64, 1), 2),
+        ];
+        assert_eq!(stack(mixed).unwrap_err().len(), 2);
+        let widths = vec![
+            (raw(RawDtype::F32, 2, 64, 1), 2),
+            (raw(RawDtype::F32, 2, 32, 1), 2),
+        ];
+        assert!(stack(widths).is_err());
+        let mut short = raw(RawDtype::F16, 2, 64, 1);
+        short.data.pop();
+        assert!(stack(vec![(short, 2)]).is_err());
     }
 }

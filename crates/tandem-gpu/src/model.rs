@@ -33,10 +33,10 @@ pub struct ModelOptions {
     /// Shader variants; `None` = what the device offers.
     pub defines: Option<Defines>,
     /// Keys and values cached as f16: half the bytes attention reads per key (190 MB per token
-    /// at 4096 × SmolLM2-135M in f32), logits within ~1e-2 of an f32 cache. `None` = where the
-    /// adapter has `shader-f16` and is not a CPU adapter: on one the cache bytes matter little
-    /// (+5 % decode at 1024 keys on lavapipe) and f32 keeps the logits as exact as the CPU
-    /// reference. Without `shader-f16` the cache is f32 whatever this says.
+    /// at 4096 × SmolLM2-135M in f32), logits within ~1e-2 of an f32 cache; stored as f16 where
+    /// the adapter has `shader-f16`, else packed two to a u32. `None` = f16 except on CPU
+    /// adapters: there the cache bytes matter little (+5 % decode at 1024 keys on lavapipe)
+    /// and f32 keeps the logits as exact as the CPU reference.
     pub kv_f16: Option<bool>,
 }
 
@@ -109,7 +109,7 @@ impl GpuModel {
     ) -> Result<Self> {
         let g = &*gpu;
         let mut defines = opts.defines.unwrap_or(g.defines());
-        defines.kv_f16 = defines.f16 && opts.kv_f16.unwrap_or(!defines.rowwise);
+        defines.kv_f16 = opts.kv_f16.unwrap_or(!defines.rowwise);
         let dims = Dims::new(
             cfg,
             opts.max_context,
@@ -317,22 +317,26 @@ impl GpuModel {
         }
     }
 
-    /// Times each dispatch of one decode step (feeding `id` at the current position and
-    /// picking the next token on the device, as [`Self::step_greedy`] does), then leaves the
-    /// cache as it was. Needs an adapter with timestamp queries.
-    pub async fn profile_step(&mut self, id: u32) -> Result<Vec<KernelTime>> {
-        self.check_ids(&[id])?;
+    /// Times each dispatch of one step feeding `ids` at the current position, then leaves the
+    /// cache as it was: one id is a decode step (picking the next token on the device, as
+    /// [`Self::step_greedy`] does), more a prefill step (of the first chunk of them; the last
+    /// row's logits). Needs an adapter with timestamp queries.
+    pub async fn profile_step(&mut self, ids: &[u32]) -> Result<Vec<KernelTime>> {
+        let ids = &ids[..ids.len().min(self.dims.chunk)];
+        self.check_ids(ids)?;
         self.gpu.check()?;
         let mut timer = Timer::new(&self.gpu)?;
         self.pick_at = None;
         self.gpu
             .queue
-            .write_buffer(&self.act.ids, 0, bytemuck::bytes_of(&id));
+            .write_buffer(&self.act.ids, 0, bytemuck::cast_slice(ids));
         let mut enc = self.gpu.device.create_command_encoder(&Default::default());
-        self.encode_step(&mut enc, 1, Some(Logits::Last), true, Some(&mut timer));
+        let (t, decode) = (ids.len() as u32, ids.len() == 1);
+        self.encode_step(&mut enc, t, Some(Logits::Last), decode, Some(&mut timer));
         timer.resolve(&mut enc);
         self.gpu.queue.submit([enc.finish()]);
-        // The step wrote position `pos`; the cache keeps its length, so that row is dropped.
+        // The step wrote from position `pos`; the cache keeps its length, so those rows are
+        // dropped.
         timer.read(&self.gpu).await
     }
 

@@ -29,7 +29,23 @@ pub struct MatParams {
     pub m_fixed: u32,
     /// The fused RMSNorm's epsilon (decode matvec with `Defines::norm`).
     pub eps: f32,
-    pub _pad: u32,
+    /// Rows per workgroup of the cooperative matvec ([`MatParams::group_rows`]).
+    pub group_rows: u32,
+}
+
+impl MatParams {
+    /// Rows per workgroup of 256 threads in the cooperative decode matvec: 8 (32 threads per
+    /// row), halved to 4 or 2 while the matrix would give fewer than 512 workgroups and each
+    /// row's threads would still have two or more 8-weight chunks each. A large GPU needs
+    /// hundreds of workgroups in flight to keep its memory busy: Qwen2.5-0.5B's down_proj
+    /// (896 rows of 4864) gives 112 at 8 rows, 448 at 2.
+    pub fn group_rows(rows: usize, cols: usize) -> u32 {
+        let mut g = 8;
+        while g > 2 && rows.div_ceil(g) < 512 && cols / 8 >= 2 * (256 / g) {
+            g /= 2;
+        }
+        g as u32
+    }
 }
 
 pub const FLAG_BIAS: u32 = 1;
@@ -59,7 +75,8 @@ pub struct RopeParams {
     pub n_heads: u32,
     pub n_kv: u32,
     pub head_dim: u32,
-    pub _pad: u32,
+    /// Floats per token in the stacked q/k/v buffer.
+    pub stride: u32,
 }
 
 #[repr(C)]
@@ -74,7 +91,10 @@ pub struct AttnParams {
     /// Floats between the output rows of two tokens (heads × head_dim, or more when padded
     /// for the output projection).
     pub out_stride: u32,
-    pub _pad: [u32; 2],
+    /// Floats between the query rows of two tokens (q's heads, then k's and v's, in the stacked
+    /// q/k/v product).
+    pub q_stride: u32,
+    pub _pad: u32,
 }
 
 impl AttnParams {
@@ -197,12 +217,15 @@ impl Dispatch {
 
 /// Causal attention of a step: the split pass over heads × splits × tokens, then, when the
 /// step's keys span more than one split, the merge over heads × tokens. The number of splits
-/// follows the keys (`pos0 + t`), so it is chosen at record time.
+/// follows the keys (`pos0 + t`), so it is chosen at record time, and so is the kernel: the
+/// row-wise one (one invocation per token, head and split) on CPU adapters, and on GPUs for a
+/// prefill step over more than [`AttendOp::ROWS_ABOVE_KEYS`] keys; the cooperative one (a
+/// workgroup per token, head and split) for the other GPU steps.
 pub(crate) struct AttendOp {
-    pub split: Dispatch,
+    pub rows: Dispatch,
+    /// The cooperative decode kernel (`None` on CPU adapters).
+    pub cooperative: Option<Dispatch>,
     pub merge: Dispatch,
-    /// The row-wise kernel (eight invocations to a workgroup, see attention.wgsl).
-    pub rowwise: bool,
     pub heads: u32,
     pub keys_per_split: u32,
 }
@@ -219,19 +242,39 @@ pub(crate) struct AttendBuffers<'a> {
 }
 
 impl AttendOp {
+    /// A GPU prefill step over more keys runs the row-wise kernel. The cooperative kernel reads
+    /// a split's keys and values once per token (for 128 tokens over 512 keys on SmolLM2's
+    /// shapes, 300 MB per layer), the row-wise one once per 64 tokens, but each of its
+    /// invocations walks its split alone: fewer, longer-running threads, which pays only once
+    /// the re-reads dominate.
+    pub const ROWS_ABOVE_KEYS: u32 = 512;
+
     pub fn new(gpu: &Gpu, defines: Defines, p: &AttnParams, b: AttendBuffers) -> Result<Self> {
         let params = gpu.uniform("attn-params", p);
         // The grid follows the keys (see `record`): the one given here is unused.
         let dispatch = |kernel: &Kernel, buffers: &[&wgpu::Buffer]| {
             Dispatch::new(gpu, kernel, None, defines, buffers, Grid::Fixed(0))
         };
+        let split_buffers = [&params, b.q, b.k_cache, b.v_cache, b.out, b.step, b.part];
+        let rowwise = Defines {
+            rowwise: true,
+            wide: !defines.rowwise,
+            ..defines
+        };
         Ok(Self {
-            split: dispatch(
+            rows: Dispatch::new(
+                gpu,
                 &ATTENTION,
-                &[&params, b.q, b.k_cache, b.v_cache, b.out, b.step, b.part],
+                None,
+                rowwise,
+                &split_buffers,
+                Grid::Fixed(0),
             )?,
+            cooperative: match defines.rowwise {
+                true => None,
+                false => Some(dispatch(&ATTENTION, &split_buffers)?),
+            },
             merge: dispatch(&ATTENTION_MERGE, &[&params, b.part, b.out, b.step])?,
-            rowwise: defines.rowwise,
             heads: p.n_heads,
             keys_per_split: p.split,
         })
@@ -239,12 +282,20 @@ impl AttendOp {
 
     pub fn record(&self, pass: &mut dyn Sink, t: u32, pos0: u32) {
         let splits = (pos0 + t).div_ceil(self.keys_per_split);
-        let grid = match (self.rowwise, t) {
-            (false, _) => (self.heads, splits, t),
-            (true, 1) => (self.heads.div_ceil(8), splits, 1),
-            (true, _) => (t.div_ceil(8), splits, self.heads),
-        };
-        self.split.record_grid(pass, grid);
+        // The row-wise kernel's workgroups: 64 invocations on GPUs, 8 on CPU adapters.
+        let wg = if self.cooperative.is_some() { 64 } else { 8 };
+        match (&self.cooperative, t) {
+            (Some(d), 1) => d.record_grid(pass, (self.heads, splits, 1)),
+            (Some(d), _) if pos0 + t <= Self::ROWS_ABOVE_KEYS => {
+                d.record_grid(pass, (self.heads, splits, t))
+            }
+            (_, 1) => self
+                .rows
+                .record_grid(pass, ((self.heads * splits).div_ceil(wg), 1, 1)),
+            _ => self
+                .rows
+                .record_grid(pass, (t.div_ceil(wg), splits, self.heads)),
+        }
         if splits > 1 {
             self.merge.record_grid(pass, (self.heads, t, 1));
         }
@@ -319,33 +370,54 @@ impl ArgmaxOp {
 /// A product with a weight matrix, per part of the matrix: the decode (matvec) and prefill
 /// (matmul) kernels share one bind group, and the token count picks the kernel at record time.
 pub(crate) struct LinearOp {
-    pub parts: Vec<(wgpu::BindGroup, u32)>,
+    /// Per part of the matrix: its bind group, rows, and the cooperative matvec's workgroups.
+    pub parts: Vec<(wgpu::BindGroup, u32, u32)>,
     pub matvec: Arc<wgpu::ComputePipeline>,
     pub matmul: Arc<wgpu::ComputePipeline>,
     /// The op always sees a single input row (the lm_head after a last-row norm).
     pub single: bool,
     /// "matvec q_proj", "matmul q_proj": what a profile reports.
     pub labels: [&'static str; 2],
-    /// Decode with the RMSNorm before the product fused in (`Defines::norm`): the matvec reads
-    /// the residual stream and the norm weight, one bind group per part.
-    pub fused_norm: Option<(Vec<wgpu::BindGroup>, Arc<wgpu::ComputePipeline>)>,
+    /// Decode with the input's prologue fused in (`Defines::norm`: the RMSNorm before the
+    /// product, from the residual stream; `Defines::silu`: silu(gate) · up from the stacked
+    /// gate/up product), one bind group per part.
+    pub fused: Option<(Vec<wgpu::BindGroup>, Arc<wgpu::ComputePipeline>)>,
+    /// The matvec is the row-wise kernel (CPU adapters).
+    pub rowwise: bool,
+    /// The prefill matmul in 64 × 64 tiles (GPUs; see [`LinearOp::WIDE_MIN_GROUPS`]).
+    pub matmul_wide: Option<Arc<wgpu::ComputePipeline>>,
 }
 
 impl LinearOp {
+    /// A prefill product runs in 64 × 64 tiles (`Defines::wide`) where they still give this
+    /// many workgroups: enough to fill a large GPU (an H200 has 132 multiprocessors), so the
+    /// larger tile's reuse is not paid for with idle ones. At 128 tokens that is a matrix of
+    /// 4096 rows or more (Qwen2.5-0.5B's stacked gate/up, a vocabulary); SmolLM2-135M's
+    /// products keep the 64 × 32 tiles.
+    pub const WIDE_MIN_GROUPS: u32 = 128;
+
     pub(crate) fn record(&self, pass: &mut dyn Sink, t: u32) {
         let single = self.single || t == 1;
-        if let (Some((groups, pipeline)), 1, false) = (&self.fused_norm, t, self.single) {
-            for (bg, (_, rows)) in groups.iter().zip(&self.parts) {
-                pass.dispatch(self.labels[0], pipeline, bg, (rows.div_ceil(8), 1, 1));
+        if let (Some((groups, pipeline)), 1, false) = (&self.fused, t, self.single) {
+            for (bg, (_, _, wgs)) in groups.iter().zip(&self.parts) {
+                pass.dispatch(self.labels[0], pipeline, bg, (*wgs, 1, 1));
             }
             return;
         }
-        for (bg, rows) in &self.parts {
+        for (bg, rows, wgs) in &self.parts {
             if single {
-                pass.dispatch(self.labels[0], &self.matvec, bg, (rows.div_ceil(8), 1, 1));
+                // The row-wise matvec: one row per invocation, 8 per workgroup.
+                let x = if self.rowwise { rows.div_ceil(8) } else { *wgs };
+                pass.dispatch(self.labels[0], &self.matvec, bg, (x, 1, 1));
             } else {
-                let grid = (rows.div_ceil(64), t.div_ceil(32), 1);
-                pass.dispatch(self.labels[1], &self.matmul, bg, grid);
+                let (pipeline, per) = match &self.matmul_wide {
+                    Some(w) if rows.div_ceil(64) * t.div_ceil(64) >= Self::WIDE_MIN_GROUPS => {
+                        (w, 64)
+                    }
+                    _ => (&self.matmul, 32),
+                };
+                let grid = (rows.div_ceil(64), t.div_ceil(per), 1);
+                pass.dispatch(self.labels[1], pipeline, bg, grid);
             }
         }
     }

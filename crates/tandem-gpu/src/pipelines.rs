@@ -54,7 +54,7 @@ pub const RMSNORM: Kernel = Kernel {
 pub const ROPE: Kernel = Kernel {
     name: "rope",
     source: include_str!("shaders/rope.wgsl"),
-    slots: &[U, W, R, R, W, W, R, U],
+    slots: &[U, W, W, W, R, U],
 };
 pub const ATTENTION: Kernel = Kernel {
     name: "attention",
@@ -69,7 +69,7 @@ pub const ATTENTION_MERGE: Kernel = Kernel {
 pub const SILU_MUL: Kernel = Kernel {
     name: "silu_mul",
     source: include_str!("shaders/silu_mul.wgsl"),
-    slots: &[U, W, R, U],
+    slots: &[U, R, W, U],
 };
 pub const ARGMAX: Kernel = Kernel {
     name: "argmax",
@@ -101,10 +101,16 @@ pub struct Defines {
     /// Matvec and matmul with one invocation per weight row (no workgroup memory): faster on CPU
     /// adapters (SwiftShader, lavapipe), where a workgroup barrier is a context switch.
     pub rowwise: bool,
-    /// Keys and values cached as f16 (needs `f16`): half the bytes attention reads per key.
+    /// Keys and values cached as f16 (packed in u32 without `f16`): half the bytes attention
+    /// reads per key.
     pub kv_f16: bool,
     /// The matvec normalises its input (RMSNorm fused in; `MATVEC_NORM` only).
     pub norm: bool,
+    /// The matvec's input is silu(gate) · up of the stacked gate/up product (down_proj).
+    pub silu: bool,
+    /// Wider workgroups for GPUs: the row-wise attention kernel in workgroups of 64 (prefill)
+    /// instead of 8, the prefill matmul in 64 × 64 tiles instead of 64 × 32.
+    pub wide: bool,
 }
 
 impl Defines {
@@ -115,6 +121,8 @@ impl Defines {
             "ROWWISE" => Some(self.rowwise),
             "KV_F16" => Some(self.kv_f16),
             "NORM" => Some(self.norm),
+            "SILU" => Some(self.silu),
+            "WIDE" => Some(self.wide),
             _ => None,
         }
     }

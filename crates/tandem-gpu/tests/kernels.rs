@@ -7,6 +7,7 @@ use tandem_core::candle_core::{Device, Tensor};
 use tandem_core::sampling::{argmax as cpu_argmax, logprob_and_entropy, Rng};
 use tandem_core::{Config, RawDtype, RawTensor, RopeScaling};
 use tandem_gpu::kernels::{self, AttnShape, MatKernel};
+use tandem_gpu::ops::MatParams;
 use tandem_gpu::{Defines, Gpu, GpuOptions};
 
 #[cfg(target_arch = "wasm32")]
@@ -31,6 +32,9 @@ gpu_test!(matvec_every_format);
 gpu_test!(matmul_every_format);
 gpu_test!(odd_columns_padded);
 gpu_test!(matvec_with_fused_norm);
+gpu_test!(matvec_with_fused_silu);
+gpu_test!(matvec_rows_per_workgroup);
+gpu_test!(matmul_wide_tiles);
 gpu_test!(matrix_split_across_bindings);
 gpu_test!(f16_variants_agree);
 gpu_test!(subgroup_and_plain_reductions_agree);
@@ -366,6 +370,102 @@ mod cases {
         }
     }
 
+    /// The cooperative matvec with 8, 4 and 2 rows per workgroup (few rows, long ones: more
+    /// workgroups for a large GPU), rows not a multiple of the group, plain and subgroup
+    /// reductions, every format.
+    pub async fn matvec_rows_per_workgroup() {
+        let gpu = gpu().await;
+        let mut rng = Rng::new(33);
+        for (rows, cols, group) in [(45, 256, 8), (45, 512, 4), (45, 1024, 2), (45, 2048, 2)] {
+            assert_eq!(MatParams::group_rows(rows, cols), group);
+            let x = randn(&mut rng, cols, 1.0);
+            for dtype in DTYPES {
+                let (raw, exact) = weight(&mut rng, rows, cols, dtype);
+                let want = cpu_linear(&exact, &x, 1, rows, cols);
+                for subgroups in [false, gpu.has_subgroups()] {
+                    let d = Defines {
+                        subgroups,
+                        rowwise: false,
+                        ..gpu.defines()
+                    };
+                    let got = kernels::linear(&gpu, &raw, &x, 1, None, None, MatKernel::Matvec, d)
+                        .await
+                        .unwrap();
+                    let what =
+                        format!("matvec {dtype:?} {rows}×{cols}, {group} rows a group, {d:?}");
+                    assert_close(&what, &got, &want, 2e-5);
+                }
+            }
+        }
+    }
+
+    /// The prefill matmul's 64 × 64 tiles (large products on GPUs): a partial tile of inputs
+    /// and of rows, bias and residual accumulation, every format, beside the 64 × 32 tiles.
+    pub async fn matmul_wide_tiles() {
+        let gpu = gpu().await;
+        let mut rng = Rng::new(34);
+        let (m, rows, cols) = (70, 131, 160);
+        let x = randn(&mut rng, m * cols, 1.0);
+        let bias = randn(&mut rng, rows, 1.0);
+        let acc = randn(&mut rng, m * rows, 1.0);
+        for dtype in DTYPES {
+            let (raw, exact) = weight(&mut rng, rows, cols, dtype);
+            let want: Vec<f32> = cpu_linear(&exact, &x, m, rows, cols)
+                .iter()
+                .enumerate()
+                .map(|(i, v)| v + bias[i % rows] + acc[i])
+                .collect();
+            for wide in [false, true] {
+                let d = Defines {
+                    wide,
+                    rowwise: false,
+                    ..gpu.defines()
+                };
+                let got = kernels::linear(
+                    &gpu,
+                    &raw,
+                    &x,
+                    m,
+                    Some(&bias),
+                    Some(&acc),
+                    MatKernel::Matmul,
+                    d,
+                )
+                .await
+                .unwrap();
+                let what = format!("matmul {dtype:?} {m}×{rows}×{cols} {d:?}");
+                assert_close(&what, &got, &want, 2e-5);
+            }
+        }
+    }
+
+    pub async fn matvec_with_fused_silu() {
+        let gpu = gpu().await;
+        let mut rng = Rng::new(32);
+        let (rows, cols) = (70, 96);
+        let gate = randn(&mut rng, cols, 6.0);
+        let up = randn(&mut rng, cols, 2.0);
+        let act: Vec<f32> = gate
+            .iter()
+            .zip(&up)
+            .map(|(g, u)| g / (1.0 + (-g).exp()) * u)
+            .collect();
+        for dtype in DTYPES {
+            let (raw, exact) = weight(&mut rng, rows, cols, dtype);
+            let want = cpu_linear(&exact, &act, 1, rows, cols);
+            for subgroups in [false, gpu.has_subgroups()] {
+                let d = Defines {
+                    subgroups,
+                    ..gpu.defines()
+                };
+                let got = kernels::matvec_silu(&gpu, &raw, &gate, &up, d)
+                    .await
+                    .unwrap();
+                assert_close(&format!("matvec+silu {dtype:?} {d:?}"), &got, &want, 1e-5);
+            }
+        }
+    }
+
     pub async fn embedding_gather() {
         let gpu = gpu().await;
         for dtype in DTYPES {
@@ -545,22 +645,25 @@ mod cases {
                 v.iter().map(|x| half::f16::from_f32(*x).to_f32()).collect()
             };
             let want_f16 = cpu_attention(s, &q, &round(&kc), &round(&vc));
-            // The cooperative kernel (GPUs; plain and, where the adapter has them, subgroup
-            // reductions) and the row-wise one (CPU adapters); each with an f16 cache where the
-            // adapter has shader-f16.
+            // The cooperative kernel (GPU decode; plain and, where the adapter has them,
+            // subgroup reductions) and the row-wise one (CPU adapters, GPU prefill); each with
+            // an f16 cache, as f16 where the adapter has shader-f16 and packed in u32.
             let f16 = gpu.has_f16();
             let variants = [
-                (false, false, false),
-                (false, gpu.has_subgroups(), false),
-                (true, false, false),
-                (false, false, f16),
-                (true, false, f16),
+                (false, false, false, false),
+                (false, gpu.has_subgroups(), false, false),
+                (true, false, false, false),
+                (false, false, true, f16),
+                (true, false, true, f16),
+                (false, false, true, false),
+                (true, false, true, false),
             ];
-            for (rowwise, subgroups, kv_f16) in variants {
+            for (rowwise, subgroups, kv_f16, f16) in variants {
                 let d = Defines {
                     rowwise,
                     subgroups,
                     kv_f16,
+                    f16,
                     ..gpu.defines()
                 };
                 let want = if kv_f16 { &want_f16 } else { &want };

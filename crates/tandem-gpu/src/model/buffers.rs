@@ -22,6 +22,8 @@ pub(super) struct Dims {
     /// q_dim padded to a multiple of 32: the row stride of attention's output, o_proj's input.
     pub att_stride: usize,
     pub kv_dim: usize,
+    /// q_dim + 2 kv_dim: a token's row of the stacked q/k/v product.
+    pub qkv_dim: usize,
     pub max_ctx: usize,
     pub chunk: usize,
     /// Bytes per cached key or value element: 2 (f16) or 4.
@@ -63,7 +65,7 @@ impl Dims {
         let chunk = prefill_chunk
             .clamp(1, 4096)
             .min((max_binding / (vocab * 4)).max(1))
-            .min(max_binding / (inter.max(qd.next_multiple_of(32)) * 4))
+            .min(max_binding / ((2 * inter).max(qd + 2 * kvd).max(qd.next_multiple_of(32)) * 4))
             .min(max_binding / AttnParams::part_bytes(max_ctx, 1, nh, hd).max(1))
             .max(1);
         // One split (a short cache) writes no partials.
@@ -82,6 +84,7 @@ impl Dims {
             q_dim: qd,
             att_stride: qd.next_multiple_of(32),
             kv_dim: kvd,
+            qkv_dim: qd + 2 * kvd,
             max_ctx,
             chunk,
             kv_elem,
@@ -102,14 +105,15 @@ pub(super) struct Activations {
     /// A normalised copy of `x`: input of the projections, and after the final norm the rows
     /// that go to the hidden store.
     pub xn: wgpu::Buffer,
-    pub q: wgpu::Buffer,
-    pub k: wgpu::Buffer,
-    pub v: wgpu::Buffer,
+    /// The stacked q/k/v product: per token, q's heads, then k's, then v's.
+    pub qkv: wgpu::Buffer,
     pub att: wgpu::Buffer,
     /// Attention's per-split partials.
     pub attn_part: wgpu::Buffer,
-    pub gate: wgpu::Buffer,
-    pub up: wgpu::Buffer,
+    /// The stacked gate/up product: per token, gate's `inter` values, then up's.
+    pub gu: wgpu::Buffer,
+    /// silu(gate) · up, down_proj's input (decode on GPUs computes it inside down_proj).
+    pub act: wgpu::Buffer,
     pub logits: wgpu::Buffer,
     /// The on-device greedy pick: id, logprob, entropy.
     pub result: wgpu::Buffer,
@@ -126,13 +130,11 @@ impl Activations {
             ids: g.storage("ids", rows(1))?,
             x: g.storage("x", rows(d.hidden))?,
             xn: g.storage("xn", rows(d.hidden))?,
-            q: g.storage("q", rows(d.q_dim))?,
-            k: g.storage("k", rows(d.kv_dim))?,
-            v: g.storage("v", rows(d.kv_dim))?,
+            qkv: g.storage("qkv", rows(d.qkv_dim))?,
             att: g.storage("att", rows(d.att_stride))?,
             attn_part: g.storage("attn-part", d.attn_part_bytes as u64)?,
-            gate: g.storage("gate", rows(d.inter))?,
-            up: g.storage("up", rows(d.inter))?,
+            gu: g.storage("gate-up", rows(2 * d.inter))?,
+            act: g.storage("act", rows(d.inter))?,
             logits: g.storage("logits", rows(d.vocab))?,
             result: g.storage("result", 16)?,
             pick_part: g.storage("pick-part", u64::from(ArgmaxOp::GROUPS) * 16)?,

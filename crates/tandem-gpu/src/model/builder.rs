@@ -2,12 +2,12 @@
 //! model is made here, at load, so that a forward step only records them.
 use std::cell::Cell;
 
-use tandem_core::{Config, Weights};
+use tandem_core::{Config, RawTensor, Weights};
 
 use crate::context::Gpu;
 use crate::error::{GpuError, Result};
 use crate::format::Format;
-use crate::matrix::Matrix;
+use crate::matrix::{stack, Matrix};
 use crate::ops::{Dispatch, Grid, LinearOp, MatParams, FLAG_ACCUMULATE, FLAG_BIAS};
 use crate::pipelines::{Defines, Kernel, MATMUL, MATVEC, MATVEC_NORM};
 
@@ -43,75 +43,89 @@ impl Builder<'_> {
 
     /// Uploads the `rows × cols` matrix `name`.
     pub fn matrix(&self, w: &mut Weights, name: &str, rows: usize, cols: usize) -> Result<Matrix> {
-        self.matrix_padded(w, name, (rows, cols), rows)
+        let raw = w.raw(name, &[rows, cols], self.cfg)?;
+        self.upload(name, &raw, rows)
     }
 
-    /// Uploads the `rows × cols` matrix `name` with zero rows up to `out_rows`.
-    fn matrix_padded(
-        &self,
-        w: &mut Weights,
-        name: &str,
-        (rows, cols): (usize, usize),
-        out_rows: usize,
-    ) -> Result<Matrix> {
-        let raw = w.raw(name, &[rows, cols], self.cfg)?;
-        let m = Matrix::upload_padded(self.gpu, name, &raw, out_rows)?;
+    /// Uploads `raw` with zero rows up to `out_rows`, counted in [`Builder::weight_bytes`].
+    fn upload(&self, name: &str, raw: &RawTensor, out_rows: usize) -> Result<Matrix> {
+        let m = Matrix::upload_padded(self.gpu, name, raw, out_rows)?;
         self.weight_bytes.set(self.weight_bytes.get() + m.bytes());
         Ok(m)
     }
 
-    /// Uploads the vector `name` (a norm weight, a bias) as f32.
+    /// Uploads the vector `name` (a norm weight) as f32.
     pub fn vector(&self, w: &mut Weights, name: &str, len: usize) -> Result<wgpu::Buffer> {
-        self.vector_padded(w, name, len, len)
-    }
-
-    /// Uploads the vector `name` of `len` values with zeros up to `padded`.
-    fn vector_padded(
-        &self,
-        w: &mut Weights,
-        name: &str,
-        len: usize,
-        padded: usize,
-    ) -> Result<wgpu::Buffer> {
-        let mut v: Vec<f32> = w
-            .vector(name, len, self.cfg)?
-            .to_vec1()
-            .map_err(|e| GpuError::Core(tandem_core::Error::Candle(e)))?;
-        v.resize(padded.max(len), 0.0);
+        let v = self.values(w, name, len)?;
         self.gpu.storage_init(name, bytemuck::cast_slice(&v))
     }
 
-    /// Uploads `{name}.weight` (`rows × cols`; and `{name}.bias` when `bias`) and makes
-    /// `out = x · Wᵀ (+ b)`, its rows padded with zeros to `out_rows` (an output that feeds a
-    /// product whose columns were padded). `norm`: the weight of the RMSNorm that made `x` from
-    /// the residual stream, fused into the decode matvec where the kernels are cooperative.
+    fn values(&self, w: &mut Weights, name: &str, len: usize) -> Result<Vec<f32>> {
+        w.vector(name, len, self.cfg)?
+            .to_vec1()
+            .map_err(|e| GpuError::Core(tandem_core::Error::Candle(e)))
+    }
+
+    /// Uploads the weights of `s` stacked by rows (and their biases when `bias`) and makes
+    /// `out = x · Wᵀ (+ b)` over them: one product (one dispatch per step) where they share a
+    /// format, else one per weight, each writing its rows of `out`. `prologue`: what the decode
+    /// matvec computes from its input first, where the kernels are cooperative.
     #[allow(clippy::too_many_arguments)]
     pub fn linear(
         &self,
         w: &mut Weights,
-        name: &str,
-        (rows, cols): (usize, usize),
-        out_rows: usize,
+        s: &Stack,
         bias: bool,
         x: &wgpu::Buffer,
         out: &wgpu::Buffer,
         mode: Out,
-        norm: Option<&wgpu::Buffer>,
-    ) -> Result<LinearOp> {
-        let m = self.matrix_padded(w, &format!("{name}.weight"), (rows, cols), out_rows)?;
-        let b = if bias {
-            Some(self.vector_padded(w, &format!("{name}.bias"), rows, out_rows)?)
-        } else {
-            None
+        prologue: Option<Prologue>,
+    ) -> Result<Vec<LinearOp>> {
+        let total: usize = s.weights.iter().map(|(_, _, padded)| padded).sum();
+        let mut raws = Vec::with_capacity(s.weights.len());
+        let mut biases = Vec::new();
+        for (name, rows, padded) in &s.weights {
+            raws.push((
+                w.raw(&format!("{name}.weight"), &[*rows, s.cols], self.cfg)?,
+                *padded,
+            ));
+            if bias {
+                let mut b = self.values(w, &format!("{name}.bias"), *rows)?;
+                b.resize(*padded, 0.0);
+                biases.extend(b);
+            }
+        }
+        let bias = match bias {
+            true => Some(
+                self.gpu
+                    .storage_init(s.role, bytemuck::cast_slice(&biases))?,
+            ),
+            false => None,
         };
-        let norm = norm.filter(|_| !self.defines.rowwise);
-        let mut op = self.product(&m, b.as_ref(), x, out, mode, false, norm)?;
-        op.labels = labels(name);
-        Ok(op)
+        let mats = match stack(raws) {
+            Ok(raw) => vec![self.upload(s.role, &raw, total)?],
+            Err(raws) => {
+                let mut base = 0;
+                let mut mats = Vec::new();
+                for ((raw, padded), (name, _, _)) in raws.iter().zip(&s.weights) {
+                    mats.push(self.upload(name, raw, *padded)?.offset_rows(base, total));
+                    base += padded;
+                }
+                mats
+            }
+        };
+        let prologue = prologue.filter(|_| !self.defines.rowwise);
+        mats.iter()
+            .map(|m| {
+                let mut op = self.product(m, bias.as_ref(), x, out, mode, false, prologue)?;
+                op.labels = labels(s.role);
+                Ok(op)
+            })
+            .collect()
     }
 
     /// `out = x · mᵀ (+ bias)` over an uploaded matrix. `single`: x always holds one row.
-    /// `norm`: also the decode matvec that normalises the residual stream itself (see
+    /// `prologue`: also the decode matvec that computes its input itself (see
     /// [`Builder::linear`]).
     #[allow(clippy::too_many_arguments)]
     pub fn product(
@@ -122,7 +136,7 @@ impl Builder<'_> {
         out: &wgpu::Buffer,
         mode: Out,
         single: bool,
-        norm: Option<&wgpu::Buffer>,
+        prologue: Option<Prologue>,
     ) -> Result<LinearOp> {
         let mut flags = 0;
         if bias.is_some() {
@@ -131,6 +145,7 @@ impl Builder<'_> {
         if mode == Out::Accumulate {
             flags |= FLAG_ACCUMULATE;
         }
+        let a = self.act;
         let mut parts = Vec::new();
         let mut fused = Vec::new();
         for part in &m.parts {
@@ -144,37 +159,47 @@ impl Builder<'_> {
                     flags,
                     m_fixed: u32::from(single),
                     eps: self.cfg.rms_norm_eps as f32,
-                    _pad: 0,
+                    group_rows: MatParams::group_rows(part.rows, m.cols),
                 },
             );
-            let bias = bias.unwrap_or(&self.act.dummy);
-            let bg = self.gpu.bind_group(
-                &MATVEC,
-                &[&params, &part.buffer, x, out, bias, &self.act.step],
-            );
-            parts.push((bg, part.rows as u32));
-            if let Some(g) = norm {
-                fused.push(self.gpu.bind_group(
-                    &MATVEC_NORM,
-                    &[
-                        &params,
-                        &part.buffer,
-                        &self.act.x,
-                        out,
-                        bias,
-                        &self.act.step,
-                        g,
-                    ],
-                ));
+            let bias = bias.unwrap_or(&a.dummy);
+            let w = &part.buffer;
+            let bg = self
+                .gpu
+                .bind_group(&MATVEC, &[&params, w, x, out, bias, &a.step]);
+            let groups = (part.rows as u32).div_ceil(MatParams::group_rows(part.rows, m.cols));
+            parts.push((bg, part.rows as u32, groups));
+            match prologue {
+                Some(Prologue::Norm(g)) => fused.push(
+                    self.gpu
+                        .bind_group(&MATVEC_NORM, &[&params, w, &a.x, out, bias, &a.step, g]),
+                ),
+                Some(Prologue::Silu) => fused.push(
+                    self.gpu
+                        .bind_group(&MATVEC, &[&params, w, &a.gu, out, bias, &a.step]),
+                ),
+                None => {}
             }
         }
-        let fused_norm = match norm {
-            Some(_) => {
-                let d = Defines {
-                    norm: true,
-                    ..self.defines
+        let fused = match prologue {
+            Some(p) => {
+                let (kernel, d) = match p {
+                    Prologue::Norm(_) => (
+                        &MATVEC_NORM,
+                        Defines {
+                            norm: true,
+                            ..self.defines
+                        },
+                    ),
+                    Prologue::Silu => (
+                        &MATVEC,
+                        Defines {
+                            silu: true,
+                            ..self.defines
+                        },
+                    ),
                 };
-                Some((fused, self.gpu.pipeline(&MATVEC_NORM, Some(m.format), d)?))
+                Some((fused, self.gpu.pipeline(kernel, Some(m.format), d)?))
             }
             None => None,
         };
@@ -184,20 +209,51 @@ impl Builder<'_> {
             matmul: self.gpu.pipeline(&MATMUL, Some(m.format), self.defines)?,
             single,
             labels: labels("lm_head"),
-            fused_norm,
+            fused,
+            rowwise: self.defines.rowwise,
+            matmul_wide: match self.defines.rowwise {
+                true => None,
+                false => {
+                    let d = Defines {
+                        wide: true,
+                        ..self.defines
+                    };
+                    Some(self.gpu.pipeline(&MATMUL, Some(m.format), d)?)
+                }
+            },
         })
     }
 }
 
-/// A product's labels in a profile, from its weight's name (`model.layers.3.self_attn.q_proj`).
+/// Weights stacked by rows into one product.
+pub(super) struct Stack {
+    /// What a profile calls the product ("qkv_proj").
+    pub role: &'static str,
+    /// Each weight's name (without `.weight`), rows, and rows on the device (zeros past its own:
+    /// an output that feeds a product whose columns were padded).
+    pub weights: Vec<(String, usize, usize)>,
+    pub cols: usize,
+}
+
+/// What a decode matvec computes from its input before the product (cooperative kernels).
+#[derive(Clone, Copy)]
+pub(super) enum Prologue<'a> {
+    /// The RMSNorm with this weight, of the residual stream: the layer then needs no norm
+    /// dispatch in decode.
+    Norm(&'a wgpu::Buffer),
+    /// silu(gate) · up from the stacked gate/up product: no silu_mul dispatch in decode.
+    Silu,
+}
+
+/// A product's labels in a profile, from its role (`qkv_proj`).
 fn labels(name: &str) -> [&'static str; 2] {
-    const ROLES: [(&str, [&str; 2]); 8] = [
-        ("q_proj", ["matvec q_proj", "matmul q_proj"]),
-        ("k_proj", ["matvec k_proj", "matmul k_proj"]),
-        ("v_proj", ["matvec v_proj", "matmul v_proj"]),
+    const ROLES: [(&str, [&str; 2]); 5] = [
+        ("qkv_proj", ["matvec qkv_proj", "matmul qkv_proj"]),
         ("o_proj", ["matvec o_proj", "matmul o_proj"]),
-        ("gate_proj", ["matvec gate_proj", "matmul gate_proj"]),
-        ("up_proj", ["matvec up_proj", "matmul up_proj"]),
+        (
+            "gate_up_proj",
+            ["matvec gate_up_proj", "matmul gate_up_proj"],
+        ),
         ("down_proj", ["matvec down_proj", "matmul down_proj"]),
         ("lm_head", ["matvec lm_head", "matmul lm_head"]),
     ];

@@ -9,7 +9,7 @@ use crate::ops::*;
 use crate::pipelines::{EMBED, RMSNORM, ROPE, SILU_MUL};
 
 use super::buffers::{Cache, Dims};
-use super::builder::{Builder, Out};
+use super::builder::{Builder, Out, Prologue, Stack};
 
 /// RMSNorm of the residual stream `x` into `xn`, of every row or (`last_only`) of the step's
 /// last row into row 0.
@@ -75,15 +75,14 @@ impl Embedding {
     }
 }
 
-/// q/k/v projections, rope (which also writes K and V into this layer's cache), causal GQA
-/// attention over the cache, and the output projection added to the residual stream.
+/// The q/k/v projections as one stacked product, rope (which also writes K and V into this
+/// layer's cache), causal GQA attention over the cache, and the output projection added to the
+/// residual stream.
 struct Attention {
-    q: LinearOp,
-    k: LinearOp,
-    v: LinearOp,
+    qkv: Vec<LinearOp>,
     rope: Dispatch,
     attend: AttendOp,
-    o: LinearOp,
+    o: Vec<LinearOp>,
 }
 
 impl Attention {
@@ -104,7 +103,7 @@ impl Attention {
                 n_heads: nh,
                 n_kv: nkv,
                 head_dim: hd,
-                _pad: 0,
+                stride: d.qkv_dim as u32,
             },
         );
         let attn_params = AttnParams {
@@ -114,39 +113,39 @@ impl Attention {
             scale: 1.0 / (hd as f32).sqrt(),
             split: AttnParams::SPLIT,
             out_stride: d.att_stride as u32,
-            _pad: [0; 2],
+            q_stride: d.qkv_dim as u32,
+            _pad: 0,
         };
-        let qkv = |w: &mut Weights, name: &str, rows: usize, out: &wgpu::Buffer| {
-            let shape = (rows, d.hidden);
-            b.linear(
-                w,
-                &format!("{p}.{name}"),
-                shape,
-                rows,
-                cfg.qkv_bias,
-                &a.xn,
-                out,
-                Out::Write,
-                Some(norm),
-            )
+        let qkv = Stack {
+            role: "qkv_proj",
+            weights: [
+                ("q_proj", d.q_dim),
+                ("k_proj", d.kv_dim),
+                ("v_proj", d.kv_dim),
+            ]
+            .map(|(n, rows)| (format!("{p}.{n}"), rows, rows))
+            .into(),
+            cols: d.hidden,
+        };
+        let o = Stack {
+            role: "o_proj",
+            weights: vec![(format!("{p}.o_proj"), d.hidden, d.hidden)],
+            cols: d.q_dim,
         };
         Ok(Self {
-            q: qkv(w, "q_proj", d.q_dim, &a.q)?,
-            k: qkv(w, "k_proj", d.kv_dim, &a.k)?,
-            v: qkv(w, "v_proj", d.kv_dim, &a.v)?,
+            qkv: b.linear(
+                w,
+                &qkv,
+                cfg.qkv_bias,
+                &a.xn,
+                &a.qkv,
+                Out::Write,
+                Some(Prologue::Norm(norm)),
+            )?,
             rope: b.kernel(
                 &ROPE,
                 None,
-                &[
-                    &rope_params,
-                    &a.q,
-                    &a.k,
-                    &a.v,
-                    k_cache,
-                    v_cache,
-                    rope_table,
-                    &a.step,
-                ],
+                &[&rope_params, &a.qkv, k_cache, v_cache, rope_table, &a.step],
                 Grid::PerToken(((nh + nkv) * hd / 2).div_ceil(64)),
             )?,
             attend: AttendOp::new(
@@ -154,7 +153,7 @@ impl Attention {
                 b.defines,
                 &attn_params,
                 AttendBuffers {
-                    q: &a.q,
+                    q: &a.qkv,
                     k_cache,
                     v_cache,
                     out: &a.att,
@@ -162,37 +161,25 @@ impl Attention {
                     part: &a.attn_part,
                 },
             )?,
-            o: b.linear(
-                w,
-                &format!("{p}.o_proj"),
-                (d.hidden, d.q_dim),
-                d.hidden,
-                cfg.o_bias,
-                &a.att,
-                &a.x,
-                Out::Accumulate,
-                None,
-            )?,
+            o: b.linear(w, &o, cfg.o_bias, &a.att, &a.x, Out::Accumulate, None)?,
         })
     }
 
     fn record(&self, pass: &mut dyn Sink, t: u32, pos0: u32) {
-        self.q.record(pass, t);
-        self.k.record(pass, t);
-        self.v.record(pass, t);
+        self.qkv.iter().for_each(|op| op.record(pass, t));
         self.rope.record(pass, t);
         self.attend.record(pass, t, pos0);
-        self.o.record(pass, t);
+        self.o.iter().for_each(|op| op.record(pass, t));
     }
 }
 
-/// gate/up projections, silu(gate)·up in place, and the down projection added to the residual
-/// stream.
+/// gate/up as one stacked product, silu(gate)·up, and the down projection added to the
+/// residual stream (in decode on GPUs down_proj computes silu(gate)·up as it reads).
 struct Mlp {
-    gate: LinearOp,
-    up: LinearOp,
+    gate_up: Vec<LinearOp>,
     silu_mul: Dispatch,
-    down: LinearOp,
+    down: Vec<LinearOp>,
+    fused_silu: bool,
 }
 
 impl Mlp {
@@ -205,67 +192,49 @@ impl Mlp {
                 _pad: [0; 3],
             },
         );
-        // gate/up rows padded to `d.inter` (zeros, and silu(0)·0 = 0), down_proj's columns too.
+        // gate/up rows each padded to `d.inter` (zeros, and silu(0)·0 = 0), down_proj's
+        // columns too.
         let inter = b.cfg.intermediate_size;
-        let (up_shape, down_shape) = ((inter, d.hidden), (d.hidden, inter));
-        let lin = |w: &mut Weights, name: &str, shape, out_rows, x, out, mode, norm| {
-            b.linear(
-                w,
-                &format!("{p}.{name}"),
-                shape,
-                out_rows,
-                bias,
-                x,
-                out,
-                mode,
-                norm,
-            )
+        let gate_up = Stack {
+            role: "gate_up_proj",
+            weights: ["gate_proj", "up_proj"]
+                .map(|n| (format!("{p}.{n}"), inter, d.inter))
+                .into(),
+            cols: d.hidden,
         };
+        let down = Stack {
+            role: "down_proj",
+            weights: vec![(format!("{p}.down_proj"), d.hidden, d.hidden)],
+            cols: inter,
+        };
+        let silu = Some(Prologue::Silu);
         Ok(Self {
-            gate: lin(
+            gate_up: b.linear(
                 w,
-                "gate_proj",
-                up_shape,
-                d.inter,
+                &gate_up,
+                bias,
                 &a.xn,
-                &a.gate,
+                &a.gu,
                 Out::Write,
-                Some(norm),
-            )?,
-            up: lin(
-                w,
-                "up_proj",
-                up_shape,
-                d.inter,
-                &a.xn,
-                &a.up,
-                Out::Write,
-                Some(norm),
+                Some(Prologue::Norm(norm)),
             )?,
             silu_mul: b.kernel(
                 &SILU_MUL,
                 None,
-                &[&params, &a.gate, &a.up, &a.step],
+                &[&params, &a.gu, &a.act, &a.step],
                 Grid::Elements(d.inter as u32),
             )?,
-            down: lin(
-                w,
-                "down_proj",
-                down_shape,
-                d.hidden,
-                &a.gate,
-                &a.x,
-                Out::Accumulate,
-                None,
-            )?,
+            down: b.linear(w, &down, bias, &a.act, &a.x, Out::Accumulate, silu)?,
+            fused_silu: !b.defines.rowwise,
         })
     }
 
     fn record(&self, pass: &mut dyn Sink, t: u32) {
-        self.gate.record(pass, t);
-        self.up.record(pass, t);
-        self.silu_mul.record(pass, t);
-        self.down.record(pass, t);
+        self.gate_up.iter().for_each(|op| op.record(pass, t));
+        if t > 1 || !self.fused_silu {
+            self.silu_mul.record(pass, t);
+        }
+        self.down.iter().for_each(|op| op.record(pass, t));
     }
 }
 

@@ -1,12 +1,14 @@
 // Causal attention over the KV cache with grouped queries, split over the keys (flash-decoding).
-// Workgroup (head h, split s, token t) walks the keys of split s that token t may see, 64 at a
-// time, with an online softmax (running max and sum), so any context fits in workgroup memory
-// and a long context is spread over heads × splits workgroups instead of one per head: decode
-// time stays flat in the context until the GPU is full. With one split the output is written
-// normalised; with more, each split writes (max, sum, unnormalised values) to `part` and
-// attention_merge.wgsl combines them. Each thread owns head dims li, li+64, li+128, li+192.
-// SUBGROUPS (GPUs with subgroups of ≤ 32): a tile's softmax statistics through subgroup
-// reductions and one barrier instead of a six-level tree.
+// Each (token, head, split) walks the keys of its split that the token may see with an online
+// softmax (running max and sum), so any context fits and a long context is spread over
+// heads × splits instead of one worker per head: decode time stays flat in the context until
+// the GPU is full. With one split the output is written normalised; with more, each split
+// writes (max, sum, unnormalised values) to `part` and attention_merge.wgsl combines them.
+// Two kernels (AttendOp picks one per step): ROWWISE, one invocation per (token, head, split)
+// (CPU adapters; prefill over many keys on GPUs), and the cooperative one (the other GPU
+// steps): a workgroup per (token, head, split), one key per thread and tile of 64; SUBGROUPS
+// (subgroups of ≤ 32) reduces a tile's softmax statistics through subgroups and one barrier
+// instead of a six-level tree.
 @group(0) @binding(0) var<uniform> p: AttnParams;
 @group(0) @binding(4) var<storage, read_write> out: array<f32>;
 @group(0) @binding(5) var<uniform> step: Step;
@@ -34,31 +36,58 @@ fn split_offset(t: u32, h: u32, s: u32, n_splits: u32) -> u32 {
     return ((t * p.n_heads + h) * n_splits + s) * (p.head_dim + 2u);
 }
 
-#if ROWWISE
-// CPU adapters (lavapipe, SwiftShader): one invocation per (head, split, token), keys walked in
-// blocks of 32 (scores first, then one rescale of the values per block), no workgroup memory and
-// no barrier: there a barrier is a context switch between invocations. A workgroup's eight
-// invocations run as the lanes of one SIMD vector: eight heads of the one token in decode, eight
-// tokens of one head in a prefill, where every lane then reads the same K and V rows (one load
-// for all lanes instead of a gather).
-// Head dims go in pairs (head_dim is even): lavapipe ends a shader's loops after 65 535
-// iterations in all, which scalar loops over 128 keys × 256 dims × (scores, values) exceed.
+// Two dims of a result: normalised into `out` when the step has one split, else into `part`.
+fn out_pair(n_splits: u32, o: u32, v: vec2<f32>) {
+    if (n_splits == 1u) {
+        out[o] = v.x;
+        out[o + 1u] = v.y;
+    } else {
+        part[o] = v.x;
+        part[o + 1u] = v.y;
+    }
+}
+
+// Where (token t, head h, split s) writes its result (see out_pair), and the divisor; the
+// (max, sum) pair goes first in `part`.
+struct Dest {
+    o: u32,
+    z: f32,
+}
+
+fn dest(t: u32, h: u32, s: u32, n_splits: u32, m: f32, l: f32, first: bool) -> Dest {
+    if (n_splits == 1u) {
+        return Dest(t * p.out_stride + h * p.head_dim, l);
+    }
+    let pb = split_offset(t, h, s, n_splits);
+    if (first) {
+        part[pb] = m;
+        part[pb + 1u] = l;
+    }
+    return Dest(pb + 2u, 1.0);
+}
+
+// Queries (rows of q_stride floats) and keys and values in pairs of dims (head_dim is even), as
+// the cache stores them (kv2_t).
 @group(0) @binding(1) var<storage, read> q: array<vec2<f32>>;
 @group(0) @binding(2) var<storage, read> k_cache: array<kv2_t>;
 @group(0) @binding(3) var<storage, read> v_cache: array<kv2_t>;
 
-@compute @workgroup_size(8)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-    let decode = step.n_tokens == 1u;
-    let h = select(gid.z, gid.x, decode);
-    let t = select(gid.x, 0u, decode);
-    let s = gid.y;
-    if (h >= p.n_heads || t >= step.n_tokens) {
-        return;
-    }
-    let hd = p.head_dim;
+#if ROWWISE
+// One invocation per (token, head, split): keys walked in blocks of 32 (scores first, then the
+// values, one rescale per block), no workgroup memory and no barrier. Used where that is
+// faster than cooperating: on CPU adapters (lavapipe, SwiftShader; a barrier there is a context
+// switch) for every step, and on GPUs for prefill steps over many keys, where a workgroup's 64
+// invocations are 64 tokens of one head that read the same K and V rows at the same time (one
+// load serves the whole SIMD vector or warp: each key is read once per 64 queries, not once per
+// query as in the cooperative kernel).
+// In decode the invocations are the heads × splits of the one token, packed so that no SIMD lane
+// idles (9 heads in workgroups of 8 left 7 of 16 lanes idle).
+// Head dims go in pairs: lavapipe ends a shader's loops after 65 535 iterations in all, which
+// scalar loops over 128 keys × 256 dims × (scores, values) exceed.
+fn attend(t: u32, h: u32, s: u32) {
+    let hd2 = p.head_dim / 2u;
     let kvh = h / (p.n_heads / p.n_kv);
-    let kv_stride = p.n_kv * hd;
+    let kv2 = p.n_kv * hd2;
     let sp = span(t, s);
     let k0 = sp.k0;
     let k1 = sp.k1;
@@ -66,10 +95,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
     if (k0 >= k1) {
         return;
     }
-    // In pairs of dims from here on.
-    let hd2 = hd / 2u;
-    let kv2 = kv_stride / 2u;
-    let qo = (t * p.n_heads + h) * hd2;
+    let qo = (t * p.q_stride + h * p.head_dim) / 2u;
     var qv: array<vec2<f32>, 128>;
     for (var d = 0u; d < hd2; d++) {
         qv[d] = q[qo + d];
@@ -85,7 +111,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
             let ko = (j0 + jj) * kv2 + kvh * hd2;
             var dotv = vec2<f32>(0.0);
             for (var d = 0u; d < hd2; d++) {
-                dotv += qv[d] * vec2<f32>(k_cache[ko + d]);
+                dotv += qv[d] * kv_in(k_cache[ko + d]);
             }
             sc[jj] = (dotv.x + dotv.y) * p.scale;
             m_blk = max(m_blk, sc[jj]);
@@ -101,33 +127,44 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
             l += e;
             let vo = (j0 + jj) * kv2 + kvh * hd2;
             for (var d = 0u; d < hd2; d++) {
-                acc[d] += e * vec2<f32>(v_cache[vo + d]);
+                acc[d] += e * kv_in(v_cache[vo + d]);
             }
         }
         m = m_new;
     }
-    if (n_splits == 1u) {
-        for (var d = 0u; d < hd2; d++) {
-            let o = t * p.out_stride + h * hd + 2u * d;
-            out[o] = acc[d].x / l;
-            out[o + 1u] = acc[d].y / l;
-        }
-        return;
-    }
-    let pb = split_offset(t, h, s, n_splits);
-    part[pb] = m;
-    part[pb + 1u] = l;
+    let dst = dest(t, h, s, n_splits, m, l, true);
     for (var d = 0u; d < hd2; d++) {
-        part[pb + 2u + 2u * d] = acc[d].x;
-        part[pb + 3u + 2u * d] = acc[d].y;
+        out_pair(n_splits, dst.o + 2u * d, acc[d] / dst.z);
+    }
+}
+
+// Decode: x over (splits × heads) invocations. Prefill: (token, split, head). WIDE (GPUs):
+// workgroups of 64, two warps; else 8, one SIMD vector of a CPU adapter, so that even a short
+// step's few invocations spread over its cores. attend() has one call site: lavapipe compiles
+// each inlined copy of its loops over private arrays anew, and three copies took 27 s, not 4 s
+// (sharing each K/V load across a group's heads, as vec4s, compiled for 150 s).
+#if WIDE
+@compute @workgroup_size(64)
+#else
+@compute @workgroup_size(8)
+#endif
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+    // Past the last split, span() gives no keys.
+    var t = 0u;
+    var h = gid.x % p.n_heads;
+    var s = gid.x / p.n_heads;
+    if (step.n_tokens > 1u) {
+        t = gid.x;
+        h = gid.z;
+        s = gid.y;
+    }
+    if (t < step.n_tokens) {
+        attend(t, h, s);
     }
 }
 #else
-@group(0) @binding(1) var<storage, read> q: array<f32>;
-@group(0) @binding(2) var<storage, read> k_cache: array<kv_t>;
-@group(0) @binding(3) var<storage, read> v_cache: array<kv_t>;
-
-var<workgroup> qs: array<f32, 256>;
+// GPUs: workgroup (head h, split s, token t), one key per thread and tile.
+var<workgroup> qs: array<vec2<f32>, 128>;
 var<workgroup> probs: array<f32, 64>;
 var<workgroup> red_m: array<f32, 64>;
 var<workgroup> red_l: array<f32, 64>;
@@ -144,9 +181,9 @@ fn main(
     let h = wg.x;
     let s = wg.y;
     let t = wg.z;
-    let hd = p.head_dim;
+    let hd2 = p.head_dim / 2u;
     let kvh = h / (p.n_heads / p.n_kv);
-    let kv_stride = p.n_kv * hd;
+    let kv2 = p.n_kv * hd2;
     let sp = span(t, s);
     let k0 = sp.k0;
     let k1 = sp.k1;
@@ -154,24 +191,26 @@ fn main(
     if (k0 >= k1) {
         return;
     }
-    let qo = (t * p.n_heads + h) * hd;
-    for (var d = li; d < hd; d += 64u) {
+    let qo = (t * p.q_stride + h * p.head_dim) / 2u;
+    for (var d = li; d < hd2; d += 64u) {
         qs[d] = q[qo + d];
     }
     workgroupBarrier();
     var m = NEG;
     var l = 0.0;
-    var acc = vec4<f32>(0.0);
+    // Thread li owns the dim pairs li and li + 64.
+    var acc0 = vec2<f32>(0.0);
+    var acc1 = vec2<f32>(0.0);
     for (var j0 = k0; j0 < k1; j0 += 64u) {
         let j = j0 + li;
         var sc = NEG;
         if (j < k1) {
-            let ko = j * kv_stride + kvh * hd;
-            var dotv = 0.0;
-            for (var d = 0u; d < hd; d++) {
-                dotv += qs[d] * f32(k_cache[ko + d]);
+            let ko = j * kv2 + kvh * hd2;
+            var dotv = vec2<f32>(0.0);
+            for (var d = 0u; d < hd2; d++) {
+                dotv += qs[d] * kv_in(k_cache[ko + d]);
             }
-            sc = dotv * p.scale;
+            sc = (dotv.x + dotv.y) * p.scale;
         }
 #if SUBGROUPS
         // The tile's max and sum of exp(score - max): per subgroup (≤ 32 lanes), then the
@@ -214,41 +253,29 @@ fn main(
         probs[li] = select(0.0, exp(sc - m_new), j < k1);
         let corr = exp(m - m_new);
         l = l * corr + l_tile * exp(m_tile - m_new);
-        acc *= corr;
+        acc0 *= corr;
+        acc1 *= corr;
         workgroupBarrier();
         let n = min(64u, k1 - j0);
         for (var jj = 0u; jj < n; jj++) {
             let pj = probs[jj];
-            let vo = (j0 + jj) * kv_stride + kvh * hd;
-            for (var c = 0u; c < 4u; c++) {
-                let d = li + 64u * c;
-                if (d < hd) {
-                    acc[c] += pj * f32(v_cache[vo + d]);
-                }
+            let vo = (j0 + jj) * kv2 + kvh * hd2;
+            if (li < hd2) {
+                acc0 += pj * kv_in(v_cache[vo + li]);
+            }
+            if (li + 64u < hd2) {
+                acc1 += pj * kv_in(v_cache[vo + li + 64u]);
             }
         }
         m = m_new;
         workgroupBarrier();
     }
-    if (n_splits == 1u) {
-        for (var c = 0u; c < 4u; c++) {
-            let d = li + 64u * c;
-            if (d < hd) {
-                out[t * p.out_stride + h * hd + d] = acc[c] / l;
-            }
-        }
-        return;
+    let dst = dest(t, h, s, n_splits, m, l, li == 0u);
+    if (li < hd2) {
+        out_pair(n_splits, dst.o + 2u * li, acc0 / dst.z);
     }
-    let pb = split_offset(t, h, s, n_splits);
-    if (li == 0u) {
-        part[pb] = m;
-        part[pb + 1u] = l;
-    }
-    for (var c = 0u; c < 4u; c++) {
-        let d = li + 64u * c;
-        if (d < hd) {
-            part[pb + 2u + d] = acc[c];
-        }
+    if (li + 64u < hd2) {
+        out_pair(n_splits, dst.o + 2u * li + 128u, acc1 / dst.z);
     }
 }
 #endif

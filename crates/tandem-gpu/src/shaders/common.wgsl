@@ -21,16 +21,49 @@ struct MatParams {
     m_fixed: u32,
     // The fused RMSNorm's epsilon (matvec.wgsl with NORM).
     eps: f32,
-    _pad1: u32,
+    // Rows per workgroup of the cooperative matvec: 8, 4 or 2 (MatParams::group_rows).
+    group_rows: u32,
 }
 
-// The element type of the KV cache (rope.wgsl writes it, attention.wgsl reads it).
+// SwiGLU's activation (silu_mul.wgsl, and matvec.wgsl with SILU).
+fn silu(g: f32) -> f32 {
+    return g / (1.0 + exp(-g));
+}
+
+// The KV cache, in pairs of dims (rope.wgsl writes it, attention.wgsl reads it): f32, f16
+// where the adapter has shader-f16, or f16 packed two to a u32 where it has not.
 #if KV_F16
-alias kv_t = f16;
+#if F16
 alias kv2_t = vec2<f16>;
+
+fn kv_in(x: kv2_t) -> vec2<f32> {
+    return vec2<f32>(x);
+}
+
+fn kv_out(v: vec2<f32>) -> kv2_t {
+    return vec2<f16>(v);
+}
 #else
-alias kv_t = f32;
+alias kv2_t = u32;
+
+fn kv_in(x: kv2_t) -> vec2<f32> {
+    return unpack2x16float(x);
+}
+
+fn kv_out(v: vec2<f32>) -> kv2_t {
+    return pack2x16float(v);
+}
+#endif
+#else
 alias kv2_t = vec2<f32>;
+
+fn kv_in(x: kv2_t) -> vec2<f32> {
+    return x;
+}
+
+fn kv_out(v: vec2<f32>) -> kv2_t {
+    return v;
+}
 #endif
 
 // Shapes of causal GQA attention (attention.wgsl and attention_merge.wgsl).
@@ -43,6 +76,7 @@ struct AttnParams {
     split: u32,
     // Floats between two tokens' output rows.
     out_stride: u32,
-    _pad1: u32,
+    // Floats between two tokens' query rows (the stacked q/k/v product).
+    q_stride: u32,
     _pad2: u32,
 }

@@ -1,6 +1,10 @@
 // Prefill: out[m, row] = dot(W[row], x[m]) for many input rows. Tiles of 64 weight rows × 32
 // input rows × 32 columns in workgroup memory; each of the 256 threads computes 4 rows × 2
 // inputs. Weights are dequantized once per tile and reused by all 32 input rows.
+// WIDE (a large product on a GPU, see LinearOp): tiles of 64 rows × 64 inputs × 16 columns, 4 × 4
+// outputs per thread: twice the input rows per dequantized weight and 16 multiply-adds per 8
+// reads of workgroup memory instead of 8 per 6, for steps that still give a large GPU enough
+// workgroups. Both accumulate in f32.
 // ROWWISE (CPU adapters, where a workgroup barrier is a context switch): the same 64 × 32 tile
 // per workgroup, one invocation per weight row, 4 inputs at a time, no workgroup memory.
 @group(0) @binding(0) var<uniform> p: MatParams;
@@ -11,15 +15,21 @@
 @group(0) @binding(5) var<uniform> step: Step;
 
 const TN: u32 = 64u;
+#if WIDE
+const TM: u32 = 64u;
+const TK: u32 = 16u;
+#else
 const TM: u32 = 32u;
 const TK: u32 = 32u;
+#endif
 // Row strides padded by one to spread the reads over memory banks.
-const WS: u32 = 33u;
-const XS: u32 = 33u;
+const WS: u32 = TK + 1u;
+const XS: u32 = TK + 1u;
 
-fn store(m: u32, row: u32, acc: vec4<f32>) {
+// out[m, row] = acc (+ bias) (+ out).
+fn write(m: u32, row: u32, acc: f32) {
     let o = m * p.out_stride + p.row_offset + row;
-    var v = acc.x + acc.y + acc.z + acc.w;
+    var v = acc;
     if ((p.flags & 1u) != 0u) {
         v += bias[p.row_offset + row];
     }
@@ -27,6 +37,10 @@ fn store(m: u32, row: u32, acc: vec4<f32>) {
         v += out[o];
     }
     out[o] = v;
+}
+
+fn store(m: u32, row: u32, acc: vec4<f32>) {
+    write(m, row, acc.x + acc.y + acc.z + acc.w);
 }
 
 #if ROWWISE
@@ -72,8 +86,68 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec
     }
 }
 #else
-var<workgroup> wt: array<f32, 2112>; // TN × WS
-var<workgroup> xt: array<f32, 1056>; // TM × XS
+var<workgroup> wt: array<f32, TN * WS>;
+var<workgroup> xt: array<f32, TM * XS>;
+
+#if WIDE
+@compute @workgroup_size(256)
+fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec3<u32>) {
+    let m_total = select(step.n_tokens, p.m_fixed, p.m_fixed != 0u);
+    let n0 = wg.x * TN;
+    let m0 = wg.y * TM;
+    let tn = li % 16u; // rows n0 + tn + 16 j, j < 4
+    let tm = li / 16u; // inputs m0 + tm + 16 i, i < 4
+    var acc: array<f32, 16>;
+    for (var k0 = 0u; k0 < p.cols; k0 += TK) {
+        // 64 rows × 2 chunks of 8 weights: one chunk for each of the first 128 threads.
+        if (li < 128u) {
+            let r = li / 2u;
+            let c = li % 2u;
+            var v = W8(vec4<f32>(0.0), vec4<f32>(0.0));
+            if (n0 + r < p.rows) {
+                v = load8(n0 + r, k0 / 8u + c, p.cols);
+            }
+            let o = r * WS + c * 8u;
+            wt[o] = v.a.x; wt[o + 1u] = v.a.y; wt[o + 2u] = v.a.z; wt[o + 3u] = v.a.w;
+            wt[o + 4u] = v.b.x; wt[o + 5u] = v.b.y; wt[o + 6u] = v.b.z; wt[o + 7u] = v.b.w;
+        }
+        // 64 inputs × 4 chunks of 4 floats: one chunk per thread.
+        {
+            let r = li / 4u;
+            let c = li % 4u;
+            var v = vec4<f32>(0.0);
+            if (m0 + r < m_total) {
+                v = x[((m0 + r) * p.cols + k0) / 4u + c];
+            }
+            let o = r * XS + c * 4u;
+            xt[o] = v.x; xt[o + 1u] = v.y; xt[o + 2u] = v.z; xt[o + 3u] = v.w;
+        }
+        workgroupBarrier();
+        for (var k = 0u; k < TK; k++) {
+            var xs: array<f32, 4>;
+            for (var i = 0u; i < 4u; i++) {
+                xs[i] = xt[(tm + 16u * i) * XS + k];
+            }
+            for (var j = 0u; j < 4u; j++) {
+                let wv = wt[(tn + 16u * j) * WS + k];
+                for (var i = 0u; i < 4u; i++) {
+                    acc[i * 4u + j] += wv * xs[i];
+                }
+            }
+        }
+        workgroupBarrier();
+    }
+    for (var i = 0u; i < 4u; i++) {
+        for (var j = 0u; j < 4u; j++) {
+            let m = m0 + tm + 16u * i;
+            let row = n0 + tn + 16u * j;
+            if (m < m_total && row < p.rows) {
+                write(m, row, acc[i * 4u + j]);
+            }
+        }
+    }
+}
+#else
 
 @compute @workgroup_size(256)
 fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec3<u32>) {
@@ -124,17 +198,10 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec
         for (var j = 0u; j < 4u; j++) {
             let row = n0 + tn + 16u * j;
             if (m < m_total && row < p.rows) {
-                let o = m * p.out_stride + p.row_offset + row;
-                var v = acc[i * 4u + j];
-                if ((p.flags & 1u) != 0u) {
-                    v += bias[p.row_offset + row];
-                }
-                if ((p.flags & 2u) != 0u) {
-                    v += out[o];
-                }
-                out[o] = v;
+                write(m, row, acc[i * 4u + j]);
             }
         }
     }
 }
+#endif
 #endif

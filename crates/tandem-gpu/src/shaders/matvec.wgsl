@@ -1,9 +1,12 @@
-// Decode: out[row] = dot(W[row], x) for one input row. 8 rows per workgroup of 256, 32 threads
-// per row striding over 8-weight chunks; reduced through subgroups where the adapter has them
-// (subgroup size ≤ 32), else through workgroup memory. ROWWISE (CPU adapters): a workgroup of 8,
+// Decode: out[row] = dot(W[row], x) for one input row. 8, 4 or 2 rows per workgroup of 256
+// (`group_rows`: fewer rows, more workgroups, for a matrix with few rows and long ones), 32, 64
+// or 128 threads per row striding over 8-weight chunks; reduced through subgroups where the
+// adapter has them (subgroup size ≤ 32), else through workgroup memory. ROWWISE (CPU adapters): a workgroup of 8,
 // one invocation per row, no barrier. NORM (cooperative only): the RMSNorm before the product
 // fused in: x is the residual stream, each workgroup first reduces its sum of squares, and the
 // norm weight `g` scales x as it is read (a decode step then needs no norm dispatch per layer).
+// SILU (cooperative only): x is the stacked gate/up product and the input is silu(gate) · up,
+// computed as it is read (down_proj's decode needs no silu_mul dispatch).
 @group(0) @binding(0) var<uniform> p: MatParams;
 // binding 1: the weights `w`, declared by the format's weights_*.wgsl.
 @group(0) @binding(2) var<storage, read> x: array<vec4<f32>>;
@@ -20,9 +23,16 @@ fn xv(i: u32) -> vec4<f32> {
     return x[i] * g[i];
 }
 #else
+#if SILU
+fn xv(i: u32) -> vec4<f32> {
+    let g = x[i];
+    return vec4<f32>(silu(g.x), silu(g.y), silu(g.z), silu(g.w)) * x[i + p.cols / 4u];
+}
+#else
 fn xv(i: u32) -> vec4<f32> {
     return x[i];
 }
+#endif
 #endif
 
 fn finish(row: u32, acc: f32) {
@@ -62,9 +72,11 @@ fn main(
     @builtin(subgroup_size) sg_size: u32,
 #endif
 ) {
-    let r = li / 32u;
-    let lane = li % 32u;
-    let row = wg.x * 8u + r;
+    // Threads per row; a row's threads are whole subgroups.
+    let tpr = 256u / p.group_rows;
+    let r = li / tpr;
+    let lane = li % tpr;
+    let row = wg.x * p.group_rows + r;
 #if NORM
     // 1 / sqrt(mean(x²) + eps), as rmsnorm.wgsl computes it.
     var ss = 0.0;
@@ -88,7 +100,7 @@ fn main(
     var acc = 0.0;
     if (row < p.rows) {
         let n8 = p.cols / 8u;
-        for (var k8 = lane; k8 < n8; k8 += 32u) {
+        for (var k8 = lane; k8 < n8; k8 += tpr) {
             let wv = load8(row, k8, p.cols);
             acc += dot(wv.a, xv(k8 * 2u)) + dot(wv.b, xv(k8 * 2u + 1u));
         }
@@ -97,20 +109,20 @@ fn main(
 #if SUBGROUPS
     let s = subgroupAdd(acc);
     if (sg_lane == 0u) {
-        partial[r * 32u + lane / sg_size] = s;
+        partial[li / sg_size] = s;
     }
     workgroupBarrier();
     if (lane == 0u && row < p.rows) {
         var t = 0.0;
-        for (var i = 0u; i < 32u / sg_size; i++) {
-            t += partial[r * 32u + i];
+        for (var i = 0u; i < tpr / sg_size; i++) {
+            t += partial[(r * tpr) / sg_size + i];
         }
         finish(row, t);
     }
 #else
     partial[li] = acc;
     workgroupBarrier();
-    for (var s = 16u; s > 0u; s >>= 1u) {
+    for (var s = tpr / 2u; s > 0u; s >>= 1u) {
         if (lane < s) {
             partial[li] += partial[li + s];
         }

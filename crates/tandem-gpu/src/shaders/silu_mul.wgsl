@@ -1,4 +1,5 @@
-// SwiGLU: gate = silu(gate) * up, elementwise over the step's rows.
+// SwiGLU: act = silu(gate) * up, elementwise over the step's rows, from the stacked gate/up
+// product (a row = gate's `dim` values, then up's).
 struct SiluParams {
     dim: u32,
     _pad0: u32,
@@ -7,8 +8,8 @@ struct SiluParams {
 }
 
 @group(0) @binding(0) var<uniform> p: SiluParams;
-@group(0) @binding(1) var<storage, read_write> gate: array<f32>;
-@group(0) @binding(2) var<storage, read> up: array<f32>;
+@group(0) @binding(1) var<storage, read> gu: array<f32>;
+@group(0) @binding(2) var<storage, read_write> act: array<f32>;
 @group(0) @binding(3) var<uniform> step: Step;
 
 @compute @workgroup_size(256)
@@ -17,6 +18,6 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     if (i >= step.n_tokens * p.dim) {
         return;
     }
-    let g = gate[i];
-    gate[i] = g / (1.0 + exp(-g)) * up[i];
+    let o = (i / p.dim) * 2u * p.dim + i % p.dim;
+    act[i] = silu(gu[o]) * gu[o + p.dim];
 }
