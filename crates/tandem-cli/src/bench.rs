@@ -67,6 +67,16 @@ impl BenchArgs {
     fn context(&self) -> usize {
         self.context.unwrap_or(self.prefill)
     }
+
+    /// Cache room for the profiled prefill step of `--prefill` tokens (`--profile`), written
+    /// after the decoded tokens and then dropped.
+    fn profile_room(&self) -> usize {
+        if self.profile {
+            self.prefill
+        } else {
+            0
+        }
+    }
 }
 
 /// What one backend measured.
@@ -114,9 +124,9 @@ pub fn run(a: BenchArgs) -> Result<()> {
     if context == 0 {
         bail!("--context must be > 0");
     }
-    if a.prefill.max(context) + a.decode > cfg.max_position_embeddings {
+    if a.prefill.max(context) + a.decode + a.profile_room() > cfg.max_position_embeddings {
         bail!(
-            "--prefill (or --context) + --decode exceeds the context of {}",
+            "--prefill (or --context) + --decode (+ --prefill again to --profile a prefill step) exceeds the context of {}",
             cfg.max_position_embeddings
         );
     }
@@ -249,7 +259,7 @@ async fn bench(
     let opts = EngineOptions {
         backend: a.backend.choice(),
         model: ModelOptions {
-            max_context: prompt.len() + a.decode + 8,
+            max_context: prompt.len() + a.decode + a.profile_room() + 8,
             kv_f16: a.kv_f16,
             ..Default::default()
         },

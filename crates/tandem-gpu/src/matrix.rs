@@ -138,10 +138,16 @@ impl Matrix {
 /// Matrices of one dtype and column count stacked by rows, each followed by zero rows up to its
 /// entry's row count (zero bytes are zeros in every format: an f16/Q8_0/Q4_0 scale of 0). `None`
 /// when their dtypes or columns differ, or one's bytes do not match its shape (uploaded one by
-/// one, it then gets the upload's typed error): the tensors come back.
+/// one, it then gets the upload's typed error): the tensors come back. One tensor comes back
+/// as it is (the upload pads its rows).
 pub fn stack(
-    tensors: Vec<(RawTensor, usize)>,
+    mut tensors: Vec<(RawTensor, usize)>,
 ) -> std::result::Result<RawTensor, Vec<(RawTensor, usize)>> {
+    if tensors.len() == 1 {
+        if let Some((t, _)) = tensors.pop() {
+            return Ok(t);
+        }
+    }
     let Some((dtype, cols)) = tensors
         .first()
         .and_then(|(t, _)| Some((t.dtype, *t.shape.get(1)?)))
@@ -213,6 +219,10 @@ mod tests {
         assert!(stack(widths).is_err());
         let mut short = raw(RawDtype::F16, 2, 64, 1);
         short.data.pop();
-        assert!(stack(vec![(short, 2)]).is_err());
+        let ok = raw(RawDtype::F16, 2, 64, 1);
+        assert!(stack(vec![(ok, 2), (short, 2)]).is_err());
+        // One tensor passes through untouched (its upload checks and pads it).
+        let one = stack(vec![(raw(RawDtype::F32, 3, 32, 7), 5)]).unwrap();
+        assert_eq!((one.shape, one.data.len()), (vec![3, 32], 3 * 32 * 4));
     }
 }

@@ -95,15 +95,26 @@ impl Builder<'_> {
                 biases.extend(b);
             }
         }
+        // "model.layers.0.self_attn.q_proj+k_proj+v_proj": what an upload error names.
+        let name = s
+            .weights
+            .iter()
+            .enumerate()
+            .map(|(i, (n, _, _))| match i {
+                0 => n.as_str(),
+                _ => n.rsplit('.').next().unwrap_or(n),
+            })
+            .collect::<Vec<_>>()
+            .join("+");
         let bias = match bias {
             true => Some(
                 self.gpu
-                    .storage_init(s.role, bytemuck::cast_slice(&biases))?,
+                    .storage_init(&name, bytemuck::cast_slice(&biases))?,
             ),
             false => None,
         };
         let mats = match stack(raws) {
-            Ok(raw) => vec![self.upload(s.role, &raw, total)?],
+            Ok(raw) => vec![self.upload(&name, &raw, total)?],
             Err(raws) => {
                 let mut base = 0;
                 let mut mats = Vec::new();
