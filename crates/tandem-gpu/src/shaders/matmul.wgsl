@@ -89,6 +89,27 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec
 var<workgroup> wt: array<f32, TN * WS>;
 var<workgroup> xt: array<f32, TM * XS>;
 
+// Chunk c (8 weights from column k0 + 8c) of tile row r into `wt`; zeros past the last row.
+fn stage_w(r: u32, c: u32, n0: u32, k0: u32) {
+    var v = W8(vec4<f32>(0.0), vec4<f32>(0.0));
+    if (n0 + r < p.rows) {
+        v = load8(n0 + r, k0 / 8u + c, p.cols);
+    }
+    let o = r * WS + c * 8u;
+    wt[o] = v.a.x; wt[o + 1u] = v.a.y; wt[o + 2u] = v.a.z; wt[o + 3u] = v.a.w;
+    wt[o + 4u] = v.b.x; wt[o + 5u] = v.b.y; wt[o + 6u] = v.b.z; wt[o + 7u] = v.b.w;
+}
+
+// Chunk c (4 floats from column k0 + 4c) of input row m0 + r into `xt`; zeros past the last.
+fn stage_x(r: u32, c: u32, m0: u32, k0: u32, m_total: u32) {
+    var v = vec4<f32>(0.0);
+    if (m0 + r < m_total) {
+        v = x[((m0 + r) * p.cols + k0) / 4u + c];
+    }
+    let o = r * XS + c * 4u;
+    xt[o] = v.x; xt[o + 1u] = v.y; xt[o + 2u] = v.z; xt[o + 3u] = v.w;
+}
+
 #if WIDE
 @compute @workgroup_size(256)
 fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec3<u32>) {
@@ -99,29 +120,12 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec
     let tm = li / 16u; // inputs m0 + tm + 16 i, i < 4
     var acc: array<f32, 16>;
     for (var k0 = 0u; k0 < p.cols; k0 += TK) {
-        // 64 rows × 2 chunks of 8 weights: one chunk for each of the first 128 threads.
+        // 64 rows × 2 chunks of 8 weights: one chunk for each of the first 128 threads; 64
+        // inputs × 4 chunks of 4 floats: one chunk per thread.
         if (li < 128u) {
-            let r = li / 2u;
-            let c = li % 2u;
-            var v = W8(vec4<f32>(0.0), vec4<f32>(0.0));
-            if (n0 + r < p.rows) {
-                v = load8(n0 + r, k0 / 8u + c, p.cols);
-            }
-            let o = r * WS + c * 8u;
-            wt[o] = v.a.x; wt[o + 1u] = v.a.y; wt[o + 2u] = v.a.z; wt[o + 3u] = v.a.w;
-            wt[o + 4u] = v.b.x; wt[o + 5u] = v.b.y; wt[o + 6u] = v.b.z; wt[o + 7u] = v.b.w;
+            stage_w(li / 2u, li % 2u, n0, k0);
         }
-        // 64 inputs × 4 chunks of 4 floats: one chunk per thread.
-        {
-            let r = li / 4u;
-            let c = li % 4u;
-            var v = vec4<f32>(0.0);
-            if (m0 + r < m_total) {
-                v = x[((m0 + r) * p.cols + k0) / 4u + c];
-            }
-            let o = r * XS + c * 4u;
-            xt[o] = v.x; xt[o + 1u] = v.y; xt[o + 2u] = v.z; xt[o + 3u] = v.w;
-        }
+        stage_x(li / 4u, li % 4u, m0, k0, m_total);
         workgroupBarrier();
         for (var k = 0u; k < TK; k++) {
             var xs: array<f32, 4>;
@@ -158,29 +162,10 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec
     let tm = li / 16u; // inputs m0 + tm + 16 i, i < 2
     var acc: array<f32, 8>;
     for (var k0 = 0u; k0 < p.cols; k0 += TK) {
-        // 64 rows × 4 chunks of 8 weights: one chunk per thread.
-        {
-            let r = li / 4u;
-            let c = li % 4u;
-            var v = W8(vec4<f32>(0.0), vec4<f32>(0.0));
-            if (n0 + r < p.rows) {
-                v = load8(n0 + r, k0 / 8u + c, p.cols);
-            }
-            let o = r * WS + c * 8u;
-            wt[o] = v.a.x; wt[o + 1u] = v.a.y; wt[o + 2u] = v.a.z; wt[o + 3u] = v.a.w;
-            wt[o + 4u] = v.b.x; wt[o + 5u] = v.b.y; wt[o + 6u] = v.b.z; wt[o + 7u] = v.b.w;
-        }
-        // 32 inputs × 8 chunks of 4 floats: one chunk per thread.
-        {
-            let r = li / 8u;
-            let c = li % 8u;
-            var v = vec4<f32>(0.0);
-            if (m0 + r < m_total) {
-                v = x[((m0 + r) * p.cols + k0) / 4u + c];
-            }
-            let o = r * XS + c * 4u;
-            xt[o] = v.x; xt[o + 1u] = v.y; xt[o + 2u] = v.z; xt[o + 3u] = v.w;
-        }
+        // 64 rows × 4 chunks of 8 weights, 32 inputs × 8 chunks of 4 floats: one of each per
+        // thread.
+        stage_w(li / 4u, li % 4u, n0, k0);
+        stage_x(li / 8u, li % 8u, m0, k0, m_total);
         workgroupBarrier();
         for (var k = 0u; k < TK; k++) {
             let x0 = xt[tm * XS + k];
