@@ -12,11 +12,14 @@ use pollster::block_on;
 use tandem_core::{FinishReason, GenerateParams, SamplingParams, VerifyParams};
 use tandem_engine::{BackendChoice, BackendKind, Engine, EngineOptions, Error};
 
+/// With the f32 KV cache: these tests hold the GPU to the CPU and to transformers at f32
+/// tolerances, and a real GPU defaults to the f16 cache (tests/gpu.rs tests it at its own).
 fn engine(dir: &std::path::Path, backend: BackendChoice) -> Engine {
-    let opts = EngineOptions {
+    let mut opts = EngineOptions {
         backend,
         ..Default::default()
     };
+    opts.model.kv_f16 = Some(false);
     match block_on(Engine::load(tandem_core::open(dir).unwrap(), &opts)) {
         Ok(e) => e,
         Err(e) => panic!("engine tests need a WebGPU adapter (lavapipe): {e}"),

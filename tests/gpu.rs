@@ -35,9 +35,17 @@ fn open(path: &std::path::Path) -> ModelParts {
     tandem_core::open(path).unwrap()
 }
 
+/// Loads with the f32 KV cache unless `opts` names one: these tests compare with transformers at
+/// the f32 tolerance, and a real GPU defaults to the f16 cache (tested at its own tolerance in
+/// `f16_kv_cache_stays_close_to_transformers`). lavapipe defaults to f32, so only a real GPU
+/// showed this.
 fn load(gpu: &Arc<Gpu>, parts: &mut ModelParts, opts: &ModelOptions) -> GpuModel {
     let cfg = parts.config.clone();
-    block_on(GpuModel::load(gpu.clone(), &mut parts.weights, &cfg, opts)).unwrap()
+    let opts = ModelOptions {
+        kv_f16: Some(opts.kv_f16.unwrap_or(false)),
+        ..opts.clone()
+    };
+    block_on(GpuModel::load(gpu.clone(), &mut parts.weights, &cfg, &opts)).unwrap()
 }
 
 fn rows(flat: Vec<f32>, vocab: usize) -> Vec<Vec<f32>> {
@@ -132,7 +140,8 @@ fn long_context_matches_transformers() {
 
 /// The cooperative kernels (what a real GPU runs; lavapipe defaults to the row-wise ones):
 /// prefill, then decode token by token, where each layer's two RMSNorms are fused into the
-/// q/k/v and gate/up matvecs, and greedy picks on the device.
+/// q/k/v and gate/up matvecs, rope into attention and the split merge into o_proj, and greedy
+/// picks on the device; then decode over a long cache.
 #[test]
 fn cooperative_kernels_match_transformers() {
     let g = gpu_with(GpuOptions {
@@ -161,6 +170,29 @@ fn cooperative_kernels_match_transformers() {
         let ids = r.new_ids("hf.f32");
         assert_eq!(gpu_greedy(&mut m, &r.prompt_ids(), ids.len()), ids);
     }
+    // Decode over a 4096-token cache at positions whose keys span one split of the decode
+    // kernel (≤ 64 keys), 2 to 8 (merged by o_proj's matvec) and more (merged by a dispatch).
+    let r = ShapeReference::load("llama-long");
+    let mut parts = open(&model_dir("llama-long"));
+    let opts = ModelOptions {
+        max_context: 4096,
+        ..opts
+    };
+    let mut m = load(&g, &mut parts, &opts);
+    block_on(m.forward(&r.ids, Logits::Last)).unwrap();
+    let mut worst = 0f32;
+    // From the last position down: each step rewinds the cache to its position.
+    for (i, &pos) in r.positions.iter().enumerate().rev() {
+        m.truncate(pos);
+        let got = block_on(m.forward(&r.ids[pos..pos + 1], Logits::Last)).unwrap();
+        let d = max_abs_diff(&[got], &r.logits[i..i + 1]);
+        assert!(d <= TOL_F32, "llama-long, decode at {pos}: {d}");
+        worst = worst.max(d);
+    }
+    println!(
+        "llama-long, cooperative decode at {:?}: max |diff| = {worst:e}",
+        r.positions
+    );
 }
 
 /// An f16 KV cache (CPU adapters default to f32), stored as f16 where the adapter has
@@ -386,8 +418,56 @@ fn device_loss_is_typed_and_the_cpu_engine_takes_over() {
     assert!(d <= TOL_F32, "{d}");
 }
 
+/// `step_greedy` queues the next step before it reads its pick back: a step queued and not
+/// taken (the caller feeds a token of its own, rewinds, or starts again) leaves nothing behind,
+/// and one taken continues the greedy run exactly.
+#[test]
+fn greedy_steps_queued_ahead_leave_nothing_behind() {
+    let g = gpu();
+    let r = Reference::load("llama-tiny");
+    let mut parts = open(&model_dir("llama-tiny"));
+    // Queued ahead on lavapipe too (by default only on GPUs).
+    let opts = ModelOptions {
+        greedy_ahead: Some(true),
+        ..Default::default()
+    };
+    let mut m = load(&g, &mut parts, &opts);
+    let prompt = r.prompt_ids();
+    let want = gpu_greedy(&mut m, &prompt, 6);
+    // Three steps (the fourth queued ahead), then a token from the host instead.
+    m.clear();
+    let mut got = vec![block_on(m.prefill_greedy(&prompt)).unwrap().id];
+    for _ in 0..3 {
+        got.push(block_on(m.step_greedy()).unwrap().id);
+    }
+    assert_eq!(got, want[..4]);
+    let x = (want[3] + 1) % m.config().vocab_size as u32;
+    let after_host = block_on(m.forward(&[x], Logits::Last)).unwrap();
+    let fed: Vec<u32> = prompt
+        .iter()
+        .chain(&want[..3])
+        .chain([&x])
+        .copied()
+        .collect();
+    let fresh = &gpu_logits(&mut m, &fed)[fed.len() - 1];
+    let d = max_abs_diff(&[after_host], std::slice::from_ref(fresh));
+    assert!(d <= 1e-4, "a host token after a queued step: {d}");
+    // Rewind past a queued step and pick again: the run goes on as before.
+    m.clear();
+    block_on(m.prefill_greedy(&prompt)).unwrap();
+    block_on(m.step_greedy()).unwrap();
+    block_on(m.step_greedy()).unwrap();
+    m.truncate(prompt.len() + 1);
+    let mut again = vec![block_on(m.prefill_greedy(&want[1..2])).unwrap().id];
+    for _ in 0..3 {
+        again.push(block_on(m.step_greedy()).unwrap().id);
+    }
+    assert_eq!(again, want[2..6]);
+}
+
 /// `profile_step` times every dispatch of a decode step and of a prefill step (the stacked
-/// q/k/v and gate/up products, 6 dispatches a layer in a cooperative decode step, 9 row-wise)
+/// q/k/v and gate/up products, rope inside attention: 5 dispatches a layer in a cooperative
+/// decode step, 9 row-wise)
 /// and leaves the cache as it was: the next logits are those of an unprofiled run.
 #[test]
 fn profiled_steps_leave_the_cache_as_it_was() {
@@ -407,8 +487,13 @@ fn profiled_steps_leave_the_cache_as_it_was() {
             m.clear();
             block_on(m.forward(head, Logits::Last)).unwrap();
             let p = profile.then(|| {
-                let decode = block_on(m.profile_step(&[seq[0]])).unwrap();
-                (decode, block_on(m.profile_step(&[seq[0]; 5])).unwrap())
+                let decode = block_on(m.profile_step(&[seq[0]], false)).unwrap();
+                let whole = block_on(m.profile_step(&[seq[0]], true)).unwrap();
+                assert_eq!(whole.len(), 2, "{whole:?}");
+                (
+                    decode,
+                    block_on(m.profile_step(&[seq[0]; 5], false)).unwrap(),
+                )
             });
             (block_on(m.forward(tail, Logits::Last)).unwrap(), p)
         };
@@ -420,7 +505,7 @@ fn profiled_steps_leave_the_cache_as_it_was() {
         let count = |p: &[tandem_gpu::KernelTime], label: &str| {
             p.iter().filter(|k| k.label == label).count()
         };
-        let per_layer = if rowwise { 9 } else { 6 };
+        let per_layer = if rowwise { 9 } else { 5 };
         // Embed, final norm, lm_head and the greedy pick's two passes besides the layers.
         assert_eq!(
             decode.len(),
@@ -430,6 +515,8 @@ fn profiled_steps_leave_the_cache_as_it_was() {
         assert_eq!(count(&decode, "matvec qkv_proj"), layers);
         assert_eq!(count(&decode, "matvec gate_up_proj"), layers);
         assert_eq!(count(&prefill, "matmul qkv_proj"), layers);
+        assert_eq!(count(&decode, "rope"), if rowwise { layers } else { 0 });
+        assert_eq!(count(&prefill, "rope"), layers);
         assert_eq!(count(&prefill, "silu_mul"), layers);
         assert!(decode
             .iter()

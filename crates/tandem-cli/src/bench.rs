@@ -49,10 +49,14 @@ pub struct BenchArgs {
     /// timestamp queries and print each kernel's share of the step.
     #[arg(long)]
     profile: bool,
-    /// GPU: cache keys and values as f16 (default: where the adapter has shader-f16 and is
-    /// not a CPU adapter).
+    /// GPU: cache keys and values as f16 (default: except on CPU adapters; packed in u32 where
+    /// the adapter has no shader-f16).
     #[arg(long)]
     kv_f16: Option<bool>,
+    /// GPU: queue each greedy step before reading back the last one's pick, so the host's share
+    /// of a step overlaps the GPU's (default: except on CPU adapters).
+    #[arg(long)]
+    greedy_ahead: Option<bool>,
     /// Print one JSON object.
     #[arg(long)]
     json: bool,
@@ -196,10 +200,13 @@ pub fn run(a: BenchArgs) -> Result<()> {
             "prefill_tok_s": prefill_tok_s,
             "decode_tokens": a.decode,
             "decode_context": context,
+            "greedy_ahead": a.greedy_ahead,
             "decode_tok_s": decode_tok_s,
             "context_prefill_s": m.context_prefill_s,
             "profile": profile_json(&m.profile),
             "profile_prefill": profile_json(&m.profile_prefill),
+            "step_gpu_us": step_gpu_us(&m.profile),
+            "step_gpu_us_prefill": step_gpu_us(&m.profile_prefill),
             "peak_rss_mib": peak,
             "rss_mib": rss,
         });
@@ -261,6 +268,7 @@ async fn bench(
         model: ModelOptions {
             max_context: prompt.len() + a.decode + a.profile_room() + 8,
             kv_f16: a.kv_f16,
+            greedy_ahead: a.greedy_ahead,
             ..Default::default()
         },
         ..Default::default()
@@ -326,11 +334,27 @@ async fn bench(
 /// Profiled steps (the median of each dispatch over them), summed per kernel label.
 const PROFILE_STEPS: usize = 5;
 
-/// Steps of `tokens` tokens (1: decode; more: a prefill step) at the current context, profiled.
+/// Steps of `tokens` tokens (1: decode; more: a prefill step) at the current context, profiled
+/// per dispatch, and then timed as a run records them (an entry "step (one pass)": the GPU time
+/// of the whole step, without the per-dispatch passes' own cost).
 async fn profile(engine: &mut Engine, tokens: usize) -> Result<Vec<(&'static str, usize, f64)>> {
+    let mut per_label = median_profile(engine, tokens, false).await?;
+    let whole = median_profile(engine, tokens, true).await?;
+    per_label.push((STEP_ONE_PASS, 1, whole.iter().map(|k| k.2).sum()));
+    Ok(per_label)
+}
+
+/// What [`profile`] calls the one-pass time of the step.
+const STEP_ONE_PASS: &str = "step (one pass)";
+
+async fn median_profile(
+    engine: &mut Engine,
+    tokens: usize,
+    one_pass: bool,
+) -> Result<Vec<(&'static str, usize, f64)>> {
     let mut runs = Vec::new();
     for _ in 0..PROFILE_STEPS {
-        match engine.gpu_profile_step(tokens).await? {
+        match engine.gpu_profile_step(tokens, one_pass).await? {
             Some(times) => runs.push(times),
             None => bail!("--profile: the model did not load on the GPU"),
         }
@@ -352,21 +376,39 @@ async fn profile(engine: &mut Engine, tokens: usize) -> Result<Vec<(&'static str
     Ok(per_label)
 }
 
-fn profile_json(p: &[(&'static str, usize, f64)]) -> serde_json::Value {
+/// A profile entry: kernel label, dispatches, µs.
+type Kernel = (&'static str, usize, f64);
+
+/// Each kernel's entry (without the one-pass time of the step: [`step_gpu_us`]).
+fn profile_json(p: &[Kernel]) -> serde_json::Value {
     p.iter()
+        .filter(|k| k.0 != STEP_ONE_PASS)
         .map(|(l, n, us)| serde_json::json!({ "kernel": l, "dispatches": n, "us": us }))
         .collect()
 }
 
-/// A profile's table: each kernel's dispatches, µs and share of `what`.
+/// The GPU time of the profiled step recorded as a run records it.
+fn step_gpu_us(p: &[Kernel]) -> Option<f64> {
+    p.iter().find(|k| k.0 == STEP_ONE_PASS).map(|k| k.2)
+}
+
+/// A profile's table: each kernel's dispatches, µs and share of `what`, then the step's GPU
+/// time in one pass.
 fn print_profile(p: &[(&'static str, usize, f64)], what: &str) {
     if p.is_empty() {
         return;
     }
+    let (whole, p): (Vec<&Kernel>, Vec<&Kernel>) = p.iter().partition(|k| k.0 == STEP_ONE_PASS);
     let total: f64 = p.iter().map(|k| k.2).sum();
     println!(
         "  profile       {what}: {total:.0} µs of kernel time (median of {PROFILE_STEPS} steps, a pass per dispatch)"
     );
+    if let Some(w) = whole.first() {
+        println!(
+            "                the step as a run records it: {:.0} µs on the GPU",
+            w.2
+        );
+    }
     for (label, n, us) in p {
         println!(
             "    {label:<20} {n:>4} dispatches {us:>10.1} µs {:>5.1} %",

@@ -235,10 +235,14 @@ impl Backend {
         }
     }
 
-    /// Times each dispatch of one decode step feeding `id` (GPU; `None` on the CPU).
-    pub async fn gpu_profile(&mut self, ids: &[u32]) -> Result<Option<Vec<KernelTime>>> {
+    /// Times one step feeding `ids` (GPU; `None` on the CPU): see `GpuModel::profile_step`.
+    pub async fn gpu_profile(
+        &mut self,
+        ids: &[u32],
+        one_pass: bool,
+    ) -> Result<Option<Vec<KernelTime>>> {
         match self {
-            Backend::Gpu(m) => Ok(Some(m.profile_step(ids).await?)),
+            Backend::Gpu(m) => Ok(Some(m.profile_step(ids, one_pass).await?)),
             _ => Ok(None),
         }
     }

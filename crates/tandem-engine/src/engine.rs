@@ -166,10 +166,18 @@ impl Engine {
 
     /// Times each dispatch of one step of `tokens` tokens at the current context on the GPU
     /// (`None` on the CPU): 1 is a decode step, more a prefill step (of at most one prefill
-    /// chunk). Leaves the cache as it was: what `tandem bench --profile` prints.
-    pub async fn gpu_profile_step(&mut self, tokens: usize) -> Result<Option<Vec<KernelTime>>> {
+    /// chunk); `one_pass`: the step's passes as a run records them, each timed as a whole.
+    /// Leaves the cache as it was: what `tandem bench --profile` prints.
+    pub async fn gpu_profile_step(
+        &mut self,
+        tokens: usize,
+        one_pass: bool,
+    ) -> Result<Option<Vec<KernelTime>>> {
         let id = self.cached.last().copied().unwrap_or(0);
-        let r = self.backend.gpu_profile(&vec![id; tokens.max(1)]).await;
+        let r = self
+            .backend
+            .gpu_profile(&vec![id; tokens.max(1)], one_pass)
+            .await;
         // The profiled step replaced the pick left on the device: the next step feeds its
         // token from the host.
         if let Some(s) = self.session.as_mut() {

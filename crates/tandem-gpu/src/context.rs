@@ -164,6 +164,7 @@ impl Gpu {
                 kv_f16: false,
                 norm: false,
                 silu: false,
+                merge: false,
                 wide: false,
             },
             binding_cap: opts.max_binding,

@@ -78,7 +78,17 @@ pub async fn linear(
     kernel: MatKernel,
     defines: Defines,
 ) -> Result<Vec<f32>> {
-    linear_with(gpu, w, x, m, bias, acc, kernel, defines, None).await
+    linear_with(gpu, w, x, m, bias, acc, kernel, defines, Input::Plain).await
+}
+
+/// What the matvec computes from its input first (see [`linear_with`]).
+enum Input<'a> {
+    Plain,
+    /// RMSNorm with this weight and eps.
+    Norm(&'a [f32], f32),
+    /// Attention's splits merged (o_proj in GPU decode): the partials, the decode attention's
+    /// parameters, the step's position.
+    Merge(&'a [f32], AttnParams, usize),
 }
 
 /// The decode matvec with the RMSNorm before it fused in (what a GPU decode step runs for
@@ -105,9 +115,32 @@ pub async fn matvec_norm(
         None,
         MatKernel::Matvec,
         d,
-        Some((weight, eps)),
+        Input::Norm(weight, eps),
     )
     .await
+}
+
+/// The decode matvec of o_proj that merges attention's splits as it reads (GPU decode at a
+/// short context): `merged(part) · Wᵀ`, where `part` holds per head and split (max, sum,
+/// head_dim unnormalised values) as attention_decode.wgsl writes them for a step at `pos0`
+/// with `p.split` keys a split; `x` (attention's output) is read instead where the step has
+/// one split or more than `p.fused_merge`.
+pub async fn matvec_merge(
+    gpu: &Gpu,
+    w: &RawTensor,
+    x: &[f32],
+    part: &[f32],
+    p: AttnParams,
+    pos0: usize,
+    defines: Defines,
+) -> Result<Vec<f32>> {
+    let d = Defines {
+        merge: true,
+        rowwise: false,
+        ..defines
+    };
+    let input = Input::Merge(part, p, pos0);
+    linear_with(gpu, w, x, 1, None, None, MatKernel::Matvec, d, input).await
 }
 
 /// The decode matvec with silu(gate) · up computed as it reads (what a GPU decode step runs
@@ -126,7 +159,18 @@ pub async fn matvec_silu(
         ..defines
     };
     let x = side_by_side(&[gate, up], 1);
-    linear_with(gpu, w, &x, 1, None, None, MatKernel::Matvec, d, None).await
+    linear_with(
+        gpu,
+        w,
+        &x,
+        1,
+        None,
+        None,
+        MatKernel::Matvec,
+        d,
+        Input::Plain,
+    )
+    .await
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -139,7 +183,7 @@ async fn linear_with(
     acc: Option<&[f32]>,
     kernel: MatKernel,
     defines: Defines,
-    norm: Option<(&[f32], f32)>,
+    input: Input<'_>,
 ) -> Result<Vec<f32>> {
     let mat = Matrix::upload(gpu, "w", w)?;
     let (rows, cols) = (mat.rows, mat.cols);
@@ -159,13 +203,22 @@ async fn linear_with(
         None => gpu.storage("out", (m * rows * 4) as u64)?,
     };
     let bb = gpu.storage_init("bias", &bytes(bias.unwrap_or(&[0.0])))?;
-    let st = step(gpu, m, 0);
-    let kern = match (kernel, norm) {
-        (MatKernel::Matvec, Some(_)) => &k::MATVEC_NORM,
-        (MatKernel::Matvec, None) => &k::MATVEC,
-        (MatKernel::Matmul, _) => &k::MATMUL,
+    let (kern, pos0, eps) = match (kernel, &input) {
+        (MatKernel::Matvec, Input::Norm(_, eps)) => (&k::MATVEC_NORM, 0, *eps),
+        (MatKernel::Matvec, Input::Merge(_, _, pos0)) => (&k::MATVEC_MERGE, *pos0, 0.0),
+        (MatKernel::Matvec, Input::Plain) => (&k::MATVEC, 0, 0.0),
+        (MatKernel::Matmul, _) => (&k::MATMUL, 0, 0.0),
     };
-    let gb = gpu.storage_init("g", &bytes(norm.map_or(&[0.0][..], |n| n.0)))?;
+    let st = step(gpu, m, pos0);
+    // Bindings 6 and 7 of the fused variants: the norm weight, or the partials and parameters.
+    let extra = match &input {
+        Input::Plain => Vec::new(),
+        Input::Norm(g, _) => vec![gpu.storage_init("g", &bytes(g))?],
+        Input::Merge(part, p, _) => vec![
+            gpu.storage_init("part", &bytes(part))?,
+            gpu.uniform("attn-params", p),
+        ],
+    };
     let pipeline = gpu.pipeline(kern, Some(mat.format), defines)?;
     let mut enc = gpu.device.create_command_encoder(&Default::default());
     for part in &mat.parts {
@@ -185,14 +238,12 @@ async fn linear_with(
                 row_offset: part.row_start as u32,
                 flags,
                 m_fixed: 0,
-                eps: norm.map_or(0.0, |n| n.1),
+                eps,
                 group_rows: MatParams::group_rows(part.rows, cols),
             },
         );
         let mut buffers = vec![&params, &part.buffer, &xb, &out, &bb, &st];
-        if norm.is_some() {
-            buffers.push(&gb);
-        }
+        buffers.extend(&extra);
         let bind_group = gpu.bind_group(kern, &buffers);
         let grid = match kernel {
             MatKernel::Matvec if defines.rowwise => Grid::Fixed((part.rows as u32).div_ceil(8)),
@@ -359,7 +410,10 @@ pub async fn attention(
 
 /// [`attention`] in splits of `split` keys (a multiple of 64), with the kernel variant of
 /// `defines` (row-wise or cooperative; with `kv_f16` the caches are stored as f16, packed in
-/// u32 where `f16` is off: the same bytes).
+/// u32 where `f16` is off: the same bytes). The queries go in as the model has them, in the
+/// stacked q/k/v product with the step's own keys and values, and rope's table is the identity:
+/// GPU decode (attention_decode.wgsl) ropes the step's query and key itself and writes the key
+/// and value into the cache.
 pub async fn attention_split(
     gpu: &Gpu,
     s: AttnShape,
@@ -369,19 +423,35 @@ pub async fn attention_split(
     k_cache: &[f32],
     v_cache: &[f32],
 ) -> Result<Vec<f32>> {
+    let (qd, kvd) = (s.n_heads * s.head_dim, s.n_kv * s.head_dim);
     let p = AttnParams {
         n_heads: s.n_heads as u32,
         n_kv: s.n_kv as u32,
         head_dim: s.head_dim as u32,
         scale: 1.0 / (s.head_dim as f32).sqrt(),
         split: split as u32,
-        out_stride: (s.n_heads * s.head_dim) as u32,
-        q_stride: (s.n_heads * s.head_dim) as u32,
-        _pad: 0,
+        out_stride: qd as u32,
+        q_stride: (qd + 2 * kvd) as u32,
+        fused_merge: 0,
     };
     let keys = s.pos0 + s.t;
-    let part_bytes = s.t * s.n_heads * keys.div_ceil(split) * (s.head_dim + 2) * 4;
-    let qb = gpu.storage_init("q", &bytes(q))?;
+    let qkv: Vec<f32> = (0..s.t)
+        .flat_map(|i| {
+            let kv = (s.pos0 + i) * kvd..(s.pos0 + i + 1) * kvd;
+            [&q[i * qd..(i + 1) * qd], &k_cache[kv.clone()], &v_cache[kv]].concat()
+        })
+        .collect();
+    let identity: Vec<f32> = (0..keys * s.head_dim / 2)
+        .flat_map(|_| [1.0, 0.0])
+        .collect();
+    // The test's splits, or a GPU decode step's.
+    let part_bytes = (s.t * keys.div_ceil(split))
+        .max(keys.div_ceil(AttnParams::DECODE_SPLIT as usize))
+        * s.n_heads
+        * (s.head_dim + 2)
+        * 4;
+    let qb = gpu.storage_init("qkv", &bytes(&qkv))?;
+    let table = gpu.storage_init("rope-table", &bytes(&identity))?;
     // The caches as the variant stores them (f16 rounds them).
     let cache = |label: &str, v: &[f32]| {
         if defines.kv_f16 {
@@ -405,6 +475,7 @@ pub async fn attention_split(
         &p,
         AttendBuffers {
             q: &qb,
+            rope_table: &table,
             k_cache: &kc,
             v_cache: &vc,
             out: &out,

@@ -38,6 +38,11 @@ pub struct ModelOptions {
     /// adapters: there the cache bytes matter little (+5 % decode at 1024 keys on lavapipe)
     /// and f32 keeps the logits as exact as the CPU reference.
     pub kv_f16: Option<bool>,
+    /// [`GpuModel::step_greedy`] queues the next step before it reads its pick back. `None` =
+    /// except on CPU adapters, where a step takes ~0.5 s (SwiftShader): the one queued when a
+    /// generation ends would hold up the next request that long, and the host's share of a
+    /// step, which queuing hides, is nil there.
+    pub greedy_ahead: Option<bool>,
 }
 
 impl Default for ModelOptions {
@@ -47,6 +52,7 @@ impl Default for ModelOptions {
             prefill_chunk: 128,
             defines: None,
             kv_f16: None,
+            greedy_ahead: None,
         }
     }
 }
@@ -69,13 +75,20 @@ pub struct GpuModel {
     embed: Embedding,
     blocks: Vec<Block>,
     head: Head,
-    staging_pick: wgpu::Buffer,
+    /// Where the picks are read back: a step whose last position is `q` copies its pick into
+    /// `staging_pick[q % 2]`, so a step queued ahead never writes the buffer being read.
+    staging_pick: [wgpu::Buffer; 2],
     staging_row: wgpu::Buffer,
     /// Tokens in the cache (the position of the next one).
     pos: usize,
     /// The cache length at which the last greedy pick was left on the device (in `ids`), while
     /// it is still there and still the next token: what [`GpuModel::step_greedy`] feeds.
     pick_at: Option<usize>,
+    /// A greedy step already submitted that feeds the pick at this position (see
+    /// [`GpuModel::step_greedy`]); anything else done to the model drops it.
+    ahead: Option<usize>,
+    /// Whether `step_greedy` queues steps ahead ([`ModelOptions::greedy_ahead`]).
+    greedy_ahead: bool,
     weight_bytes: usize,
 }
 
@@ -133,8 +146,9 @@ impl GpuModel {
         let head = Head::load(&b, w, &dims, &embed)?;
         let weight_bytes = b.weight_bytes.get();
         g.check()?;
+        let greedy_ahead = opts.greedy_ahead.unwrap_or(!g.is_cpu_adapter());
         Ok(Self {
-            staging_pick: g.staging("pick", 16),
+            staging_pick: [g.staging("pick-even", 16), g.staging("pick-odd", 16)],
             staging_row: g.staging("logits-row", dims.vocab as u64 * 4),
             gpu,
             cfg: cfg.clone(),
@@ -146,6 +160,8 @@ impl GpuModel {
             head,
             pos: 0,
             pick_at: None,
+            ahead: None,
+            greedy_ahead,
             weight_bytes,
         })
     }
@@ -171,7 +187,14 @@ impl GpuModel {
     /// Empties the KV cache (the next forward starts at position 0).
     pub fn clear(&mut self) {
         self.pos = 0;
+        self.drop_pick();
+    }
+
+    /// Forgets the pick left on the device and any step queued ahead on it: the next token goes
+    /// in from the host.
+    fn drop_pick(&mut self) {
         self.pick_at = None;
+        self.ahead = None;
     }
 
     /// Keeps the first `n` cached positions (no-op when `n` ≥ [`Self::cache_len`]): a rejected
@@ -182,6 +205,7 @@ impl GpuModel {
     pub fn truncate(&mut self, n: usize) {
         if n < self.pos {
             self.pos = n;
+            self.ahead = None;
         }
     }
 
@@ -251,7 +275,7 @@ impl GpuModel {
         t: u32,
         logits: Option<Logits>,
         pick: bool,
-        timer: Option<&mut Timer>,
+        timing: Timing,
     ) {
         self.gpu.queue.write_buffer(
             &self.act.step,
@@ -262,23 +286,31 @@ impl GpuModel {
                 _pad: [0; 2],
             }),
         );
-        match timer {
-            Some(timer) => {
+        match timing {
+            Timing::PerDispatch(timer) => {
                 let mut sink = timer.sink(enc);
                 self.record_body(&mut sink, t);
                 self.record_head(&mut sink, t, logits, pick);
             }
-            None => {
+            Timing::Off => {
                 let mut pass = enc.begin_compute_pass(&wgpu::ComputePassDescriptor::default());
                 self.record_body(&mut pass, t);
                 drop(pass);
                 let mut pass = enc.begin_compute_pass(&wgpu::ComputePassDescriptor::default());
                 self.record_head(&mut pass, t, logits, pick);
             }
+            Timing::Passes(timer) => {
+                let mut pass = timer.timed_pass(enc, "step: layers (one pass)");
+                self.record_body(&mut pass, t);
+                drop(pass);
+                let mut pass = timer.timed_pass(enc, "step: head (one pass)");
+                self.record_head(&mut pass, t, logits, pick);
+            }
         }
         if pick {
             enc.copy_buffer_to_buffer(&self.act.result, 0, &self.act.ids, 0, 4);
-            enc.copy_buffer_to_buffer(&self.act.result, 0, &self.staging_pick, 0, 16);
+            let staging = &self.staging_pick[(self.pos + t as usize - 1) % 2];
+            enc.copy_buffer_to_buffer(&self.act.result, 0, staging, 0, 16);
         }
         self.cache
             .hidden
@@ -320,19 +352,26 @@ impl GpuModel {
     /// Times each dispatch of one step feeding `ids` at the current position, then leaves the
     /// cache as it was: one id is a decode step (picking the next token on the device, as
     /// [`Self::step_greedy`] does), more a prefill step (of the first chunk of them; the last
-    /// row's logits). Needs an adapter with timestamp queries.
-    pub async fn profile_step(&mut self, ids: &[u32]) -> Result<Vec<KernelTime>> {
+    /// row's logits). `one_pass`: instead, the step recorded as a run records it (its layers in
+    /// one compute pass, the head in another), each pass timed as a whole: the GPU time of the
+    /// step without the per-dispatch passes' own cost, two entries. Needs an adapter with
+    /// timestamp queries.
+    pub async fn profile_step(&mut self, ids: &[u32], one_pass: bool) -> Result<Vec<KernelTime>> {
         let ids = &ids[..ids.len().min(self.dims.chunk)];
         self.check_ids(ids)?;
         self.gpu.check()?;
         let mut timer = Timer::new(&self.gpu)?;
-        self.pick_at = None;
+        self.drop_pick();
         self.gpu
             .queue
             .write_buffer(&self.act.ids, 0, bytemuck::cast_slice(ids));
         let mut enc = self.gpu.device.create_command_encoder(&Default::default());
         let (t, decode) = (ids.len() as u32, ids.len() == 1);
-        self.encode_step(&mut enc, t, Some(Logits::Last), decode, Some(&mut timer));
+        let timing = match one_pass {
+            true => Timing::Passes(&mut timer),
+            false => Timing::PerDispatch(&mut timer),
+        };
+        self.encode_step(&mut enc, t, Some(Logits::Last), decode, timing);
         timer.resolve(&mut enc);
         self.gpu.queue.submit([enc.finish()]);
         // The step wrote from position `pos`; the cache keeps its length, so those rows are
@@ -346,7 +385,7 @@ impl GpuModel {
         self.check_ids(ids)?;
         self.gpu.check()?;
         // The ids written below replace the pick left on the device.
-        self.pick_at = None;
+        self.drop_pick();
         let vocab = self.cfg.vocab_size;
         let mut out = Vec::new();
         let start = self.pos;
@@ -363,7 +402,7 @@ impl GpuModel {
                 Logits::Last if last => Some(Logits::Last),
                 Logits::Last => None,
             };
-            self.encode_step(&mut enc, t, logits, false, None);
+            self.encode_step(&mut enc, t, logits, false, Timing::Off);
             let read = match logits {
                 Some(Logits::All) => {
                     let size = t as u64 * vocab as u64 * 4;
@@ -413,7 +452,7 @@ impl GpuModel {
     pub async fn prefill_greedy(&mut self, ids: &[u32]) -> Result<Pick> {
         self.check_ids(ids)?;
         self.gpu.check()?;
-        self.pick_at = None;
+        self.drop_pick();
         let start = self.pos;
         let n_chunks = ids.len().div_ceil(self.dims.chunk);
         for (ci, c) in ids.chunks(self.dims.chunk).enumerate() {
@@ -423,16 +462,21 @@ impl GpuModel {
                 .write_buffer(&self.act.ids, 0, bytemuck::cast_slice(c));
             let mut enc = self.gpu.device.create_command_encoder(&Default::default());
             let last = ci + 1 == n_chunks;
-            self.encode_step(&mut enc, t, last.then_some(Logits::Last), last, None);
+            self.encode_step(&mut enc, t, last.then_some(Logits::Last), last, Timing::Off);
             self.gpu.queue.submit([enc.finish()]);
             self.pos += c.len();
         }
         self.read_pick(start).await
     }
 
-    /// Feeds the token picked last (still on the device) and picks the next one: one submit,
-    /// 16 bytes read back. Needs the previous call to have been [`Self::prefill_greedy`] or
-    /// `step_greedy`, with the cache unchanged since.
+    /// Feeds the token picked last (still on the device) and picks the next one: 16 bytes read
+    /// back. Needs the previous call to have been [`Self::prefill_greedy`] or `step_greedy`,
+    /// with the cache unchanged since.
+    /// Before it waits for this step's pick it queues the next step, which feeds that pick on
+    /// the device: the GPU then runs step after step while the host encodes the next one and
+    /// reads back this one (on an H200 a SmolLM2-135M step is 1.1 ms on the GPU and ~0.5 ms on
+    /// the host). A step queued ahead that is not taken (the caller stops, or does anything else
+    /// to the model) only wrote past the cache's length, which the next step overwrites.
     pub async fn step_greedy(&mut self) -> Result<Pick> {
         if self.pick_at != Some(self.pos) {
             return Err(tandem_core::Error::InvalidParams(
@@ -452,15 +496,33 @@ impl GpuModel {
         self.gpu.check()?;
         self.pick_at = None;
         let start = self.pos;
-        let mut enc = self.gpu.device.create_command_encoder(&Default::default());
-        self.encode_step(&mut enc, 1, Some(Logits::Last), true, None);
-        self.gpu.queue.submit([enc.finish()]);
+        if self.ahead.take() != Some(start) {
+            self.submit_greedy_step();
+        }
         self.pos += 1;
+        if self.greedy_ahead && self.pos < self.dims.max_ctx {
+            self.submit_greedy_step();
+            self.ahead = Some(self.pos);
+        }
         self.read_pick(start).await
     }
 
+    /// Submits one greedy step at `pos` feeding the pick on the device (`pos` unchanged).
+    fn submit_greedy_step(&self) {
+        let mut enc = self.gpu.device.create_command_encoder(&Default::default());
+        self.encode_step(&mut enc, 1, Some(Logits::Last), true, Timing::Off);
+        self.gpu.queue.submit([enc.finish()]);
+    }
+
+    /// The pick of the step that ended at position `pos - 1` (it started at `start`).
     async fn read_pick(&mut self, start: usize) -> Result<Pick> {
-        let r = self.gpu.read(&self.staging_pick, 16).await;
+        let r = self
+            .gpu
+            .read(&self.staging_pick[(self.pos - 1) % 2], 16)
+            .await;
+        if r.is_err() {
+            self.ahead = None;
+        }
         let bytes = self.rewind_on_err(start, r)?;
         self.pick_at = Some(self.pos);
         let w: &[u32] = bytemuck::cast_slice(&bytes);
@@ -470,4 +532,12 @@ impl GpuModel {
             entropy: f32::from_bits(w[2]),
         })
     }
+}
+
+/// How [`GpuModel::encode_step`] records a step: as a run does, or timed for a profile (each
+/// dispatch in a pass of its own, or each of the run's passes as a whole).
+enum Timing<'a> {
+    Off,
+    PerDispatch(&'a mut Timer),
+    Passes(&'a mut Timer),
 }

@@ -8,7 +8,9 @@ use bytemuck::{Pod, Zeroable};
 use crate::context::Gpu;
 use crate::error::Result;
 use crate::format::Format;
-use crate::pipelines::{Defines, Kernel, ARGMAX, ARGMAX_MERGE, ATTENTION, ATTENTION_MERGE};
+use crate::pipelines::{
+    Defines, Kernel, ARGMAX, ARGMAX_MERGE, ATTENTION, ATTENTION_DECODE, ATTENTION_MERGE,
+};
 
 #[repr(C)]
 #[derive(Debug, Clone, Copy, Pod, Zeroable, Default)]
@@ -94,7 +96,9 @@ pub struct AttnParams {
     /// Floats between the query rows of two tokens (q's heads, then k's and v's, in the stacked
     /// q/k/v product).
     pub q_stride: u32,
-    pub _pad: u32,
+    /// GPU decode: up to this many splits, the output projection's matvec merges them as it
+    /// reads its input (`Defines::merge`) and no merge dispatch runs; 0: never.
+    pub fused_merge: u32,
 }
 
 impl AttnParams {
@@ -105,9 +109,25 @@ impl AttnParams {
     /// shader's loop iterations.
     pub const SPLIT: u32 = 128;
 
-    /// Bytes of the partials of a step of `chunk` tokens over `keys` keys.
+    /// Keys per split of the GPU decode kernel (attention_decode.wgsl, two threads a key): a
+    /// short chain of loads per thread, and still 64 splits (576 workgroups on SmolLM2's 9
+    /// heads) at 4096 keys.
+    pub const DECODE_SPLIT: u32 = 64;
+
+    /// Up to this many decode splits (512 keys), o_proj's matvec merges them itself
+    /// ([`AttnParams::fused_merge`]): each of its workgroups reads every split's partials, cheap
+    /// for a few and not for 64; the merge dispatch it saves costs ~7 µs on an H200.
+    pub const FUSED_MERGE_SPLITS: u32 = 8;
+
+    /// The largest input row (floats) o_proj's matvec holds in workgroup memory to merge into.
+    pub const FUSED_MERGE_MAX_COLS: usize = 2048;
+
+    /// Bytes of the partials of a step of `chunk` tokens over `keys` keys (room for a decode
+    /// step's smaller splits too).
     pub fn part_bytes(keys: usize, chunk: usize, heads: usize, head_dim: usize) -> usize {
-        chunk * heads * keys.div_ceil(Self::SPLIT as usize) * (head_dim + 2) * 4
+        let splits = (chunk * keys.div_ceil(Self::SPLIT as usize))
+            .max(keys.div_ceil(Self::DECODE_SPLIT as usize));
+        splits * heads * (head_dim + 2) * 4
     }
 }
 
@@ -223,17 +243,26 @@ impl Dispatch {
 /// workgroup per token, head and split) for the other GPU steps.
 pub(crate) struct AttendOp {
     pub rows: Dispatch,
-    /// The cooperative decode kernel (`None` on CPU adapters).
+    /// The cooperative kernel (`None` on CPU adapters).
     pub cooperative: Option<Dispatch>,
     pub merge: Dispatch,
+    /// GPU decode: attention_decode.wgsl (rope fused in: the layer records no rope dispatch for
+    /// a one-token step) in splits of [`AttnParams::DECODE_SPLIT`] keys, its merge, and its
+    /// parameters (`None` on CPU adapters and for head dims it does not take).
+    pub decode: Option<(Dispatch, Dispatch, wgpu::Buffer)>,
+    /// Up to this many decode splits the output projection merges them (see
+    /// [`AttnParams::fused_merge`]) and no merge is recorded here.
+    pub fused_merge: u32,
     pub heads: u32,
     pub keys_per_split: u32,
 }
 
-/// The buffers attention binds: q, the layer's K and V caches, the output, the step uniform and
-/// the partials (sized by [`AttnParams::part_bytes`]).
+/// The buffers attention binds: q (the stacked q/k/v product), the layer's K and V caches, the
+/// output, the step uniform, the partials (sized by [`AttnParams::part_bytes`]) and rope's table
+/// (GPU decode ropes the step's query and key itself).
 pub(crate) struct AttendBuffers<'a> {
     pub q: &'a wgpu::Buffer,
+    pub rope_table: &'a wgpu::Buffer,
     pub k_cache: &'a wgpu::Buffer,
     pub v_cache: &'a wgpu::Buffer,
     pub out: &'a wgpu::Buffer,
@@ -275,12 +304,64 @@ impl AttendOp {
                 false => Some(dispatch(&ATTENTION, &split_buffers)?),
             },
             merge: dispatch(&ATTENTION_MERGE, &[&params, b.part, b.out, b.step])?,
+            decode: match !defines.rowwise && Self::decode_takes(p) {
+                false => None,
+                true => {
+                    let dp = gpu.uniform(
+                        "attn-decode-params",
+                        &AttnParams {
+                            split: AttnParams::DECODE_SPLIT,
+                            ..*p
+                        },
+                    );
+                    let buffers = [
+                        &dp,
+                        b.q,
+                        b.k_cache,
+                        b.v_cache,
+                        b.out,
+                        b.step,
+                        b.part,
+                        b.rope_table,
+                    ];
+                    Some((
+                        dispatch(&ATTENTION_DECODE, &buffers)?,
+                        dispatch(&ATTENTION_MERGE, &[&dp, b.part, b.out, b.step])?,
+                        dp,
+                    ))
+                }
+            },
+            fused_merge: p.fused_merge,
             heads: p.n_heads,
             keys_per_split: p.split,
         })
     }
 
+    /// attention_decode.wgsl reads q/k/v and the caches in chunks of 4 dims (rotating halves of
+    /// whole chunks), and holds q's head in 64 of them.
+    pub fn decode_takes(p: &AttnParams) -> bool {
+        p.head_dim.is_multiple_of(8) && p.head_dim <= 256 && p.q_stride.is_multiple_of(4)
+    }
+
+    /// Whether a one-token step ropes its query and key here (the layer then skips rope).
+    pub fn ropes_decode(&self) -> bool {
+        self.decode.is_some()
+    }
+
+    /// The decode kernel's parameters (what o_proj's merging matvec binds).
+    pub fn decode_params(&self) -> Option<&wgpu::Buffer> {
+        self.decode.as_ref().map(|(_, _, p)| p)
+    }
+
     pub fn record(&self, pass: &mut dyn Sink, t: u32, pos0: u32) {
+        if let (Some((d, merge, _)), 1) = (&self.decode, t) {
+            let splits = (pos0 + 1).div_ceil(AttnParams::DECODE_SPLIT);
+            d.record_grid(pass, (self.heads, splits, 1));
+            if splits > self.fused_merge.max(1) {
+                merge.record_grid(pass, (self.heads, 1, 1));
+            }
+            return;
+        }
         let splits = (pos0 + t).div_ceil(self.keys_per_split);
         // The row-wise kernel's workgroups: 64 invocations on GPUs, 8 on CPU adapters.
         let wg = if self.cooperative.is_some() { 64 } else { 8 };

@@ -36,6 +36,13 @@ pub const MATVEC_NORM: Kernel = Kernel {
     source: include_str!("shaders/matvec.wgsl"),
     slots: &[U, R, R, W, R, U, R],
 };
+/// The decode matvec of o_proj that merges attention's splits first (`Defines::merge`): binding
+/// 6 is attention's partials, 7 the decode attention's parameters.
+pub const MATVEC_MERGE: Kernel = Kernel {
+    name: "matvec_merge",
+    source: include_str!("shaders/matvec.wgsl"),
+    slots: &[U, R, R, W, R, U, R, U],
+};
 pub const MATMUL: Kernel = Kernel {
     name: "matmul",
     source: include_str!("shaders/matmul.wgsl"),
@@ -58,8 +65,21 @@ pub const ROPE: Kernel = Kernel {
 };
 pub const ATTENTION: Kernel = Kernel {
     name: "attention",
-    source: include_str!("shaders/attention.wgsl"),
+    source: concat!(
+        include_str!("shaders/attention_splits.wgsl"),
+        include_str!("shaders/attention.wgsl")
+    ),
     slots: &[U, R, R, R, W, U, W],
+};
+/// GPU decode attention with rope fused in (one token; head dims a multiple of 8 up to 256):
+/// ATTENTION's bindings with the caches writable, and rope's table at 7.
+pub const ATTENTION_DECODE: Kernel = Kernel {
+    name: "attention_decode",
+    source: concat!(
+        include_str!("shaders/attention_splits.wgsl"),
+        include_str!("shaders/attention_decode.wgsl")
+    ),
+    slots: &[U, R, W, W, W, U, W, R],
 };
 pub const ATTENTION_MERGE: Kernel = Kernel {
     name: "attention_merge",
@@ -108,6 +128,9 @@ pub struct Defines {
     pub norm: bool,
     /// The matvec's input is silu(gate) · up of the stacked gate/up product (down_proj).
     pub silu: bool,
+    /// The matvec's input is attention's output, merged from its splits first where a decode
+    /// step has a few (`MATVEC_MERGE` only: o_proj).
+    pub merge: bool,
     /// Wider workgroups for GPUs: the row-wise attention kernel in workgroups of 64 (prefill)
     /// instead of 8, the prefill matmul in 64 × 64 tiles instead of 64 × 32.
     pub wide: bool,
@@ -122,6 +145,7 @@ impl Defines {
             "KV_F16" => Some(self.kv_f16),
             "NORM" => Some(self.norm),
             "SILU" => Some(self.silu),
+            "MERGE" => Some(self.merge),
             "WIDE" => Some(self.wide),
             _ => None,
         }

@@ -58,6 +58,25 @@ impl Timer {
         })
     }
 
+    /// A compute pass timed as a whole, reported as `label` (a step recorded as a normal run
+    /// records it, for the GPU time of the whole step next to the per-dispatch profile).
+    pub fn timed_pass<'a>(
+        &'a mut self,
+        enc: &'a mut wgpu::CommandEncoder,
+        label: &'static str,
+    ) -> wgpu::ComputePass<'a> {
+        let i = self.labels.len() as u32;
+        self.labels.push(label);
+        enc.begin_compute_pass(&wgpu::ComputePassDescriptor {
+            label: Some(label),
+            timestamp_writes: Some(wgpu::ComputePassTimestampWrites {
+                query_set: &self.queries,
+                beginning_of_pass_write_index: Some(2 * i),
+                end_of_pass_write_index: Some(2 * i + 1),
+            }),
+        })
+    }
+
     /// A sink that records into `enc`, one timed pass per dispatch.
     pub fn sink<'a>(&'a mut self, enc: &'a mut wgpu::CommandEncoder) -> TimedSink<'a> {
         TimedSink { timer: self, enc }

@@ -7,7 +7,7 @@ use tandem_core::candle_core::{Device, Tensor};
 use tandem_core::sampling::{argmax as cpu_argmax, logprob_and_entropy, Rng};
 use tandem_core::{Config, RawDtype, RawTensor, RopeScaling};
 use tandem_gpu::kernels::{self, AttnShape, MatKernel};
-use tandem_gpu::ops::MatParams;
+use tandem_gpu::ops::{AttnParams, MatParams};
 use tandem_gpu::{Defines, Gpu, GpuOptions};
 
 #[cfg(target_arch = "wasm32")]
@@ -33,6 +33,7 @@ gpu_test!(matmul_every_format);
 gpu_test!(odd_columns_padded);
 gpu_test!(matvec_with_fused_norm);
 gpu_test!(matvec_with_fused_silu);
+gpu_test!(matvec_with_fused_merge);
 gpu_test!(matvec_rows_per_workgroup);
 gpu_test!(matmul_wide_tiles);
 gpu_test!(matrix_split_across_bindings);
@@ -466,6 +467,68 @@ mod cases {
         }
     }
 
+    /// o_proj's decode matvec merging attention's splits first: the partials of 1 to 9 splits
+    /// (merged where 2..=8, attention's output read as it is otherwise), 9 heads of 64 dims and
+    /// 3 of 128 (a padded input row: 384 + 32 columns).
+    pub async fn matvec_with_fused_merge() {
+        let gpu = gpu().await;
+        let mut rng = Rng::new(33);
+        for (heads, hd, cols) in [(9usize, 64usize, 576usize), (3, 128, 416)] {
+            let split = AttnParams::DECODE_SPLIT as usize;
+            let p = AttnParams {
+                n_heads: heads as u32,
+                n_kv: 1,
+                head_dim: hd as u32,
+                scale: 1.0,
+                split: split as u32,
+                out_stride: cols as u32,
+                q_stride: cols as u32,
+                fused_merge: AttnParams::FUSED_MERGE_SPLITS,
+            };
+            let x = randn(&mut rng, cols, 1.0);
+            let (raw, exact) = weight(&mut rng, 40, cols, RawDtype::F32);
+            for n_splits in [1usize, 2, 5, 8, 9] {
+                // Per (head, split): a max, a positive sum, unnormalised values.
+                let mut part = Vec::new();
+                for _ in 0..heads * n_splits {
+                    part.push(randn(&mut rng, 1, 3.0)[0]);
+                    part.push(1.0 + randn(&mut rng, 1, 1.0)[0].abs());
+                    part.extend(randn(&mut rng, hd, 2.0));
+                }
+                let merged: Vec<f32> = (0..cols)
+                    .map(|i| {
+                        let (h, d) = (i / hd, i % hd);
+                        if h >= heads {
+                            return 0.0;
+                        }
+                        let row = |s: usize| &part[(h * n_splits + s) * (hd + 2)..];
+                        let mx = (0..n_splits).map(|s| row(s)[0]).fold(f32::MIN, f32::max);
+                        let w = |s: usize| (row(s)[0] - mx).exp();
+                        let l: f32 = (0..n_splits).map(|s| w(s) * row(s)[1]).sum();
+                        (0..n_splits).map(|s| w(s) * row(s)[2 + d]).sum::<f32>() / l
+                    })
+                    .collect();
+                let input = match n_splits {
+                    2..=8 => &merged,
+                    _ => &x,
+                };
+                let want = cpu_linear(&exact, input, 1, 40, cols);
+                let pos0 = (n_splits - 1) * split + 7;
+                for subgroups in [false, gpu.has_subgroups()] {
+                    let d = Defines {
+                        subgroups,
+                        ..gpu.defines()
+                    };
+                    let got = kernels::matvec_merge(&gpu, &raw, &x, &part, p, pos0, d)
+                        .await
+                        .unwrap();
+                    let what = format!("matvec+merge {heads}×{hd}, {n_splits} splits {d:?}");
+                    assert_close(&what, &got, &want, 1e-5);
+                }
+            }
+        }
+    }
+
     pub async fn embedding_gather() {
         let gpu = gpu().await;
         for dtype in DTYPES {
@@ -632,6 +695,8 @@ mod cases {
             (shape(2, 1, 64, 100, 70), 64),
             (shape(9, 3, 64, 1000, 24), 128),
             (shape(2, 1, 256, 127, 1), 128),
+            (shape(4, 2, 32, 8, 1), 128),
+            (shape(4, 2, 32, 62, 1), 128),
         ];
         let mut rng = Rng::new(13);
         for (s, split) in cases {

@@ -47,10 +47,16 @@ fn gpu() -> Arc<Gpu> {
     gpu_with(GpuOptions::default())
 }
 
+/// Loads with the f32 KV cache unless `opts` names one: these tests hold the GPU to the CPU
+/// engine at the f32 tolerance, and a real GPU defaults to the f16 cache.
 fn load(gpu: &Arc<Gpu>, path: &std::path::Path, opts: &ModelOptions) -> GpuModel {
     let mut parts: ModelParts = tandem_core::open(path).unwrap();
     let cfg = parts.config.clone();
-    block_on(GpuModel::load(gpu.clone(), &mut parts.weights, &cfg, opts)).unwrap()
+    let opts = ModelOptions {
+        kv_f16: Some(opts.kv_f16.unwrap_or(false)),
+        ..opts.clone()
+    };
+    block_on(GpuModel::load(gpu.clone(), &mut parts.weights, &cfg, &opts)).unwrap()
 }
 
 /// A fixed token sequence that is not all one token.

@@ -69,7 +69,7 @@ impl Dims {
             .min(max_binding / AttnParams::part_bytes(max_ctx, 1, nh, hd).max(1))
             .max(1);
         // One split (a short cache) writes no partials.
-        let attn_part_bytes = if max_ctx <= AttnParams::SPLIT as usize {
+        let attn_part_bytes = if max_ctx <= AttnParams::DECODE_SPLIT as usize {
             0
         } else {
             AttnParams::part_bytes(max_ctx, chunk, nh, hd)

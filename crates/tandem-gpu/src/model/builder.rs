@@ -9,7 +9,7 @@ use crate::error::{GpuError, Result};
 use crate::format::Format;
 use crate::matrix::{stack, Matrix};
 use crate::ops::{Dispatch, Grid, LinearOp, MatParams, FLAG_ACCUMULATE, FLAG_BIAS};
-use crate::pipelines::{Defines, Kernel, MATMUL, MATVEC, MATVEC_NORM};
+use crate::pipelines::{Defines, Kernel, MATMUL, MATVEC, MATVEC_MERGE, MATVEC_NORM};
 
 use super::buffers::Activations;
 
@@ -189,6 +189,10 @@ impl Builder<'_> {
                     self.gpu
                         .bind_group(&MATVEC, &[&params, w, &a.gu, out, bias, &a.step]),
                 ),
+                Some(Prologue::Merge { part, params: ap }) => fused.push(self.gpu.bind_group(
+                    &MATVEC_MERGE,
+                    &[&params, w, x, out, bias, &a.step, part, ap],
+                )),
                 None => {}
             }
         }
@@ -206,6 +210,13 @@ impl Builder<'_> {
                         &MATVEC,
                         Defines {
                             silu: true,
+                            ..self.defines
+                        },
+                    ),
+                    Prologue::Merge { .. } => (
+                        &MATVEC_MERGE,
+                        Defines {
+                            merge: true,
                             ..self.defines
                         },
                     ),
@@ -254,6 +265,12 @@ pub(super) enum Prologue<'a> {
     Norm(&'a wgpu::Buffer),
     /// silu(gate) · up from the stacked gate/up product: no silu_mul dispatch in decode.
     Silu,
+    /// Attention's output merged from the decode kernel's partials (`part`) where a step has a
+    /// few splits, by its parameters (`params`): no merge dispatch in decode at short contexts.
+    Merge {
+        part: &'a wgpu::Buffer,
+        params: &'a wgpu::Buffer,
+    },
 }
 
 /// A product's labels in a profile, from its role (`qkv_proj`).

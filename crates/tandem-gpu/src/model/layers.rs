@@ -76,8 +76,8 @@ impl Embedding {
 }
 
 /// The q/k/v projections as one stacked product, rope (which also writes K and V into this
-/// layer's cache), causal GQA attention over the cache, and the output projection added to the
-/// residual stream.
+/// layer's cache; GPU decode does it inside attention), causal GQA attention over the cache, and
+/// the output projection added to the residual stream.
 struct Attention {
     qkv: Vec<LinearOp>,
     rope: Dispatch,
@@ -106,7 +106,7 @@ impl Attention {
                 stride: d.qkv_dim as u32,
             },
         );
-        let attn_params = AttnParams {
+        let mut attn_params = AttnParams {
             n_heads: nh,
             n_kv: nkv,
             head_dim: hd,
@@ -114,8 +114,15 @@ impl Attention {
             split: AttnParams::SPLIT,
             out_stride: d.att_stride as u32,
             q_stride: d.qkv_dim as u32,
-            _pad: 0,
+            fused_merge: 0,
         };
+        // GPU decode: o_proj merges a few splits itself where its input fits workgroup memory.
+        if !b.defines.rowwise
+            && AttendOp::decode_takes(&attn_params)
+            && d.q_dim <= AttnParams::FUSED_MERGE_MAX_COLS
+        {
+            attn_params.fused_merge = AttnParams::FUSED_MERGE_SPLITS;
+        }
         let qkv = Stack {
             role: "qkv_proj",
             weights: [
@@ -132,6 +139,28 @@ impl Attention {
             weights: vec![(format!("{p}.o_proj"), d.hidden, d.hidden)],
             cols: d.q_dim,
         };
+        let attend = AttendOp::new(
+            b.gpu,
+            b.defines,
+            &attn_params,
+            AttendBuffers {
+                q: &a.qkv,
+                rope_table,
+                k_cache,
+                v_cache,
+                out: &a.att,
+                step: &a.step,
+                part: &a.attn_part,
+            },
+        )?;
+        let merge = match (attend.fused_merge, attend.decode_params()) {
+            (1.., Some(params)) => Some(Prologue::Merge {
+                part: &a.attn_part,
+                params,
+            }),
+            _ => None,
+        };
+        let o = b.linear(w, &o, cfg.o_bias, &a.att, &a.x, Out::Accumulate, merge)?;
         Ok(Self {
             qkv: b.linear(
                 w,
@@ -148,26 +177,16 @@ impl Attention {
                 &[&rope_params, &a.qkv, k_cache, v_cache, rope_table, &a.step],
                 Grid::PerToken(((nh + nkv) * hd / 2).div_ceil(64)),
             )?,
-            attend: AttendOp::new(
-                b.gpu,
-                b.defines,
-                &attn_params,
-                AttendBuffers {
-                    q: &a.qkv,
-                    k_cache,
-                    v_cache,
-                    out: &a.att,
-                    step: &a.step,
-                    part: &a.attn_part,
-                },
-            )?,
-            o: b.linear(w, &o, cfg.o_bias, &a.att, &a.x, Out::Accumulate, None)?,
+            attend,
+            o,
         })
     }
 
     fn record(&self, pass: &mut dyn Sink, t: u32, pos0: u32) {
         self.qkv.iter().for_each(|op| op.record(pass, t));
-        self.rope.record(pass, t);
+        if t > 1 || !self.attend.ropes_decode() {
+            self.rope.record(pass, t);
+        }
         self.attend.record(pass, t, pos0);
         self.o.iter().for_each(|op| op.record(pass, t));
     }

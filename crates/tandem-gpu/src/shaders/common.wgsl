@@ -78,5 +78,6 @@ struct AttnParams {
     out_stride: u32,
     // Floats between two tokens' query rows (the stacked q/k/v product).
     q_stride: u32,
-    _pad2: u32,
+    // GPU decode: up to this many splits, o_proj's matvec merges them itself (MERGE); 0: never.
+    fused_merge: u32,
 }

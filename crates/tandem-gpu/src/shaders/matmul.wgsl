@@ -110,6 +110,34 @@ fn stage_x(r: u32, c: u32, m0: u32, k0: u32, m_total: u32) {
     xt[o] = v.x; xt[o + 1u] = v.y; xt[o + 2u] = v.z; xt[o + 3u] = v.w;
 }
 
+// Row r's weight at column k of the tile, for the four rows tn, tn + 16, tn + 32, tn + 48.
+fn w4(tn: u32, k: u32) -> vec4<f32> {
+    return vec4<f32>(wt[tn * WS + k], wt[(tn + 16u) * WS + k], wt[(tn + 32u) * WS + k],
+        wt[(tn + 48u) * WS + k]);
+}
+
+// The four outputs (input m; rows row, row + 16, row + 32, row + 48) of one accumulator.
+fn write4(m: u32, row: u32, m_total: u32, a: vec4<f32>) {
+    if (m >= m_total) {
+        return;
+    }
+    if (row < p.rows) {
+        write(m, row, a.x);
+    }
+    if (row + 16u < p.rows) {
+        write(m, row + 16u, a.y);
+    }
+    if (row + 32u < p.rows) {
+        write(m, row + 32u, a.z);
+    }
+    if (row + 48u < p.rows) {
+        write(m, row + 48u, a.w);
+    }
+}
+
+// Accumulators are named vec4s, never private arrays: an array indexed in a loop can land in
+// local memory on a GPU whose compiler does not unroll the loop (seen on an H200: 0.1–0.5
+// TFLOP/s for SmolLM2's prefill products with `var acc: array<f32, 8>`).
 #if WIDE
 @compute @workgroup_size(256)
 fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec3<u32>) {
@@ -118,7 +146,10 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec
     let m0 = wg.y * TM;
     let tn = li % 16u; // rows n0 + tn + 16 j, j < 4
     let tm = li / 16u; // inputs m0 + tm + 16 i, i < 4
-    var acc: array<f32, 16>;
+    var a0 = vec4<f32>(0.0);
+    var a1 = vec4<f32>(0.0);
+    var a2 = vec4<f32>(0.0);
+    var a3 = vec4<f32>(0.0);
     for (var k0 = 0u; k0 < p.cols; k0 += TK) {
         // 64 rows × 2 chunks of 8 weights: one chunk for each of the first 128 threads; 64
         // inputs × 4 chunks of 4 floats: one chunk per thread.
@@ -128,28 +159,18 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec
         stage_x(li / 4u, li % 4u, m0, k0, m_total);
         workgroupBarrier();
         for (var k = 0u; k < TK; k++) {
-            var xs: array<f32, 4>;
-            for (var i = 0u; i < 4u; i++) {
-                xs[i] = xt[(tm + 16u * i) * XS + k];
-            }
-            for (var j = 0u; j < 4u; j++) {
-                let wv = wt[(tn + 16u * j) * WS + k];
-                for (var i = 0u; i < 4u; i++) {
-                    acc[i * 4u + j] += wv * xs[i];
-                }
-            }
+            let wv = w4(tn, k);
+            a0 += wv * xt[tm * XS + k];
+            a1 += wv * xt[(tm + 16u) * XS + k];
+            a2 += wv * xt[(tm + 32u) * XS + k];
+            a3 += wv * xt[(tm + 48u) * XS + k];
         }
         workgroupBarrier();
     }
-    for (var i = 0u; i < 4u; i++) {
-        for (var j = 0u; j < 4u; j++) {
-            let m = m0 + tm + 16u * i;
-            let row = n0 + tn + 16u * j;
-            if (m < m_total && row < p.rows) {
-                write(m, row, acc[i * 4u + j]);
-            }
-        }
-    }
+    write4(m0 + tm, n0 + tn, m_total, a0);
+    write4(m0 + tm + 16u, n0 + tn, m_total, a1);
+    write4(m0 + tm + 32u, n0 + tn, m_total, a2);
+    write4(m0 + tm + 48u, n0 + tn, m_total, a3);
 }
 #else
 
@@ -160,7 +181,8 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec
     let m0 = wg.y * TM;
     let tn = li % 16u; // rows n0 + tn + 16 j, j < 4
     let tm = li / 16u; // inputs m0 + tm + 16 i, i < 2
-    var acc: array<f32, 8>;
+    var a0 = vec4<f32>(0.0);
+    var a1 = vec4<f32>(0.0);
     for (var k0 = 0u; k0 < p.cols; k0 += TK) {
         // 64 rows × 4 chunks of 8 weights, 32 inputs × 8 chunks of 4 floats: one of each per
         // thread.
@@ -168,25 +190,14 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec
         stage_x(li / 8u, li % 8u, m0, k0, m_total);
         workgroupBarrier();
         for (var k = 0u; k < TK; k++) {
-            let x0 = xt[tm * XS + k];
-            let x1 = xt[(tm + 16u) * XS + k];
-            for (var j = 0u; j < 4u; j++) {
-                let wv = wt[(tn + 16u * j) * WS + k];
-                acc[j] += wv * x0;
-                acc[4u + j] += wv * x1;
-            }
+            let wv = w4(tn, k);
+            a0 += wv * xt[tm * XS + k];
+            a1 += wv * xt[(tm + 16u) * XS + k];
         }
         workgroupBarrier();
     }
-    for (var i = 0u; i < 2u; i++) {
-        let m = m0 + tm + 16u * i;
-        for (var j = 0u; j < 4u; j++) {
-            let row = n0 + tn + 16u * j;
-            if (m < m_total && row < p.rows) {
-                write(m, row, acc[i * 4u + j]);
-            }
-        }
-    }
+    write4(m0 + tm, n0 + tn, m_total, a0);
+    write4(m0 + tm + 16u, n0 + tn, m_total, a1);
 }
 #endif
 #endif

@@ -7,6 +7,9 @@
 // norm weight `g` scales x as it is read (a decode step then needs no norm dispatch per layer).
 // SILU (cooperative only): x is the stacked gate/up product and the input is silu(gate) · up,
 // computed as it is read (down_proj's decode needs no silu_mul dispatch).
+// MERGE (cooperative only, o_proj in decode): x is attention's output, unless the step's keys
+// span 2..=fused_merge splits of attention_decode.wgsl: then each workgroup first merges their
+// partials (as attention_merge.wgsl does) into workgroup memory, and no merge dispatch runs.
 @group(0) @binding(0) var<uniform> p: MatParams;
 // binding 1: the weights `w`, declared by the format's weights_*.wgsl.
 @group(0) @binding(2) var<storage, read> x: array<vec4<f32>>;
@@ -16,6 +19,42 @@
 
 var<workgroup> partial: array<f32, 256>;
 
+#if MERGE
+@group(0) @binding(6) var<storage, read> part: array<f32>;
+@group(0) @binding(7) var<uniform> ap: AttnParams;
+// The input row (cols ≤ 2048).
+var<workgroup> xm: array<vec4<f32>, 512>;
+
+fn xv(i: u32) -> vec4<f32> {
+    return xm[i];
+}
+
+// Chunk c (dims 4c..4c+3, one head's: head_dim is a multiple of 8) of the merged attention
+// output: each split's values scaled by exp(max - the largest max), over the scaled sums.
+fn merged4(c: u32, n_splits: u32) -> vec4<f32> {
+    let hd = ap.head_dim;
+    let h = (4u * c) / hd;
+    if (h >= ap.n_heads) {
+        return vec4<f32>(0.0);
+    }
+    let d = 4u * c - h * hd;
+    let base = h * n_splits;
+    var mx = -3.0e38;
+    for (var s = 0u; s < n_splits; s++) {
+        mx = max(mx, part[(base + s) * (hd + 2u)]);
+    }
+    var l = 0.0;
+    var acc = vec4<f32>(0.0);
+    for (var s = 0u; s < n_splits; s++) {
+        let o = (base + s) * (hd + 2u);
+        let w = exp(part[o] - mx);
+        l += w * part[o + 1u];
+        let v = o + 2u + d;
+        acc += w * vec4<f32>(part[v], part[v + 1u], part[v + 2u], part[v + 3u]);
+    }
+    return acc / l;
+}
+#else
 #if NORM
 @group(0) @binding(6) var<storage, read> g: array<vec4<f32>>;
 
@@ -32,6 +71,7 @@ fn xv(i: u32) -> vec4<f32> {
 fn xv(i: u32) -> vec4<f32> {
     return x[i];
 }
+#endif
 #endif
 #endif
 
@@ -96,6 +136,18 @@ fn main(
     workgroupBarrier();
 #else
     let inv = 1.0;
+#endif
+#if MERGE
+    let n_splits = (step.pos0 + ap.split) / ap.split;
+    let merge = n_splits > 1u && n_splits <= ap.fused_merge;
+    for (var c = li; c < p.cols / 4u; c += 256u) {
+        if (merge) {
+            xm[c] = merged4(c, n_splits);
+        } else {
+            xm[c] = x[c];
+        }
+    }
+    workgroupBarrier();
 #endif
     var acc = 0.0;
     if (row < p.rows) {
