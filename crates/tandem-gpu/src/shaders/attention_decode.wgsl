@@ -62,10 +62,15 @@ fn rotated4(o4: u32, c: u32, pos: u32) -> vec4<f32> {
     return select(x * cs + y * sn, x * cs - y * sn, first);
 }
 
-// The max (or sum) over the workgroup of one value per thread.
-fn all_max(li: u32, v: f32, sg_lane: u32, sg_size: u32) -> f32 {
+// The max (is_max) or the sum over the workgroup of one value per thread.
+fn all_reduce(li: u32, v: f32, is_max: bool, sg_lane: u32, sg_size: u32) -> f32 {
 #if SUBGROUPS
-    let s = subgroupMax(v);
+    var s: f32;
+    if (is_max) {
+        s = subgroupMax(v);
+    } else {
+        s = subgroupAdd(v);
+    }
     if (sg_lane == 0u) {
         red[li / sg_size] = s;
     }
@@ -76,7 +81,8 @@ fn all_max(li: u32, v: f32, sg_lane: u32, sg_size: u32) -> f32 {
     if (li < 8u) {
         var r = dots[li * 16u];
         for (var i = 1u; i < 16u; i++) {
-            r = max(r, dots[li * 16u + i]);
+            let x = dots[li * 16u + i];
+            r = select(r + x, max(r, x), is_max);
         }
         red[li] = r;
     }
@@ -84,39 +90,13 @@ fn all_max(li: u32, v: f32, sg_lane: u32, sg_size: u32) -> f32 {
     workgroupBarrier();
     var r = red[0];
     for (var i = 1u; i < n_red(sg_size); i++) {
-        r = max(r, red[i]);
+        r = select(r + red[i], max(r, red[i]), is_max);
     }
     workgroupBarrier();
     return r;
 }
 
-fn all_sum(li: u32, v: f32, sg_lane: u32, sg_size: u32) -> f32 {
-#if SUBGROUPS
-    let s = subgroupAdd(v);
-    if (sg_lane == 0u) {
-        red[li / sg_size] = s;
-    }
-#else
-    dots[li] = v;
-    workgroupBarrier();
-    if (li < 8u) {
-        var r = 0.0;
-        for (var i = 0u; i < 16u; i++) {
-            r += dots[li * 16u + i];
-        }
-        red[li] = r;
-    }
-#endif
-    workgroupBarrier();
-    var r = 0.0;
-    for (var i = 0u; i < n_red(sg_size); i++) {
-        r += red[i];
-    }
-    workgroupBarrier();
-    return r;
-}
-
-// How many partial results all_max / all_sum leave in `red` (subgroups of 4 to 128 lanes).
+// How many partial results all_reduce leaves in `red` (subgroups of 4 to 128 lanes).
 fn n_red(sg_size: u32) -> u32 {
 #if SUBGROUPS
     return max(1u, THREADS / sg_size);
@@ -192,7 +172,7 @@ fn main(
         sc = (dots[2u * li] + dots[2u * li + 1u]) * p.scale;
     }
     workgroupBarrier();
-    let m = all_max(li, sc, sg_lane, sg_size);
+    let m = all_reduce(li, sc, true, sg_lane, sg_size);
     var e = 0.0;
     if (li < n) {
         e = exp(sc - m);
@@ -200,7 +180,7 @@ fn main(
     if (li < KEYS) {
         probs[li] = e;
     }
-    let l = all_sum(li, e, sg_lane, sg_size);
+    let l = all_reduce(li, e, false, sg_lane, sg_size);
 
     // Values: chunk c of the keys g, g + groups, ...; the groups' sums (≥ 2 groups: hd4 ≤ 64)
     // meet in `accs`.

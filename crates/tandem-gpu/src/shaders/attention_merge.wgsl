@@ -6,6 +6,20 @@
 @group(0) @binding(2) var<storage, read_write> out: array<f32>;
 @group(0) @binding(3) var<uniform> step: Step;
 
+// Token t's splits in `part`: the step's count, those t sees (attention.wgsl writes nothing for
+// the others) and where head h's first one is.
+struct Splits {
+    n: u32,
+    seen: u32,
+    base: u32,
+}
+
+fn splits(t: u32, h: u32) -> Splits {
+    let n = (step.pos0 + step.n_tokens + p.split - 1u) / p.split;
+    let seen = (step.pos0 + t + 1u + p.split - 1u) / p.split;
+    return Splits(n, seen, (t * p.n_heads + h) * n);
+}
+
 #if ROWWISE
 // CPU adapters: each invocation walks every split for its dims, no barrier (a context switch
 // there).
@@ -14,10 +28,9 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec
     let h = wg.x;
     let t = wg.y;
     let hd = p.head_dim;
-    let n_splits = (step.pos0 + step.n_tokens + p.split - 1u) / p.split;
-    // The splits token t sees (attention.wgsl writes nothing for the others).
-    let seen = (step.pos0 + t + 1u + p.split - 1u) / p.split;
-    let base = (t * p.n_heads + h) * n_splits;
+    let sp = splits(t, h);
+    let seen = sp.seen;
+    let base = sp.base;
     var mx = -3.0e38;
     for (var s = 0u; s < seen; s++) {
         mx = max(mx, part[(base + s) * (hd + 2u)]);
@@ -71,9 +84,9 @@ fn main(@builtin(local_invocation_index) li: u32, @builtin(workgroup_id) wg: vec
     let h = wg.x;
     let t = wg.y;
     let hd = p.head_dim;
-    let n_splits = (step.pos0 + step.n_tokens + p.split - 1u) / p.split;
-    let seen = (step.pos0 + t + 1u + p.split - 1u) / p.split;
-    let base = (t * p.n_heads + h) * n_splits;
+    let sp = splits(t, h);
+    let seen = sp.seen;
+    let base = sp.base;
     var mx = -3.0e38;
     for (var s = li; s < seen; s += THREADS) {
         mx = max(mx, part[(base + s) * (hd + 2u)]);
