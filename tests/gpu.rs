@@ -418,6 +418,74 @@ fn device_loss_is_typed_and_the_cpu_engine_takes_over() {
     assert!(d <= TOL_F32, "{d}");
 }
 
+/// q/k/v and gate/up in different formats (v_proj and up_proj Q4_0, the rest Q8_0, as a mixed
+/// GGUF may hold them): the weights that share a format are no longer stacked into one product,
+/// each writes its rows of the shared output, and the logits are those of the same weights
+/// dequantized to f32 — on the row-wise and the cooperative kernels.
+#[test]
+fn mixed_formats_in_one_stack_match_their_dequantized_weights() {
+    use tandem_core::candle_core::quantized::{GgmlDType, QTensor};
+    use tandem_core::candle_core::Device;
+    use tandem_core::random::{random_weights, write_gguf, WeightDtype};
+
+    let cfg = open(&model_dir("llama-tiny")).config;
+    let mut mixed = random_weights(&cfg, WeightDtype::Q8_0, 7).unwrap();
+    let requant = |t: &QTensor, to: GgmlDType| {
+        let f = t.dequantize(&Device::Cpu).unwrap();
+        Arc::new(QTensor::quantize(&f, to).unwrap())
+    };
+    for (name, t) in mixed.iter_mut() {
+        if name.contains("v_proj") || name.contains("up_proj") {
+            *t = requant(t, GgmlDType::Q4_0);
+        }
+    }
+    let exact: std::collections::HashMap<_, _> = mixed
+        .iter()
+        .map(|(n, t)| (n.clone(), requant(t, GgmlDType::F32)))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, w, dtype| {
+        let path = dir.path().join(name);
+        let mut f = std::fs::File::create(&path).unwrap();
+        write_gguf(&mut f, &cfg, w, dtype).unwrap();
+        path
+    };
+    let mixed_path = write("mixed.gguf", &mixed, WeightDtype::Q8_0);
+    let exact_path = write("exact.gguf", &exact, WeightDtype::F32);
+    let ids: Vec<u32> = (0..24)
+        .map(|i| (i * 37 + 11) % cfg.vocab_size as u32)
+        .collect();
+    for rowwise in [true, false] {
+        let g = gpu_with(GpuOptions {
+            rowwise: Some(rowwise),
+            ..Default::default()
+        });
+        let logits = |path: &std::path::Path| {
+            let mut m = load(&g, &mut open(path), &ModelOptions::default());
+            let all = gpu_logits(&mut m, &ids);
+            m.clear();
+            let steps: Vec<Vec<f32>> = ids
+                .iter()
+                .map(|id| block_on(m.forward(&[*id], Logits::Last)).unwrap())
+                .collect();
+            (all, steps)
+        };
+        let (got, got_steps) = logits(&mixed_path);
+        let (want, want_steps) = logits(&exact_path);
+        // Separate products: three for q/k/v and two for gate/up in every layer.
+        let mut m = load(&g, &mut open(&mixed_path), &ModelOptions::default());
+        block_on(m.forward(&ids[..4], Logits::Last)).unwrap();
+        let p = block_on(m.profile_step(&ids[4..5], false)).unwrap();
+        let count = |label: &str| p.iter().filter(|k| k.label == label).count();
+        let layers = cfg.num_hidden_layers;
+        assert_eq!(count("matvec qkv_proj"), 3 * layers, "{p:?}");
+        assert_eq!(count("matvec gate_up_proj"), 2 * layers, "{p:?}");
+        let d = max_abs_diff(&got, &want).max(max_abs_diff(&got_steps, &want_steps));
+        println!("mixed q/k/v and gate/up formats, row-wise {rowwise}: max |diff| = {d:e}");
+        assert!(d <= 1e-4, "row-wise {rowwise}: {d}");
+    }
+}
+
 /// `step_greedy` queues the next step before it reads its pick back: a step queued and not
 /// taken (the caller feeds a token of its own, rewinds, or starts again) leaves nothing behind,
 /// and one taken continues the greedy run exactly.
