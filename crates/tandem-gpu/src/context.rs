@@ -366,8 +366,20 @@ impl Gpu {
     }
 
     /// Waits for `size` bytes of the mappable `staging` buffer (after the submit that filled it)
-    /// and returns them. Awaits `map_async`; on native the device is polled to drive it.
+    /// and returns them. Awaits `map_async`; on native the device is polled to drive it, until
+    /// every submission is done.
     pub(crate) async fn read(&self, staging: &wgpu::Buffer, size: u64) -> Result<Vec<u8>> {
+        self.read_after(staging, size, None).await
+    }
+
+    /// [`Self::read`] of a buffer that submission `after` filled: on native the poll waits for
+    /// that submission only, not for work queued after it (a greedy step queued ahead).
+    pub(crate) async fn read_after(
+        &self,
+        staging: &wgpu::Buffer,
+        size: u64,
+        after: Option<wgpu::SubmissionIndex>,
+    ) -> Result<Vec<u8>> {
         let (tx, rx) = futures_channel::oneshot::channel();
         let slice = staging.slice(..size);
         slice.map_async(wgpu::MapMode::Read, move |r| {
@@ -375,8 +387,13 @@ impl Gpu {
         });
         #[cfg(not(target_arch = "wasm32"))]
         self.device
-            .poll(wgpu::PollType::wait_indefinitely())
+            .poll(wgpu::PollType::Wait {
+                submission_index: after,
+                timeout: None,
+            })
             .map_err(|e| GpuError::DeviceLost(e.to_string()))?;
+        #[cfg(target_arch = "wasm32")]
+        let _ = after;
         let mapped = rx.await;
         self.check()?;
         match mapped {

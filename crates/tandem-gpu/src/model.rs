@@ -84,9 +84,9 @@ pub struct GpuModel {
     /// The cache length at which the last greedy pick was left on the device (in `ids`), while
     /// it is still there and still the next token: what [`GpuModel::step_greedy`] feeds.
     pick_at: Option<usize>,
-    /// A greedy step already submitted that feeds the pick at this position (see
-    /// [`GpuModel::step_greedy`]); anything else done to the model drops it.
-    ahead: Option<usize>,
+    /// A greedy step already submitted that feeds the pick at this position, and its
+    /// submission (see [`GpuModel::step_greedy`]); anything else done to the model drops it.
+    ahead: Option<(usize, wgpu::SubmissionIndex)>,
     /// Whether `step_greedy` queues steps ahead ([`ModelOptions::greedy_ahead`]).
     greedy_ahead: bool,
     weight_bytes: usize,
@@ -466,7 +466,7 @@ impl GpuModel {
             self.gpu.queue.submit([enc.finish()]);
             self.pos += c.len();
         }
-        self.read_pick(start).await
+        self.read_pick(start, None).await
     }
 
     /// Feeds the token picked last (still on the device) and picks the next one: 16 bytes read
@@ -496,29 +496,34 @@ impl GpuModel {
         self.gpu.check()?;
         self.pick_at = None;
         let start = self.pos;
-        if self.ahead.take() != Some(start) {
-            self.submit_greedy_step();
-        }
+        let this = match self.ahead.take() {
+            Some((at, submitted)) if at == start => submitted,
+            _ => self.submit_greedy_step(),
+        };
         self.pos += 1;
         if self.greedy_ahead && self.pos < self.dims.max_ctx {
-            self.submit_greedy_step();
-            self.ahead = Some(self.pos);
+            self.ahead = Some((self.pos, self.submit_greedy_step()));
         }
-        self.read_pick(start).await
+        self.read_pick(start, Some(this)).await
     }
 
     /// Submits one greedy step at `pos` feeding the pick on the device (`pos` unchanged).
-    fn submit_greedy_step(&self) {
+    fn submit_greedy_step(&self) -> wgpu::SubmissionIndex {
         let mut enc = self.gpu.device.create_command_encoder(&Default::default());
         self.encode_step(&mut enc, 1, Some(Logits::Last), true, Timing::Off);
-        self.gpu.queue.submit([enc.finish()]);
+        self.gpu.queue.submit([enc.finish()])
     }
 
-    /// The pick of the step that ended at position `pos - 1` (it started at `start`).
-    async fn read_pick(&mut self, start: usize) -> Result<Pick> {
+    /// The pick of the step that ended at position `pos - 1` (it started at `start`; `after`:
+    /// its submission, when later ones may be queued).
+    async fn read_pick(
+        &mut self,
+        start: usize,
+        after: Option<wgpu::SubmissionIndex>,
+    ) -> Result<Pick> {
         let r = self
             .gpu
-            .read(&self.staging_pick[(self.pos - 1) % 2], 16)
+            .read_after(&self.staging_pick[(self.pos - 1) % 2], 16, after)
             .await;
         if r.is_err() {
             self.ahead = None;

@@ -125,9 +125,13 @@ impl AttnParams {
     /// Bytes of the partials of a step of `chunk` tokens over `keys` keys (room for a decode
     /// step's smaller splits too).
     pub fn part_bytes(keys: usize, chunk: usize, heads: usize, head_dim: usize) -> usize {
-        let splits = (chunk * keys.div_ceil(Self::SPLIT as usize))
-            .max(keys.div_ceil(Self::DECODE_SPLIT as usize));
-        splits * heads * (head_dim + 2) * 4
+        Self::prefill_part_bytes(keys, chunk, heads, head_dim)
+            .max(keys.div_ceil(Self::DECODE_SPLIT as usize) * heads * (head_dim + 2) * 4)
+    }
+
+    /// The partials of a prefill step alone: what bounds the prefill chunk.
+    pub fn prefill_part_bytes(keys: usize, chunk: usize, heads: usize, head_dim: usize) -> usize {
+        chunk * keys.div_ceil(Self::SPLIT as usize) * heads * (head_dim + 2) * 4
     }
 }
 

@@ -66,7 +66,7 @@ impl Dims {
             .clamp(1, 4096)
             .min((max_binding / (vocab * 4)).max(1))
             .min(max_binding / ((2 * inter).max(qd + 2 * kvd).max(qd.next_multiple_of(32)) * 4))
-            .min(max_binding / AttnParams::part_bytes(max_ctx, 1, nh, hd).max(1))
+            .min(max_binding / AttnParams::prefill_part_bytes(max_ctx, 1, nh, hd).max(1))
             .max(1);
         // One split (a short cache) writes no partials.
         let attn_part_bytes = if max_ctx <= AttnParams::DECODE_SPLIT as usize {

@@ -138,6 +138,7 @@ fn main(
     let inv = 1.0;
 #endif
 #if MERGE
+    // A one-token step's splits (LinearOp::record takes this variant only for decode).
     let n_splits = (step.pos0 + ap.split) / ap.split;
     let merge = n_splits > 1u && n_splits <= ap.fused_merge;
     for (var c = li; c < p.cols / 4u; c += 256u) {
