@@ -294,6 +294,33 @@ impl AttendOp {
             wide: !defines.rowwise,
             ..defines
         };
+        let decode = match !defines.rowwise && Self::decode_takes(p) {
+            false => None,
+            true => {
+                let dp = gpu.uniform(
+                    "attn-decode-params",
+                    &AttnParams {
+                        split: AttnParams::DECODE_SPLIT,
+                        ..*p
+                    },
+                );
+                let buffers = [
+                    &dp,
+                    b.q,
+                    b.k_cache,
+                    b.v_cache,
+                    b.out,
+                    b.step,
+                    b.part,
+                    b.rope_table,
+                ];
+                Some((
+                    dispatch(&ATTENTION_DECODE, &buffers)?,
+                    dispatch(&ATTENTION_MERGE, &[&dp, b.part, b.out, b.step])?,
+                    dp,
+                ))
+            }
+        };
         Ok(Self {
             rows: Dispatch::new(
                 gpu,
@@ -308,34 +335,12 @@ impl AttendOp {
                 false => Some(dispatch(&ATTENTION, &split_buffers)?),
             },
             merge: dispatch(&ATTENTION_MERGE, &[&params, b.part, b.out, b.step])?,
-            decode: match !defines.rowwise && Self::decode_takes(p) {
-                false => None,
-                true => {
-                    let dp = gpu.uniform(
-                        "attn-decode-params",
-                        &AttnParams {
-                            split: AttnParams::DECODE_SPLIT,
-                            ..*p
-                        },
-                    );
-                    let buffers = [
-                        &dp,
-                        b.q,
-                        b.k_cache,
-                        b.v_cache,
-                        b.out,
-                        b.step,
-                        b.part,
-                        b.rope_table,
-                    ];
-                    Some((
-                        dispatch(&ATTENTION_DECODE, &buffers)?,
-                        dispatch(&ATTENTION_MERGE, &[&dp, b.part, b.out, b.step])?,
-                        dp,
-                    ))
-                }
+            // Only the decode kernel writes partials that o_proj can merge.
+            fused_merge: match decode {
+                Some(_) => p.fused_merge,
+                None => 0,
             },
-            fused_merge: p.fused_merge,
+            decode,
             heads: p.n_heads,
             keys_per_split: p.split,
         })
@@ -343,7 +348,7 @@ impl AttendOp {
 
     /// attention_decode.wgsl reads q/k/v and the caches in chunks of 4 dims (rotating halves of
     /// whole chunks), and holds q's head in 64 of them.
-    pub fn decode_takes(p: &AttnParams) -> bool {
+    fn decode_takes(p: &AttnParams) -> bool {
         p.head_dim.is_multiple_of(8) && p.head_dim <= 256 && p.q_stride.is_multiple_of(4)
     }
 

@@ -106,7 +106,7 @@ impl Attention {
                 stride: d.qkv_dim as u32,
             },
         );
-        let mut attn_params = AttnParams {
+        let attn_params = AttnParams {
             n_heads: nh,
             n_kv: nkv,
             head_dim: hd,
@@ -114,15 +114,13 @@ impl Attention {
             split: AttnParams::SPLIT,
             out_stride: d.att_stride as u32,
             q_stride: d.qkv_dim as u32,
-            fused_merge: 0,
+            // o_proj merges a few decode splits itself where its input fits workgroup memory
+            // (AttendOp keeps this only where it runs the GPU decode kernel).
+            fused_merge: match d.q_dim <= AttnParams::FUSED_MERGE_MAX_COLS {
+                true => AttnParams::FUSED_MERGE_SPLITS,
+                false => 0,
+            },
         };
-        // GPU decode: o_proj merges a few splits itself where its input fits workgroup memory.
-        if !b.defines.rowwise
-            && AttendOp::decode_takes(&attn_params)
-            && d.q_dim <= AttnParams::FUSED_MERGE_MAX_COLS
-        {
-            attn_params.fused_merge = AttnParams::FUSED_MERGE_SPLITS;
-        }
         let qkv = Stack {
             role: "qkv_proj",
             weights: [
