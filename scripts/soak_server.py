@@ -12,6 +12,9 @@ model (the LARGE of the committed pair unless --model says otherwise):
   bad_key     a wrong API key (must be 401)
   speculate   `tandem speculate --chat` with the SMALL model drafting against the server, whose
               text must equal the server's own greedy answer to the same prompt
+With --browser, for the same time a routed browser client (scripts/soak_browser.mjs: Chromium,
+the npm package, the SMALL model in wasm) asks the server through createTandem with policy
+'speculative' and with policy 'server'; every speculative answer must equal the server-only one.
 Every 5 s the server's resident memory and open file descriptors are sampled (/proc).
 
 Passes when: no 5xx, every kind answered as it must, RSS growth from the end of the warm-up
@@ -196,6 +199,8 @@ def main():
     p.add_argument("--spec-tokens", type=int, default=24)
     p.add_argument("--max-body-bytes", type=int, default=65536)
     p.add_argument("--out")
+    p.add_argument("--browser", action="store_true",
+                   help="also run scripts/soak_browser.mjs (needs the package built) for --duration")
     a = p.parse_args()
 
     port = free_port()
@@ -205,8 +210,8 @@ def main():
     server = subprocess.Popen(
         [a.tandem, "serve", "--model", a.model, "--bind", f"127.0.0.1:{port}",
          "--api-keys-file", keys.name, "--max-body-bytes", str(a.max_body_bytes),
-         "--backend", "cpu", "--model-id", "soak"], stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL)
+         "--backend", "cpu", "--model-id", "soak", "--cors-origin", "*"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(600):
         try:
             if request(port, "GET", "/v1/models", timeout=2)[0] == 200:
@@ -216,6 +221,13 @@ def main():
     else:
         sys.exit("tandem serve did not start")
     soak = Soak(a, port, server.pid)
+    browser = None
+    if a.browser:
+        here = os.path.dirname(os.path.abspath(__file__))
+        browser = subprocess.Popen(
+            ["node", os.path.join(here, "soak_browser.mjs"), "--api", f"http://127.0.0.1:{port}",
+             "--key", KEY, "--model-id", "soak", "--duration", str(a.duration)],
+            stdout=subprocess.PIPE, text=True)
     threads = [threading.Thread(target=soak.sampler)]
     threads += [threading.Thread(target=soak.worker, args=(i,)) for i in range(a.workers)]
     t0 = time.time()
@@ -223,9 +235,20 @@ def main():
         t.start()
     for t in threads:
         t.join()
-    server.terminate()
-    server.wait(timeout=30)
-    os.unlink(keys.name)
+    browser_result = None
+    try:
+        if browser:
+            # It finishes its last answer after --duration: the server stays up until then.
+            try:
+                lines = browser.communicate(timeout=600)[0].strip().splitlines()
+                browser_result = json.loads(lines[-1])
+            except (subprocess.TimeoutExpired, IndexError, ValueError) as e:
+                browser.kill()
+                browser_result = {"pass": False, "failures": [f"the browser client: {e!r}"]}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        os.unlink(keys.name)
 
     after = [s for s in soak.samples if s[0] >= a.warmup] or soak.samples
     rss0, rss1 = after[0][1], soak.samples[-1][1]
@@ -241,11 +264,13 @@ def main():
                     "growth_pct": round(100 * (rss1 - rss0) / rss0, 2)},
         "fds": {"after_warmup": fds0, "end": fds1, "max": max(s[2] for s in soak.samples)},
         "speculate": dict(soak.spec),
+        "browser": browser_result,
         "failures": soak.failures[:20],
         "samples": soak.samples,
     }
     result["pass"] = (five == 0 and not soak.failures and result["rss_mib"]["growth_pct"] < 10
-                      and fds1 <= fds0 + a.workers)
+                      and fds1 <= fds0 + a.workers
+                      and (browser_result is None or browser_result.get("pass") is True))
     text = json.dumps(result)
     print(text)
     if a.out:

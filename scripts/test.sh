@@ -22,11 +22,14 @@ step "wasm32";  cargo clippy -p tandem-core -p tandem-gpu -p tandem-engine -p ta
 # runner gives the whole page 20 s by default; SwiftShader compiling every kernel variant on 2
 # busy cores takes about that, so the limit is raised (a hang still fails).
 step "browser"; (cd crates/tandem-gpu && WASM_BINDGEN_TEST_TIMEOUT=300 wasm-pack test --headless --chrome . --locked --test kernels)
-# The npm package: wasm (wasm-pack + npm binaryen), TypeScript, its unit tests, then the browser
+# The npm package: wasm (cargo + wasm-bindgen + npm binaryen), TypeScript, its unit tests, then the browser
 # tests in Debian Chromium against the native CLI's tokens.
 step "wasm";    bash web/packages/tandem/scripts/build-wasm.sh
 step "ts";      (cd web/packages/tandem && ../../../node_modules/.bin/tsc -p tsconfig.json)
 step "unit";    node_modules/.bin/vitest run --project unit
+# Every fuzz target (fuzz/, web/packages/tandem/fuzz/) for 30 s from its committed seeds; a
+# failing input fails the run (scripts/fuzz.sh says where it is). Long runs: docs/RELIABILITY.md.
+step "fuzz";    scripts/fuzz.sh 30
 step "cli";     cargo build -p tandem-cli --locked
 step "browser-e2e"; node_modules/.bin/vitest run --project browser
 step "ok"

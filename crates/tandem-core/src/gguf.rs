@@ -380,6 +380,11 @@ fn walk<R: Read + Seek>(w: &mut Walker<'_, R>, kvs: u64, tensors: u64) -> Result
         let mut elems = 1u64;
         for _ in 0..n_dims {
             let d = w.u64("a dimension").map_err(cut)?;
+            // candle views an empty tensor's (dangling, byte-aligned) buffer as blocks of its
+            // type: undefined behaviour, an abort in debug builds. No weight is empty.
+            if d == 0 {
+                return Err(bad("a dimension of 0: an empty tensor".into()));
+            }
             elems = elems
                 .checked_mul(d)
                 .filter(|&n| usize::try_from(n).is_ok())

@@ -19,8 +19,15 @@ pub struct Tokenizer {
 impl Tokenizer {
     /// From the text of a `tokenizer.json`.
     pub fn from_json(json: &str) -> Result<Self> {
-        let inner = tokenizers::Tokenizer::from_bytes(json.as_bytes())
-            .map_err(|e| Error::Tokenizer(e.to_string()))?;
+        // tokenizers 0.23 panics (`expect("Helper")`, decoders/mod.rs) when its "decoder" value
+        // fails to parse as text (a syntax error, a number out of range, a lone surrogate), and
+        // a panic kills the wasm module. So the text is parsed here, and tokenizers reads the
+        // parsed value, which cannot fail that way. Found by fuzzing.
+        let value: serde_json::Value = serde_json::from_str(json)
+            .map_err(|e| Error::Tokenizer(format!("tokenizer.json is not valid JSON: {e}")))?;
+        let mut inner: tokenizers::Tokenizer =
+            serde_json::from_value(value).map_err(|e| Error::Tokenizer(e.to_string()))?;
+        without_bpe_cache(&mut inner);
         Ok(Self {
             inner: std::sync::Arc::new(inner),
         })
@@ -101,6 +108,8 @@ impl Tokenizer {
             .collect();
         let bpe = BPE::builder()
             .vocab_and_merges(vocab, merges)
+            // See `without_bpe_cache`.
+            .cache_capacity(0)
             .build()
             .map_err(|e| Error::Tokenizer(e.to_string()))?;
         let mut inner = tokenizers::Tokenizer::new(bpe);
@@ -186,5 +195,19 @@ impl Tokenizer {
 
     pub fn vocab_size(&self) -> usize {
         self.inner.get_vocab_size(true)
+    }
+}
+
+/// tokenizers 0.23's BPE caches words in a thread-local map keyed by instance and never removes
+/// an instance's entry when it is dropped: every tokenizer loaded and used leaks up to 10,000
+/// cached words (a page that reloads models, a worker that reloads after a panic). Found by the
+/// tokenizer fuzz target's memory limit. Capacity 0 keeps only an empty map per instance (a
+/// tokenizer built here with `cache_capacity(0)` has none at all); BPE then merges each word
+/// afresh, microseconds beside a forward pass.
+fn without_bpe_cache(t: &mut tokenizers::Tokenizer) {
+    if let tokenizers::ModelWrapper::BPE(bpe) = t.get_model() {
+        let mut bpe = bpe.clone();
+        bpe.resize_cache(0);
+        t.with_model(bpe);
     }
 }

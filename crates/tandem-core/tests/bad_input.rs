@@ -1147,3 +1147,44 @@ fn a_config_declaring_fewer_layers_than_the_weights_hold_is_rejected() {
         }
     }
 }
+
+/// Found by fuzzing (fuzz/regressions/gguf/empty-tensor-unaligned): candle views an empty
+/// tensor's buffer (dangling, byte-aligned) as f32 blocks, undefined behaviour that aborts the
+/// process in debug builds, past any catch_unwind. A zero dimension is now refused at read.
+#[test]
+fn gguf_tensor_with_a_zero_dimension_is_an_error_not_an_abort() {
+    let arch = gstr(b"llama");
+    for dims in [&[0u64, 8][..], &[8, 0], &[0]] {
+        let bytes = RawGguf::default()
+            .kv(b"general.architecture", STRING, &arch)
+            .tensor(b"token_embd.weight", dims, 0, 0)
+            .bytes(&[0; 32]);
+        match load_gguf(bytes) {
+            Err(Error::Gguf(m)) => assert!(m.contains("dimension of 0"), "{dims:?}: {m}"),
+            other => panic!("{dims:?}: {:?}", other.err()),
+        }
+    }
+}
+
+/// Found by fuzzing (fuzz/regressions/tokenizer/truncated-decoder-json): tokenizers 0.23
+/// panics (`expect("Helper")`) on a syntax error inside the "decoder" value; in wasm a panic
+/// kills the module. Any JSON syntax error is now a typed error before tokenizers sees it.
+#[test]
+fn tokenizer_json_cut_inside_its_decoder_is_an_error_not_a_panic() {
+    let full = std::fs::read_to_string(tiny("llama-tiny").join("tokenizer.json")).unwrap();
+    let at = full.find("\"decoder\"").expect("a decoder") + "\"decoder\": {".len() + 3;
+    let cases = [
+        &full[..at],
+        "{\"decoder\": {\"type\": \"ByteLevel\"",
+        "{\"decoder\": [1,",
+        // Well-formed for a skimming check, not for a parser (found in review).
+        "{\"decoder\": 1e400}",
+        "{\"decoder\": \"\\ud800\"}",
+    ];
+    for cut in cases {
+        match tandem_core::Tokenizer::from_json(cut) {
+            Err(Error::Tokenizer(m)) => assert!(m.contains("not valid JSON"), "{m}"),
+            other => panic!("{:?}", other.err()),
+        }
+    }
+}

@@ -16,9 +16,38 @@ use crate::errors::Failure;
 use crate::options::{to_messages, to_request, JsEngineOptions, JsMessage};
 use crate::shapes::*;
 
+/// Where the panic hook leaves the message for the package (`wasmError` in wasm.ts)…
+const PANIC_SLOT: &str = "__tandemPanic";
+/// …and the function it calls, if the package set one (`panicked` in wasm.ts).
+const PANIC_CALLBACK: &str = "__tandemOnPanic";
+
 #[wasm_bindgen(start)]
 fn start() {
-    console_error_panic_hook::set_once();
+    // A panic on wasm32 aborts: the hook runs, then the module traps, and JS sees only a
+    // `RuntimeError: unreachable`, thrown to the caller of a synchronous export but out of a
+    // microtask for an async one (load, step, score…), whose promise then never settles. So the
+    // hook leaves the message on the global object and calls the package's callback, which
+    // fails whatever the package awaits from the module with a typed `panic` error. The package
+    // then throws this instance away (its heap and borrow flags are left mid-call) and reloads
+    // the model in a fresh one (`__wbg_reset_state`, see scripts/build-wasm.sh).
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let global = js_sys::global();
+        let message: JsValue = info.to_string().into();
+        let _ = Reflect::set(&global, &PANIC_SLOT.into(), &message);
+        if let Ok(f) = Reflect::get(&global, &PANIC_CALLBACK.into()) {
+            if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+                let _ = f.call1(&JsValue::UNDEFINED, &message);
+            }
+        }
+    }));
+}
+
+/// Panics inside a task of the module (the path of its async exports: load, step, score…), for
+/// tests of the package's recovery. Not an input path.
+#[wasm_bindgen(js_name = simulatePanicInTask)]
+pub async fn simulate_panic_in_task() -> Result<(), JsValue> {
+    panic!("simulated panic in a task (simulatePanicInTask)");
 }
 
 /// The crate's version (the npm package checks it matches its own).
@@ -439,6 +468,15 @@ impl WasmEngine {
     pub fn use_cpu(&self, files: JsValue) -> Result<(), JsValue> {
         let mut parts = parts_from_js(&files)?;
         self.with(|e| e.use_cpu(&mut parts.weights).map_err(engine_error))
+    }
+
+    /// Panics inside the engine (tests of the package's recovery: a panic must reach JS as a
+    /// typed error and the next request must find a working engine). Not an input path.
+    #[wasm_bindgen(js_name = simulatePanic)]
+    pub fn simulate_panic(&self) -> Result<(), JsValue> {
+        self.with(|_| -> Result<(), JsValue> {
+            panic!("simulated panic (Engine.simulatePanic)");
+        })
     }
 
     /// Destroys the GPU device, as a driver reset would (tests of the CPU fallback).

@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Builds crates/tandem-wasm with wasm-pack (--target web) into web/packages/tandem/wasm, then
-# optimises it with npm's binaryen wasm-opt (Debian's is too old; wasm-pack's download fails
-# offline). Needs the pinned wasm-bindgen CLI on PATH (scripts/setup.sh installs it).
+# Builds crates/tandem-wasm for wasm32 and generates its JS glue with the pinned wasm-bindgen CLI
+# (--target web) into web/packages/tandem/wasm, then optimises it with npm's binaryen wasm-opt
+# (Debian's is too old; wasm-pack's download fails offline). scripts/setup.sh installs the CLI.
+#
+# wasm-bindgen runs directly (not through wasm-pack) for --experimental-reset-state-function:
+# the glue gains `__wbg_reset_state()`, which swaps in a fresh instance of the same module. A
+# Rust panic aborts the module mid-call on wasm32; the package resets it and reloads the model
+# instead of leaving the page with a dead engine (src/wasm.ts).
 set -euo pipefail
 pkg="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(cd "$pkg/../../.." && pwd)"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tandem-target}"
 out="$pkg/wasm"
-wasm-pack build "$root/crates/tandem-wasm" --target web --release --no-pack \
-  --out-dir "$out" --out-name tandem_wasm -- --locked
-rm -f "$out/.gitignore"
+(cd "$root" && cargo build -p tandem-wasm --lib --release --target wasm32-unknown-unknown --locked)
+rm -rf "$out"
+wasm-bindgen "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/tandem_wasm.wasm" --target web \
+  --typescript --out-dir "$out" --out-name tandem_wasm --experimental-reset-state-function
 wasm_opt="$root/node_modules/.bin/wasm-opt"
 if [ ! -x "$wasm_opt" ]; then
   echo "build-wasm: $wasm_opt missing: run npm install at the repository root" >&2

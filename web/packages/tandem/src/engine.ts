@@ -25,6 +25,7 @@ function engineOver(core: GenerationCore, modelId: string): TandemEngine {
     },
     unload: () => core.unload(),
     simulateDeviceLoss: () => core.simulateDeviceLoss(),
+    simulatePanic: (where) => core.simulatePanic(where),
   };
 }
 
@@ -43,6 +44,15 @@ function checkOptions(o: EngineOptions): void {
   if (o.model === undefined || o.model === null) throw new TandemError('invalid_options', 'options.model is required');
   if (o.backend !== undefined && !['auto', 'webgpu', 'cpu'].includes(o.backend)) {
     throw new TandemError('invalid_options', `backend ${JSON.stringify(o.backend)}: expected "auto", "webgpu" or "cpu"`);
+  }
+  // Checked here, not when first called: a callback that is not a function would otherwise
+  // throw later, uncaught, in the middle of a load. (Found by tests/browser/hardening.test.ts.)
+  for (const key of ['onProgress', 'onBackendChange'] as const) {
+    if (o[key] !== undefined && typeof o[key] !== 'function') throw new TandemError('invalid_options', `${key} must be a function`);
+  }
+  if (o.useCache !== undefined && typeof o.useCache !== 'boolean') throw new TandemError('invalid_options', 'useCache must be a boolean');
+  if (o.wasmUrl !== undefined && typeof o.wasmUrl !== 'string' && !((o.wasmUrl as unknown) instanceof URL)) {
+    throw new TandemError('invalid_options', 'wasmUrl must be a string or a URL');
   }
 }
 

@@ -20,6 +20,9 @@ export type TandemErrorKind =
   | 'storage'
   // the engine was unloaded
   | 'unloaded'
+  // the wasm engine panicked (a bug: please report it); the module was reset and the next
+  // request reloads the model (from the cache)
+  | 'panic'
   // the worker died or could not start
   | 'worker';
 

@@ -50,6 +50,7 @@ export interface GenerationCore {
   draft(req: DraftRequest): Promise<WasmDraft>;
   unload(): Promise<void>;
   simulateDeviceLoss(): Promise<void>;
+  simulatePanic(where?: 'call' | 'task'): Promise<void>;
 }
 
 function invalid(msg: string): TandemError {

@@ -2,14 +2,16 @@
  * The engine in the current thread (a worker, normally): model files from the loader, the wasm
  * engine, and the generation loop — one token per step, yielding to the event loop between
  * tokens, requests served one at a time. When the GPU device is lost mid-generation the engine
- * reloads the weights (from Cache Storage) on the CPU and the generation carries on.
+ * reloads the weights (from Cache Storage) on the CPU and the generation carries on. When the
+ * wasm engine panics, that request fails with a `panic` error, the module is reset, and the next
+ * request first reloads the model (from Cache Storage) into the fresh instance.
  */
-import { abortError, TandemError, toTandemError } from './errors.js';
+import { abortError, TandemError } from './errors.js';
 import type { GenerationCore, GenEvent, GenRequest } from './generation.js';
 import { loadModelFiles, type LoadProgress, type ModelSource } from './loader.js';
 import { Mutex, yieldToEventLoop } from './scheduling.js';
 import type { ChatMessage, DraftRequest, EngineBackend, EngineInfo, PromptFeatures } from './types.js';
-import { ensureWasm, WasmEngine } from './wasm.js';
+import { awaitWasm, ensureWasm, simulatePanicInTask, WasmEngine, wasmEpoch, wasmError, wasmPoisoned } from './wasm.js';
 import type { WasmDraft, WasmStep } from './wasm-types.js';
 
 export interface LocalLoadOptions {
@@ -30,6 +32,8 @@ export class LocalCore implements GenerationCore {
 
   private constructor(
     wasm: WasmEngine,
+    /** The wasm instance `wasm` belongs to (see wasmEpoch). */
+    private epoch: number,
     private readonly source: ModelSource,
     private readonly modelId: string,
     private readonly opts: LocalLoadOptions,
@@ -47,35 +51,67 @@ export class LocalCore implements GenerationCore {
       useCache: opts.useCache,
     });
     await wasmReady;
-    let wasm: WasmEngine;
-    try {
-      wasm = await WasmEngine.load(files, {
-        backend: opts.backend ?? 'auto',
-        maxContext: opts.maxContext,
-        prefillChunk: opts.prefillChunk,
-      });
-    } catch (e) {
-      throw toTandemError(e);
-    }
+    const { wasm, epoch } = await LocalCore.instantiate(files, opts);
     const total = files.weights.reduce((n, w) => n + w.bytes.byteLength, 0);
     opts.onProgress?.({ stage: 'ready', loadedBytes: total, totalBytes: total, cachedFiles: 0 });
-    return new LocalCore(wasm, source, manifest.id, opts, fromCache, performance.now() - t0);
+    return new LocalCore(wasm, epoch, source, manifest.id, opts, fromCache, performance.now() - t0);
+  }
+
+  /** The wasm engine over `files`, and the instance it belongs to (read before the await: a
+   * reset during the load leaves the engine in the old instance, where it must not be used). */
+  private static async instantiate(files: unknown, opts: LocalLoadOptions): Promise<{ wasm: WasmEngine; epoch: number }> {
+    for (;;) {
+      const epoch = wasmEpoch();
+      const wasm = await awaitWasm(
+        WasmEngine.load(files, {
+          backend: opts.backend ?? 'auto',
+          maxContext: opts.maxContext,
+          prefillChunk: opts.prefillChunk,
+        }),
+      );
+      if (epoch === wasmEpoch()) return { wasm, epoch };
+      await ensureWasm(opts.wasmUrl);
+    }
   }
 
   private engine(): WasmEngine {
     if (!this.wasm) throw new TandemError('unloaded', 'the engine was unloaded');
+    if (wasmPoisoned() || this.epoch !== wasmEpoch()) {
+      throw new TandemError('panic', 'the wasm engine panicked; the next request reloads it');
+    }
+    return this.wasm;
+  }
+
+  /** The engine, reloaded first if a panic reset the module since it was made: the same
+   * files (from Cache Storage) and options, in the fresh instance. Call with the mutex held. */
+  private async live(): Promise<WasmEngine> {
+    if (!this.wasm) throw new TandemError('unloaded', 'the engine was unloaded');
+    if (wasmPoisoned() || this.epoch !== wasmEpoch()) {
+      // The old object belongs to the discarded instance and is never called again (free
+      // included); if this reload fails, the next request tries again.
+      await ensureWasm(this.opts.wasmUrl);
+      const { files } = await loadModelFiles(this.source, { useCache: this.opts.useCache });
+      ({ wasm: this.wasm, epoch: this.epoch } = await LocalCore.instantiate(files, this.opts));
+    }
     return this.wasm;
   }
 
   async info(): Promise<EngineInfo> {
-    const i = this.engine().info();
+    // Without the lock (a generation holds it); after a panic, the reload takes it.
+    if (wasmPoisoned() || this.epoch !== wasmEpoch()) await this.exclusive(() => undefined);
+    let i: ReturnType<WasmEngine['info']>;
+    try {
+      i = this.engine().info();
+    } catch (e) {
+      throw wasmError(e);
+    }
     return { model: this.modelId, ...i, fromCache: this.fromCache, loadMs: this.loadMs };
   }
 
   async unload(): Promise<void> {
     const release = await this.mutex.lock();
     try {
-      this.wasm?.free();
+      if (this.epoch === wasmEpoch() && !wasmPoisoned()) this.wasm?.free();
       this.wasm = undefined;
     } finally {
       release();
@@ -85,7 +121,17 @@ export class LocalCore implements GenerationCore {
   async simulateDeviceLoss(): Promise<void> {
     // Mid-generation the engine is inside a step: lose the device before the next one.
     if (this.generating) this.lossRequested = true;
-    else this.engine().loseDevice();
+    else {
+      try {
+        this.engine().loseDevice();
+      } catch (e) {
+        throw wasmError(e);
+      }
+    }
+  }
+
+  async simulatePanic(where: 'call' | 'task' = 'task'): Promise<void> {
+    await this.exclusive((e) => (where === 'call' ? e.simulatePanic() : simulatePanicInTask()));
   }
 
   /** After a lost device: the same weights, from Cache Storage, on the CPU. */
@@ -94,7 +140,7 @@ export class LocalCore implements GenerationCore {
     try {
       this.engine().useCpu(files);
     } catch (e) {
-      throw toTandemError(e);
+      throw wasmError(e);
     }
     this.opts.onBackendChange?.('cpu', reason);
   }
@@ -104,13 +150,13 @@ export class LocalCore implements GenerationCore {
   private async exclusive<T>(work: (e: WasmEngine) => Promise<T> | T): Promise<T> {
     const release = await this.mutex.lock();
     try {
-      const e = this.engine();
+      const e = await this.live();
       let moved = false;
       for (;;) {
         try {
-          return await work(e);
+          return await awaitWasm(Promise.resolve().then(() => work(e)));
         } catch (err) {
-          const t = toTandemError(err);
+          const t = wasmError(err);
           if (t.kind === 'device_lost' && !moved) {
             moved = true;
             await this.moveToCpu(t.message);
@@ -152,11 +198,11 @@ export class LocalCore implements GenerationCore {
     let ended = false;
     try {
       if (signal?.aborted) throw abortError(signal);
-      const e = this.engine();
+      const e = await this.live();
       try {
         e.begin(e.promptIds(req.messages), req.params);
       } catch (err) {
-        throw toTandemError(err);
+        throw wasmError(err);
       }
       begun = true;
       this.generating = true;
@@ -165,13 +211,17 @@ export class LocalCore implements GenerationCore {
         if (signal?.aborted) throw abortError(signal);
         if (this.lossRequested) {
           this.lossRequested = false;
-          e.loseDevice();
+          try {
+            e.loseDevice();
+          } catch (err) {
+            throw wasmError(err);
+          }
         }
         let s: WasmStep;
         try {
-          s = await e.step();
+          s = await awaitWasm(e.step());
         } catch (err) {
-          const t = toTandemError(err);
+          const t = wasmError(err);
           if (t.kind === 'device_lost' && !moved) {
             moved = true;
             await this.moveToCpu(t.message);
@@ -190,9 +240,15 @@ export class LocalCore implements GenerationCore {
           topLogprobs: s.topLogprobs,
         };
         if (s.finishReason) {
-          const g = e.end();
-          ended = true;
-          const backend = e.info().backend;
+          let g: ReturnType<WasmEngine['end']>;
+          let backend: EngineBackend;
+          try {
+            g = e.end();
+            ended = true;
+            backend = e.info().backend;
+          } catch (err) {
+            throw wasmError(err);
+          }
           yield {
             type: 'done',
             finishReason: g.finishReason,
@@ -208,11 +264,12 @@ export class LocalCore implements GenerationCore {
       }
     } finally {
       this.generating = false;
-      if (begun && !ended && this.wasm) {
+      if (begun && !ended && this.wasm && !wasmPoisoned()) {
         try {
           this.wasm.end('cancelled');
-        } catch {
-          // Nothing in progress.
+        } catch (err) {
+          // Nothing in progress; a trap poisons the module (the next request resets it).
+          wasmError(err);
         }
       }
       release();

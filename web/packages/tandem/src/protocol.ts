@@ -26,7 +26,8 @@ export type ToWorker =
   | { t: 'decode'; id: number; ids: number[] }
   | { t: 'draft'; id: number; request: DraftRequest }
   | { t: 'unload'; id: number }
-  | { t: 'loseDevice'; id: number };
+  | { t: 'loseDevice'; id: number }
+  | { t: 'panic'; id: number; where?: 'call' | 'task' };
 
 export type FromWorker =
   | { t: 'ok'; id: number; value?: EngineInfo | PromptFeatures | number[] | string | WasmDraft }

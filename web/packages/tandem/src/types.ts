@@ -193,4 +193,8 @@ export interface TandemEngine {
   unload(): Promise<void>;
   /** Test hook: destroys the GPU device as a driver reset would; generation continues on the CPU. */
   simulateDeviceLoss(): Promise<void>;
+  /** Test hook: panics inside the wasm engine, in a synchronous call or (default) in one of its
+   * tasks, as an async step or load would. That call fails with a `panic` TandemError; the
+   * module is reset and the next request reloads the model (from the cache) and is served. */
+  simulatePanic(where?: 'call' | 'task'): Promise<void>;
 }

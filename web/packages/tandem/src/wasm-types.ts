@@ -216,6 +216,8 @@ export interface WasmEngineApi {
   promptFeatures(): Promise<WasmFeatures>;
   useCpu(files: unknown): void;
   loseDevice(): void;
+  /** Test hook: panics inside the engine (the package turns it into a `panic` error). */
+  simulatePanic(): void;
   free(): void;
   readonly backend: string;
 }

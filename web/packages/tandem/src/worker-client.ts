@@ -126,6 +126,10 @@ export class WorkerCore implements GenerationCore {
     await this.send((id) => ({ t: 'loseDevice', id }));
   }
 
+  async simulatePanic(where?: 'call' | 'task'): Promise<void> {
+    await this.send((id) => ({ t: 'panic', id, where }));
+  }
+
   async *generate(req: GenRequest, signal?: AbortSignal): AsyncGenerator<GenEvent> {
     if (this.dead) throw this.dead;
     if (signal?.aborted) throw abortError(signal);

@@ -81,6 +81,10 @@ export function serveEngine(scope: Scope, loadCore: CoreLoader = LocalCore.load)
           await need().simulateDeviceLoss();
           post({ t: 'ok', id: m.id });
           break;
+        case 'panic':
+          await need().simulatePanic(m.where);
+          post({ t: 'ok', id: m.id });
+          break;
       }
     } catch (e) {
       fail(m.id, e);

@@ -30,6 +30,7 @@ function engine(core: FakeCore): TandemEngine {
     tokens: { promptIds: (m) => core.promptIds(m), decode: (ids) => core.decode(ids), draft: (r) => core.draft(r) },
     unload: async () => {},
     simulateDeviceLoss: async () => {},
+    simulatePanic: async () => {},
   };
 }
 

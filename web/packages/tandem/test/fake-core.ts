@@ -118,4 +118,5 @@ export class FakeCore implements GenerationCore {
   }
   async unload() {}
   async simulateDeviceLoss() {}
+  async simulatePanic() {}
 }

@@ -4,9 +4,9 @@
  * `TandemError`s. Loading the router (an object or a URL) and validating it are the Rust
  * router's job; this file only fetches its text.
  */
-import { TandemError, toTandemError } from '../errors.js';
+import { TandemError } from '../errors.js';
 import type { PromptFeatures } from '../types.js';
-import { ensureWasm, wasmCollab, WasmRouter } from '../wasm.js';
+import { callWasm, ensureWasm, recoverWasm, wasmCollab, wasmEpoch, wasmPoisoned, WasmRouter } from '../wasm.js';
 import type { WasmCollabApi, WasmRouterApi, WasmRouterClass } from '../wasm-types.js';
 import type { RouterJson } from './types.js';
 
@@ -15,15 +15,10 @@ export interface CollabApi extends WasmCollabApi {
   Router: WasmRouterClass;
 }
 
-/** Calls `f`, turning what the wasm side throws into a TandemError. */
+/** Calls `f`, turning what the wasm side throws into a TandemError (a panic resets the module
+ * for the next call). */
 function typed<A extends unknown[], R>(f: (...a: A) => R): (...a: A) => R {
-  return (...a: A) => {
-    try {
-      return f(...a);
-    } catch (e) {
-      throw toTandemError(e);
-    }
-  };
+  return (...a: A) => callWasm(() => f(...a));
 }
 
 /** Initialises the wasm module in this thread (once) and returns the policy. */
@@ -60,24 +55,37 @@ export async function loadRouter(api: CollabApi, source: RouterJson | string | U
   } else {
     throw new TandemError('invalid_options', 'router must be router.json (an object) or its URL');
   }
-  const router = api.Router.fromJson(text);
+  let router = api.Router.fromJson(text);
+  let made = wasmEpoch();
+  // The wasm object, rebuilt from the same text when a panic reset the module since (the old
+  // one belongs to the instance that was thrown away).
+  const live = () => {
+    recoverWasm();
+    if (made !== wasmEpoch()) {
+      router = api.Router.fromJson(text);
+      made = wasmEpoch();
+    }
+    return router;
+  };
   // Getters and methods of the wasm object also throw plain Errors: type them.
   return {
-    score: typed((f: Float32Array | number[]) => router.score(f)),
-    routeScore: typed((f: Float32Array | number[]) => router.routeScore(f)),
-    toJson: typed(() => router.toJson()),
-    free: () => router.free(),
+    score: typed((f: Float32Array | number[]) => live().score(f)),
+    routeScore: typed((f: Float32Array | number[]) => live().routeScore(f)),
+    toJson: typed(() => live().toJson()),
+    free: () => {
+      if (made === wasmEpoch() && !wasmPoisoned()) router.free();
+    },
     get threshold() {
-      return router.threshold;
+      return typed(() => live().threshold)();
     },
     get dim() {
-      return router.dim;
+      return typed(() => live().dim)();
     },
     get targetShare() {
-      return router.targetShare;
+      return typed(() => live().targetShare)();
     },
     get cascade() {
-      return router.cascade;
+      return typed(() => live().cascade)();
     },
   };
 }

@@ -11,7 +11,7 @@
  */
 import { TandemError, toTandemError } from '../errors.js';
 import type { ChatMessage } from '../types.js';
-import { wasmPrivacy } from '../wasm.js';
+import { callWasm as wasm, wasmPrivacy } from '../wasm.js';
 import type { WasmPiiType, WasmPrivacyLevel, WasmPrivacyPolicy, WasmSlot } from '../wasm-types.js';
 
 export type PiiType = WasmPiiType;
@@ -30,13 +30,6 @@ export interface PrivacyReceipt {
   local_only: PiiType[];
 }
 
-function wasm<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    throw toTandemError(e);
-  }
-}
 
 /** The policy `options.privacy` asks for, checked by the Rust side (an unknown class or level
  * is an error: a misspelt class must not go unprotected); undefined: no redaction. */
@@ -44,9 +37,10 @@ export function privacyPolicy(option: unknown): PrivacyPolicy | undefined {
   if (option === undefined || option === null) return undefined;
   const policy = (typeof option === 'string' ? { default: option } : option) as PrivacyPolicy;
   try {
-    wasmPrivacy.redactConversation([], policy);
+    wasm(() => wasmPrivacy.redactConversation([], policy));
   } catch (e) {
     const t = toTandemError(e);
+    if (t.kind === 'panic') throw t;
     throw new TandemError('invalid_options', `options.privacy: ${t.message}`, { cause: e });
   }
   return policy;

@@ -295,7 +295,8 @@ export class ServerClient {
         }
         throw new ServerError('network', 'the stream ended before [DONE]');
       } catch (e) {
-        throw d.error(e);
+        // parseSse's bound on one event: the server misbehaves, the network is fine.
+        throw d.error(e instanceof RangeError ? new ServerError('server', `the stream: ${e.message}`, { cause: e }) : e);
       } finally {
         d.close();
         if (!done) {
