@@ -16,13 +16,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"
 shift || true
-rust_targets=(safetensors gguf config tokenizer server router redact)
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=("${rust_targets[@]}" sse)
+# Every Rust target has its corpus directory (fuzz/tests/corpus.rs checks it against Target::ALL).
+[ ${#targets[@]} -gt 0 ] || targets=($(ls fuzz/corpus) sse)
 
 work="${TANDEM_FUZZ_DIR:-$HOME/.cache/tandem-fuzz}"
 stats="${FUZZ_STATS:-$work/stats.jsonl}"
 mkdir -p "$work" "$(dirname "$stats")"
+work="$(cd "$work" && pwd)" # absolute: the sse target runs from the package's directory
 # Its own target dir: every crate is built with coverage instrumentation.
 export CARGO_TARGET_DIR="${TANDEM_FUZZ_TARGET_DIR:-$HOME/.cache/tandem-target-fuzz}"
 # What cargo-fuzz passes for libFuzzer, minus `-Zsanitizer`: coverage of edges, 8-bit counters,

@@ -20,6 +20,19 @@ fn replay(dir: &str, target: Target) -> usize {
     n
 }
 
+/// scripts/fuzz.sh takes the list of targets from these directories.
+#[test]
+fn every_corpus_directory_is_a_target() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    for e in std::fs::read_dir(root).expect("fuzz/corpus").flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        assert!(
+            Target::from_name(&name).is_some(),
+            "fuzz/corpus/{name} is no target"
+        );
+    }
+}
+
 #[test]
 fn corpora_and_regressions_replay_clean() {
     for t in Target::ALL {

@@ -18,7 +18,7 @@ use crate::shapes::*;
 
 /// Where the panic hook leaves the message for the package (`wasmError` in wasm.ts)…
 const PANIC_SLOT: &str = "__tandemPanic";
-/// …and the function it calls, if the package set one (`panicked` in wasm.ts).
+/// …and the function it calls, if the package set one (it fails what `awaitWasm` waits on).
 const PANIC_CALLBACK: &str = "__tandemOnPanic";
 
 #[wasm_bindgen(start)]

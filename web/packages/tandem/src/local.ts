@@ -74,9 +74,14 @@ export class LocalCore implements GenerationCore {
     }
   }
 
+  /** A panic reset (or is about to reset) the module since `wasm` was made. */
+  private stale(): boolean {
+    return wasmPoisoned() || this.epoch !== wasmEpoch();
+  }
+
   private engine(): WasmEngine {
     if (!this.wasm) throw new TandemError('unloaded', 'the engine was unloaded');
-    if (wasmPoisoned() || this.epoch !== wasmEpoch()) {
+    if (this.stale()) {
       throw new TandemError('panic', 'the wasm engine panicked; the next request reloads it');
     }
     return this.wasm;
@@ -86,7 +91,7 @@ export class LocalCore implements GenerationCore {
    * files (from Cache Storage) and options, in the fresh instance. Call with the mutex held. */
   private async live(): Promise<WasmEngine> {
     if (!this.wasm) throw new TandemError('unloaded', 'the engine was unloaded');
-    if (wasmPoisoned() || this.epoch !== wasmEpoch()) {
+    if (this.stale()) {
       // The old object belongs to the discarded instance and is never called again (free
       // included); if this reload fails, the next request tries again.
       await ensureWasm(this.opts.wasmUrl);
@@ -98,7 +103,7 @@ export class LocalCore implements GenerationCore {
 
   async info(): Promise<EngineInfo> {
     // Without the lock (a generation holds it); after a panic, the reload takes it.
-    if (wasmPoisoned() || this.epoch !== wasmEpoch()) await this.exclusive(() => undefined);
+    if (this.stale()) await this.exclusive(() => undefined);
     let i: ReturnType<WasmEngine['info']>;
     try {
       i = this.engine().info();
@@ -111,7 +116,7 @@ export class LocalCore implements GenerationCore {
   async unload(): Promise<void> {
     const release = await this.mutex.lock();
     try {
-      if (this.epoch === wasmEpoch() && !wasmPoisoned()) this.wasm?.free();
+      if (!this.stale()) this.wasm?.free();
       this.wasm = undefined;
     } finally {
       release();

@@ -1,5 +1,5 @@
-/** The wasm module (built by scripts/build-wasm.sh into ../wasm), initialised once per thread, typed by
- * wasm-types.ts (the generated .d.ts returns `any` for every object). */
+/** The wasm module (built by scripts/build-wasm.sh into ../wasm), initialised once per thread,
+ * typed by wasm-types.ts (the generated .d.ts returns `any` for every object). */
 import init, * as raw from '../wasm/tandem_wasm.js';
 import { TandemError, toTandemError } from './errors.js';
 import { PACKAGE_VERSION } from './version.js';
@@ -28,23 +28,18 @@ function panicError(message: string, cause?: unknown): TandemError {
   return new TandemError('panic', `the wasm engine panicked (${message}); it is reset and the next request reloads the model`, { cause });
 }
 
-/** Rejected by the panic hook. A panic in one of the module's tasks (an async export: load,
- * step, score…) traps out of a microtask and leaves that export's promise pending forever, so
- * what the package awaits from the module races this (`awaitWasm`). */
-function panicSignal(): { promise: Promise<never>; fail(e: TandemError): void } {
-  let fail: (e: TandemError) => void = () => {};
-  const promise = new Promise<never>((_, reject) => {
-    fail = reject;
-  });
-  promise.catch(() => {});
-  return { promise, fail };
-}
-let panicked = panicSignal();
+/** The rejecters of what the package is awaiting from the module (`awaitWasm`). A panic in one of
+ * the module's tasks (an async export: load, step, score…) traps out of a microtask and leaves
+ * that export's promise pending forever: the panic hook rejects them all instead. (A set, not a
+ * race against one long-lived promise: every race would leave a reaction on it, one per step.) */
+const awaiting = new Set<(e: TandemError) => void>();
 
 // Called by the Rust panic hook (crates/tandem-wasm/src/bindings.rs) just before the trap.
 (globalThis as PanicGlobal).__tandemOnPanic = (message: string) => {
   poisoned = true;
-  panicked.fail(panicError(String(message)));
+  const e = panicError(String(message));
+  for (const fail of awaiting) fail(e);
+  awaiting.clear();
 };
 // That trap, out of a microtask, is an uncaught error: in a worker it would reach the Worker
 // object and count as the worker dying. Once the panic is reported as a typed error, the trap
@@ -73,12 +68,20 @@ export function wasmError(e: unknown): TandemError {
 }
 
 /** `p`, a promise of the module, or the panic that leaves it pending; failures as TandemErrors. */
-export async function awaitWasm<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await Promise.race([p, panicked.promise]);
-  } catch (e) {
-    throw wasmError(e);
-  }
+export function awaitWasm<T>(p: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    awaiting.add(reject);
+    p.then(
+      (v) => {
+        awaiting.delete(reject);
+        resolve(v);
+      },
+      (e) => {
+        awaiting.delete(reject);
+        reject(wasmError(e));
+      },
+    );
+  });
 }
 
 /** Replaces a poisoned instance with a fresh one of the same module (wasm-bindgen's
@@ -88,7 +91,6 @@ export function recoverWasm(): void {
   (raw as unknown as { __wbg_reset_state(): void }).__wbg_reset_state();
   poisoned = false;
   epoch++;
-  panicked = panicSignal();
   delete (globalThis as PanicGlobal)[PANIC_SLOT];
 }
 

@@ -30,7 +30,6 @@ export interface PrivacyReceipt {
   local_only: PiiType[];
 }
 
-
 /** The policy `options.privacy` asks for, checked by the Rust side (an unknown class or level
  * is an error: a misspelt class must not go unprotected); undefined: no redaction. */
 export function privacyPolicy(option: unknown): PrivacyPolicy | undefined {
