@@ -18,6 +18,8 @@ export const MODELS = [
   // The collaboration pair (models/train_pair.py): `trained` models are written once training has
   // produced them (until then they are skipped, and so is their check in tests/unit/manifests.test.ts).
   { id: 'pair-small', dir: 'pair/small', format: 'safetensors', trained: true, description: 'the pair\'s SMALL chat model (browser side): Llama, hidden 96, 3 layers, 0.35 M parameters, trained on the task suite (f16)' },
+  // The SMALL after a round of distillation from the LARGE's logged answers (models/distill.py, issue 17).
+  { id: 'pair-small-distilled', dir: 'pair/small-distilled', format: 'safetensors', trained: true, description: 'the pair\'s SMALL after one round of distillation from the LARGE\'s logged answers (models/distill.py): same shape and tokenizer (f16)' },
   { id: 'pair-large', dir: 'pair/large', format: 'safetensors', trained: true, description: 'the pair\'s LARGE chat model (server side): Llama, hidden 128, 5 layers, 1.05 M parameters, trained on the task suite (f16)' },
 ];
 

@@ -7,8 +7,11 @@
 #   3. `tandem eval` on the held-out `test` split -> docs/bench/eval-routing.{json,png}, and with the
 #      labelled router on the same generations;
 #   4. `tandem eval` on the `fresh` split: does the calibrated share hold on a new sample?
-#   5. models/pair/check_routing.py prints every "Must show" criterion against these files.
-# About 3 min on 2 cores (debug CLI; dependencies are built optimised).
+#   5. models/pair/check_routing.py prints every "Must show" criterion against these files;
+#   6. `tandem eval --policies` on `test`: speculative, token-defer (router.json's `token_defer`,
+#      a quarter of the local tokens by the top-2 margin) and fusion (server weight 0.7), both
+#      chosen on the first 120 `dev` items -> docs/bench/eval-policies.json (issue 17's table).
+# About 6 min on 2 cores (debug CLI; dependencies are built optimised).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tandem-target}"
@@ -25,7 +28,7 @@ mkdir -p docs/bench "$tmp"
 share="$(python3 models/pair/check_routing.py --disagreement "$tmp/calib.json")"
 echo "target share (calib disagreement): $share"
 "$tandem" router fit --prompts "$suite/calib.jsonl" --runs "$tmp/calib-runs.jsonl" \
-  --target-share "$share" --out models/pair/router.json
+  --target-share "$share" --defer-share 0.25 --defer-signal margin --out models/pair/router.json
 "$tandem" router fit --prompts "$suite/calib.jsonl" --runs "$tmp/calib-runs.jsonl" \
   --target-share "$share" --labels --out "$tmp/router-labels.json"
 "$tandem" eval --suite "$suite/test.jsonl" --local "$small" --server "$large" \
@@ -37,3 +40,6 @@ echo "target share (calib disagreement): $share"
   --router models/pair/router.json --out "$tmp/fresh.json"
 python3 models/pair/check_routing.py --target "$share" docs/bench/eval-routing.json \
   "$tmp/test-labels.json" "$tmp/fresh.json" | tee docs/bench/eval-routing-check.txt
+"$tandem" eval --suite "$suite/test.jsonl" --local "$small" --server "$large" \
+  --router models/pair/router.json --policies speculative,token-defer,fusion --fusion-weight 0.7 \
+  --rtt-ms 50 --out docs/bench/eval-policies.json

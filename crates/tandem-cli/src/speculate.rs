@@ -22,10 +22,10 @@ use clap::{Args, ValueEnum};
 use serde_json::{json, Value};
 use tandem_collab::{Acceptance, Costs, Mode, Objective, SpeculativeConfig};
 use tandem_core::sampling::Rng;
-use tandem_core::{DraftDist, RequestParams, VerifyParams};
+use tandem_core::{RequestParams, VerifyParams};
 use tandem_engine::Engine;
 
-use crate::collab::server_client::{is_url, HttpServer};
+use crate::collab::target::{Remote, Target};
 use crate::{load, Backend, PromptArgs};
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -79,78 +79,37 @@ pub struct SpeculateArgs {
     json: bool,
 }
 
-/// The target's answer to one draft.
-struct Verified {
-    accepted: usize,
-    correction: u32,
-    /// A URL target's own time for the verify (its `server_ms`): the rest of the wall time is
-    /// the network's round trip.
-    server_ms: Option<f64>,
-}
-
-enum Target {
-    Local { engine: Box<Engine>, rtt: Duration },
-    Remote(HttpServer),
-}
-
-impl Target {
-    fn verify(
-        &mut self,
-        context: &[u32],
-        draft: &[u32],
-        dists: Option<&[DraftDist]>,
-        params: &VerifyParams,
-    ) -> Result<Verified> {
-        match self {
-            Target::Local { engine, rtt } => {
-                std::thread::sleep(*rtt);
-                let v = pollster::block_on(engine.verify_drafted(context, draft, params, dists))?;
-                Ok(Verified {
-                    accepted: v.accepted,
-                    correction: v.correction,
-                    server_ms: None,
-                })
-            }
-            Target::Remote(server) => {
-                let mut body = json!({
-                    "prompt_ids": context,
-                    "draft_ids": draft,
-                    "temperature": params.temperature,
-                    "seed": params.seed,
-                });
-                if let Some(q) = dists {
-                    body["draft_dists"] = json!(q);
-                }
-                let v = server.verify(body)?;
-                let accepted = v["accepted"]
-                    .as_u64()
-                    .context("the verify answer has no `accepted`")?
-                    as usize;
-                let correction = v["correction"]
-                    .as_u64()
-                    .context("the verify answer has no `correction`")?
-                    as u32;
-                if accepted > draft.len() {
-                    bail!(
-                        "the target accepted {accepted} of {} draft tokens",
-                        draft.len()
-                    );
-                }
-                Ok(Verified {
-                    accepted,
-                    correction,
-                    server_ms: v["server_ms"]
-                        .as_f64()
-                        .filter(|x| x.is_finite() && *x >= 0.0),
-                })
-            }
-        }
-    }
-}
-
 /// A moving average that starts at its first sample.
 fn ema(old: Option<f64>, x: f64) -> f64 {
     old.map_or(x, |o| 0.7 * o + 0.3 * x)
+}
+
+/// What one speculative decoding produced.
+pub struct Speculation {
+    pub ids: Vec<u32>,
+    pub target_calls: usize,
+    pub draft_tokens: usize,
+    pub accepted_tokens: usize,
+    pub finish: &'static str,
+    pub rounds: Vec<Value>,
+    pub plan: Option<Value>,
+    /// Why the target stopped being asked (streaming won, or a verify failed).
+    pub fallback: Option<String>,
+}
+
+/// The knobs of [`speculate`].
+pub struct SpecOptions {
+    pub max_new_tokens: usize,
+    pub temperature: f32,
+    /// The policy's round-trip estimate until a URL target's is measured (a model-path target
+    /// sleeps only what its own `rtt` says).
+    pub rtt_ms: f64,
+    /// A fixed draft length instead of the adaptive one.
+    pub k: Option<usize>,
+    pub cfg: SpeculativeConfig,
+    /// Whether a model-path target may finish alone when plain decoding wins the objective
+    /// (`eval` measures speculation itself, so it says no).
+    pub allow_stream: bool,
 }
 
 pub fn run(args: SpeculateArgs) -> Result<()> {
@@ -164,63 +123,100 @@ pub fn run(args: SpeculateArgs) -> Result<()> {
         bail!("--k and --k-max must be at least 1");
     }
     let mut drafter = load(&args.draft, args.backend)?;
-    let mut target = if is_url(&args.target) {
-        let key = args
-            .api_key
-            .clone()
-            .or_else(|| std::env::var("TANDEM_API_KEY").ok());
-        Target::Remote(HttpServer::connect(
-            &args.target,
-            args.target_model.clone(),
-            key,
-            Duration::from_secs(args.timeout_s),
-        )?)
-    } else {
-        let engine = load(std::path::Path::new(&args.target), args.backend)?;
-        if engine.config().vocab_size != drafter.config().vocab_size {
-            bail!(
-                "the draft model's vocabulary ({}) is not the target's ({}): they must share a tokenizer",
-                drafter.config().vocab_size,
-                engine.config().vocab_size
-            );
-        }
-        Target::Local {
-            engine: Box::new(engine),
-            rtt: Duration::from_secs_f64(args.rtt_ms / 1000.0),
-        }
+    let remote = Remote {
+        model: args.target_model.clone(),
+        api_key: args.api_key.clone(),
+        timeout: Duration::from_secs(args.timeout_s),
+        flag: "--target",
     };
+    let mut target = Target::open(&args.target, args.backend, remote)?;
+    target.check_vocab(&drafter, ("draft", "target"))?;
+    if let Target::Local { rtt, .. } = &mut target {
+        *rtt = Duration::from_secs_f64(args.rtt_ms / 1000.0);
+    }
     // The prompt and the stop set come from the draft model's tokenizer (shared with the target).
     let text = drafter.text();
     let prompt = args.input.ids(text)?;
-    let stops = text.stop_ids(
+    let stops = stop_ids(&drafter, args.max_new_tokens)?;
+    let mut rng = Rng::new(args.seed.unwrap_or_else(tandem_core::sampling::fresh_seed));
+    let opts = SpecOptions {
+        max_new_tokens: args.max_new_tokens,
+        temperature: args.temperature,
+        rtt_ms: args.rtt_ms,
+        k: args.k,
+        cfg: SpeculativeConfig {
+            objective: match args.objective {
+                ObjectiveArg::Latency => Objective::Latency,
+                ObjectiveArg::ServerCost => Objective::ServerCost,
+            },
+            k_max: args.k_max,
+            ..Default::default()
+        },
+        allow_stream: true,
+    };
+    let t0 = Instant::now();
+    let sp = speculate(&mut drafter, &mut target, &prompt, &stops, &opts, &mut rng)?;
+    let text = drafter.text().decode(&sp.ids, true).unwrap_or_default();
+    if args.json {
+        let v = json!({
+            "ids": sp.ids,
+            "text": text,
+            "target_calls": sp.target_calls,
+            "draft_tokens": sp.draft_tokens,
+            "accepted_tokens": sp.accepted_tokens,
+            "acceptance_rate": if sp.draft_tokens > 0 { sp.accepted_tokens as f64 / sp.draft_tokens as f64 } else { 0.0 },
+            "finish_reason": sp.finish,
+            "rounds": sp.rounds,
+            "plan": sp.plan,
+            "fallback": sp.fallback,
+            "elapsed_ms": t0.elapsed().as_secs_f64() * 1000.0,
+            "prompt_ids": prompt,
+        });
+        println!("{v}");
+    } else {
+        println!("{text}");
+        if let Some(f) = &sp.fallback {
+            eprintln!("note: {f}");
+        }
+    }
+    Ok(())
+}
+
+/// The stop tokens of a default request on `engine`'s tokenizer.
+pub fn stop_ids(engine: &Engine, max_new_tokens: usize) -> Result<Vec<u32>> {
+    Ok(engine.text().stop_ids(
         &RequestParams::default()
             .validate(&tandem_core::Limits {
-                default_max_tokens: args.max_new_tokens,
+                default_max_tokens: max_new_tokens,
                 max_tokens: usize::MAX,
             })
             .context("stop tokens")?,
-    );
-    let max_context = match &target {
-        Target::Local { engine, .. } => engine.max_context().min(drafter.max_context()),
-        Target::Remote(_) => drafter.max_context(),
-    };
-    let mut rng = Rng::new(args.seed.unwrap_or_else(tandem_core::sampling::fresh_seed));
-    let cfg = SpeculativeConfig {
-        objective: match args.objective {
-            ObjectiveArg::Latency => Objective::Latency,
-            ObjectiveArg::ServerCost => Objective::ServerCost,
-        },
-        k_max: args.k_max,
-        ..Default::default()
-    };
+    ))
+}
 
-    let t0 = Instant::now();
+/// Speculative decoding of one answer after `prompt`: `drafter` proposes, `target` judges,
+/// until a stop token, `max_new_tokens` or the context's end. Greedy (temperature 0) output is
+/// exactly the target's own greedy output.
+pub fn speculate(
+    drafter: &mut Engine,
+    target: &mut Target,
+    prompt: &[u32],
+    stops: &[u32],
+    opts: &SpecOptions,
+    rng: &mut Rng,
+) -> Result<Speculation> {
+    let max_context = target.max_context(drafter);
+    // What a model-path target sleeps before each verify: its wall time less this is compute.
+    let slept_ms = match target {
+        Target::Local { rtt, .. } => rtt.as_secs_f64() * 1000.0,
+        Target::Remote(_) => 0.0,
+    };
     let mut out: Vec<u32> = Vec::new();
     let mut acc = Acceptance::default();
     let (mut target_calls, mut draft_tokens, mut accepted_tokens) = (0usize, 0usize, 0usize);
     let (mut draft_ms, mut verify_ms): (Option<f64>, Option<f64>) = (None, None);
     // A URL target's measured round trip (wall time less its `server_ms`); until then, and for
-    // a model-path target, `--rtt-ms`.
+    // a model-path target, `opts.rtt_ms`.
     let mut rtt_ms: Option<f64> = None;
     let mut rounds: Vec<Value> = Vec::new();
     let mut last_plan: Option<Value> = None;
@@ -229,7 +225,7 @@ pub fn run(args: SpeculateArgs) -> Result<()> {
     let done = |out: &[u32]| -> Option<&'static str> {
         if out.last().is_some_and(|t| stops.contains(t)) {
             Some("stop")
-        } else if out.len() >= args.max_new_tokens {
+        } else if out.len() >= opts.max_new_tokens {
             Some("length")
         } else if prompt.len() + out.len() >= max_context {
             Some("context_full")
@@ -242,47 +238,47 @@ pub fn run(args: SpeculateArgs) -> Result<()> {
     let rest = |engine: &mut Engine, out: &mut Vec<u32>, rng: &mut Rng| {
         generate_rest(
             engine,
-            &prompt,
+            prompt,
             out,
-            args.max_new_tokens,
-            args.temperature,
+            opts.max_new_tokens,
+            opts.temperature,
             rng,
-            &stops,
+            stops,
         )
     };
     while done(&out).is_none() {
         let costs = Costs {
-            rtt_ms: rtt_ms.unwrap_or(args.rtt_ms),
+            rtt_ms: rtt_ms.unwrap_or(opts.rtt_ms),
             draft_ms: draft_ms.unwrap_or(1.0),
             verify_ms: verify_ms.unwrap_or(10.0),
             stream_ms: verify_ms.unwrap_or(10.0),
         };
-        let plan = tandem_collab::plan_speculation(&acc, &costs, &cfg)?;
+        let plan = tandem_collab::plan_speculation(&acc, &costs, &opts.cfg)?;
         last_plan = Some(serde_json::to_value(&plan)?);
-        let k = match (args.k, plan.mode) {
+        let k = match (opts.k, plan.mode) {
             (Some(k), _) => k,
             (None, Mode::Speculate { k }) => k,
             (None, Mode::Stream) => {
-                if let Target::Local { engine, .. } = &mut target {
+                if let (Target::Local { engine, .. }, true) = (&mut *target, opts.allow_stream) {
                     // Plain decoding by the target wins the objective: it finishes alone.
                     fallback = Some(format!("streaming: {}", plan.reason));
-                    finish = rest(engine, &mut out, &mut rng)?;
+                    finish = rest(engine, &mut out, rng)?;
                     break;
                 }
-                // A URL target streams chat completions, not ids: keep speculating at the best
-                // k, and let the plan in the output say that streaming would have won.
+                // A URL target streams chat completions, not ids (and `eval` measures
+                // speculation): keep speculating at the best k, and let the plan in the output
+                // say that streaming would have won.
                 plan.k
             }
         };
         let k = k
-            .min(args.max_new_tokens - out.len())
+            .min(opts.max_new_tokens - out.len())
             .min(max_context - prompt.len() - out.len())
             .max(1);
         // Draft k tokens (stopping at a stop token).
         let ctx: Vec<u32> = prompt.iter().chain(&out).copied().collect();
         let td = Instant::now();
-        let drafted =
-            pollster::block_on(drafter.draft(&ctx, k, args.temperature, &mut rng, &stops))?;
+        let drafted = pollster::block_on(drafter.draft(&ctx, k, opts.temperature, rng, stops))?;
         let (draft, dists) = (drafted.ids, drafted.dists.unwrap_or_default());
         if draft.is_empty() {
             bail!("the draft model gave no next token");
@@ -292,17 +288,17 @@ pub fn run(args: SpeculateArgs) -> Result<()> {
             td.elapsed().as_secs_f64() * 1000.0 / draft.len() as f64,
         ));
         let params = VerifyParams {
-            temperature: args.temperature,
+            temperature: opts.temperature,
             seed: rng.next_u64(),
         };
         let tv = Instant::now();
-        let sent = (args.temperature > 0.0).then_some(&dists[..]);
-        let verdict = match target.verify(&ctx, &draft, sent, &params) {
+        let sent = (opts.temperature > 0.0).then_some(&dists[..]);
+        let verdict = match target.verify(&ctx, &draft, sent, &params, 0) {
             Ok(v) => v,
             Err(e) => {
                 // The target is gone: the draft model finishes, from exactly what was accepted.
                 fallback = Some(format!("verify failed: {e:#}"));
-                finish = rest(&mut drafter, &mut out, &mut rng)?;
+                finish = rest(drafter, &mut out, rng)?;
                 break;
             }
         };
@@ -312,7 +308,7 @@ pub fn run(args: SpeculateArgs) -> Result<()> {
                 verify_ms = Some(ema(verify_ms, server.max(0.1)));
                 rtt_ms = Some(ema(rtt_ms, (wall - server).max(0.0)));
             }
-            None => verify_ms = Some(ema(verify_ms, (wall - args.rtt_ms).max(0.1))),
+            None => verify_ms = Some(ema(verify_ms, (wall - slept_ms).max(0.1))),
         }
         target_calls += 1;
         draft_tokens += draft.len();
@@ -333,30 +329,16 @@ pub fn run(args: SpeculateArgs) -> Result<()> {
     if fallback.is_none() {
         finish = done(&out).unwrap_or(finish);
     }
-    let text = drafter.text().decode(&out, true).unwrap_or_default();
-    if args.json {
-        let v = json!({
-            "ids": out,
-            "text": text,
-            "target_calls": target_calls,
-            "draft_tokens": draft_tokens,
-            "accepted_tokens": accepted_tokens,
-            "acceptance_rate": if draft_tokens > 0 { accepted_tokens as f64 / draft_tokens as f64 } else { 0.0 },
-            "finish_reason": finish,
-            "rounds": rounds,
-            "plan": last_plan,
-            "fallback": fallback,
-            "elapsed_ms": t0.elapsed().as_secs_f64() * 1000.0,
-            "prompt_ids": prompt,
-        });
-        println!("{v}");
-    } else {
-        println!("{text}");
-        if let Some(f) = &fallback {
-            eprintln!("note: {f}");
-        }
-    }
-    Ok(())
+    Ok(Speculation {
+        ids: out,
+        target_calls,
+        draft_tokens,
+        accepted_tokens,
+        finish,
+        rounds,
+        plan: last_plan,
+        fallback,
+    })
 }
 
 /// Generates from `engine` after prompt + `out` until a stop token, `max_new` or the context

@@ -608,3 +608,256 @@ fn bad_input_is_a_clear_error() {
     }
     assert!(!out.exists());
 }
+
+/// `eval --policies` on the model pair: with every token deferred and fusion by the server
+/// alone, token-defer and fusion give exactly the server's greedy answer (as speculative always
+/// does); with nothing deferred and fusion by the local model alone, the local answer. Once with
+/// the server as a model path, once as a URL (`/v1/verify` with `top_logprobs`).
+#[test]
+fn policies_meet_their_invariants_on_the_model_pair() {
+    let (small, large) = (model("pair/small"), model("pair/large"));
+    let (child, url) = serve(&large);
+    let _server = Killed(child);
+    let dir = tempfile::tempdir().unwrap();
+    let suite = dir.path().join("suite.jsonl");
+    write_suite(&suite, None);
+    let policies = ["token-defer", "fusion", "speculative"];
+    let run = |server: &str, out: &Path, threshold: &str, weight: &str| {
+        ok(&tandem(&[
+            "eval",
+            "--suite",
+            s(&suite),
+            "--local",
+            &small,
+            "--server",
+            server,
+            "--max-tokens",
+            "24",
+            "--out",
+            s(out),
+            "--policies",
+            "token-defer,fusion,speculative",
+            "--defer-threshold",
+            threshold,
+            "--fusion-weight",
+            weight,
+            "--fusion-k",
+            "3",
+            "--rtt-ms",
+            "5",
+        ]));
+        read_json(out)
+    };
+    for server in [large.as_str(), url.as_str()] {
+        let r = run(server, &dir.path().join("server.json"), "-1000", "1");
+        for item in r["items"].as_array().unwrap() {
+            for p in policies {
+                let got = &item["policies"][p];
+                assert_eq!(got["text"], item["server_text"], "{server} {p}: {item}");
+                assert_eq!(got["same_as_server"], true);
+            }
+            let td = &item["policies"]["token-defer"];
+            assert_eq!(td["server_tokens"], td["output_tokens"]);
+            assert_eq!(td["server_calls"], td["output_tokens"]);
+        }
+        let table = &r["policies"];
+        for row in [
+            "always_local",
+            "always_server",
+            "token-defer",
+            "fusion",
+            "speculative",
+        ] {
+            assert!(table[row]["accuracy"].is_number(), "{row}: {table}");
+        }
+        assert_eq!(table["token-defer"]["server_token_share"], 1.0);
+        assert_eq!(
+            table["always_server"]["accuracy"],
+            table["fusion"]["accuracy"]
+        );
+        let (lat, comp) = (
+            &table["speculative"]["latency_ms"],
+            &table["speculative"]["compute_ms"],
+        );
+        let calls = table["speculative"]["server_calls"].as_f64().unwrap();
+        let added = lat.as_f64().unwrap() - comp.as_f64().unwrap();
+        assert!((added - 5.0 * calls / 6.0).abs() < 1e-6, "{table}");
+        assert_finite_numbers(table, "policies");
+
+        let r = run(server, &dir.path().join("local.json"), "1000", "0");
+        for item in r["items"].as_array().unwrap() {
+            for p in ["token-defer", "fusion"] {
+                assert_eq!(
+                    item["policies"][p]["text"], item["local_text"],
+                    "{server} {p}: {item}"
+                );
+            }
+            assert_eq!(item["policies"]["token-defer"]["server_calls"], 0);
+            assert_eq!(item["policies"]["speculative"]["text"], item["server_text"]);
+        }
+    }
+    // Fusion's output does not depend on how many tokens each call drafts (the cut at the
+    // first disagreement, and the last row fused after a whole draft).
+    let at_k = |k: &str| {
+        let out = dir.path().join(format!("k{k}.json"));
+        ok(&tandem(&[
+            "eval",
+            "--suite",
+            s(&suite),
+            "--local",
+            &small,
+            "--server",
+            &large,
+            "--max-tokens",
+            "24",
+            "--out",
+            s(&out),
+            "--policies",
+            "fusion",
+            "--fusion-weight",
+            "0.5",
+            "--fusion-k",
+            k,
+            "--fusion-top-k",
+            "8",
+        ]));
+        let r = read_json(&out);
+        let texts: Vec<Value> = r["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["policies"]["fusion"]["text"].clone())
+            .collect();
+        (
+            texts,
+            r["policies"]["fusion"]["server_calls"].as_u64().unwrap(),
+        )
+    };
+    let ((one, calls_one), (four, calls_four)) = (at_k("1"), at_k("4"));
+    assert_eq!(one, four);
+    assert!(
+        calls_four < calls_one,
+        "{calls_four} calls at k 4, {calls_one} at k 1"
+    );
+
+    // A runs file without top-2 margins (a GPU's, or an older one): the router is fitted
+    // without a token_defer rule and the output says why; another signal still calibrates.
+    let runs = dir.path().join("runs.jsonl");
+    ok(&tandem(&[
+        "eval",
+        "--suite",
+        s(&suite),
+        "--local",
+        &small,
+        "--server",
+        &large,
+        "--max-tokens",
+        "16",
+        "--out",
+        s(&dir.path().join("r.json")),
+        "--save-runs",
+        s(&runs),
+    ]));
+    let stripped: Vec<String> = std::fs::read_to_string(&runs)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let mut v: Value = serde_json::from_str(l).unwrap();
+            v.as_object_mut().unwrap().remove("local_margins");
+            v.to_string()
+        })
+        .collect();
+    let old_runs = dir.path().join("old-runs.jsonl");
+    std::fs::write(&old_runs, stripped.join("\n") + "\n").unwrap();
+    let router = dir.path().join("router.json");
+    let fit = |signal: &str| {
+        let out = tandem(&[
+            "router",
+            "fit",
+            "--prompts",
+            s(&suite),
+            "--runs",
+            s(&old_runs),
+            "--target-share",
+            "0.5",
+            "--labels",
+            "--defer-signal",
+            signal,
+            "--out",
+            s(&router),
+        ]);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        ok(&out);
+        (
+            Router::from_json(&std::fs::read_to_string(&router).unwrap()).unwrap(),
+            err,
+        )
+    };
+    let (r, err) = fit("margin");
+    assert!(r.token_defer.is_none());
+    assert!(err.contains("warning: token-defer: no rule"), "{err}");
+    assert!(r.notes.contains("no top-2 margins"), "{}", r.notes);
+    let (r, _) = fit("entropy");
+    assert_eq!(r.token_defer.unwrap().target_share, Some(0.2));
+
+    // token-defer without a rule, policies with a runs file, bad knobs: clear errors.
+    let out = dir.path().join("x.json");
+    let base = [
+        "eval",
+        "--suite",
+        s(&suite),
+        "--local",
+        &small,
+        "--server",
+        &large,
+        "--out",
+        s(&out),
+    ];
+    let with = |extra: &[&str]| tandem(&[&base[..], extra].concat());
+    fails(&with(&["--policies", "token-defer"]), "needs a rule");
+    fails(
+        &with(&["--policies", "fusion", "--fusion-weight", "1.5"]),
+        "--fusion-weight",
+    );
+    fails(
+        &with(&["--policies", "fusion", "--fusion-top-k", "21"]),
+        "--fusion-top-k",
+    );
+    fails(
+        &with(&["--policies", "fusion", "--rtt-ms", "-1"]),
+        "--rtt-ms",
+    );
+    fails(
+        &with(&["--policies", "token-defer", "--defer-threshold", "NaN"]),
+        "--defer-threshold",
+    );
+    fails(
+        &with(&["--policies", "fusion", "--fusion-k", "0"]),
+        "--fusion-k",
+    );
+    fails(
+        &with(&["--policies", "speculative", "--spec-k", "0"]),
+        "--spec-k",
+    );
+    // A knob of a policy that is not run would be silently ignored: refused.
+    fails(
+        &with(&["--policies", "speculative", "--fusion-weight", "0.3"]),
+        "which --policies does not name",
+    );
+    fails(
+        &with(&["--defer-threshold", "1"]),
+        "which --policies does not name",
+    );
+    let from_runs = tandem(&[
+        "eval",
+        "--suite",
+        s(&suite),
+        "--runs",
+        s(&runs),
+        "--out",
+        s(&out),
+        "--policies",
+        "fusion",
+    ]);
+    fails(&from_runs, "not --runs");
+}

@@ -27,6 +27,8 @@ pub enum Error {
     UnknownSignal(String),
     #[error("unknown route {0:?} (known: local, server)")]
     UnknownRoute(String),
+    #[error("unknown feedback {0:?} (known: up, down, ask_server)")]
+    UnknownFeedback(String),
     /// Features from another model (or another pooling) than the router was trained on.
     #[error("feature vector has dimension {actual}, the router expects {expected}")]
     FeatureDim { expected: usize, actual: usize },
@@ -60,7 +62,8 @@ impl Error {
             | Error::NonFinite { .. }
             | Error::InvalidParameter { .. }
             | Error::UnknownSignal(_)
-            | Error::UnknownRoute(_) => "invalid_input",
+            | Error::UnknownRoute(_)
+            | Error::UnknownFeedback(_) => "invalid_input",
             Error::FeatureDim { .. } => "feature_dim",
             Error::InvalidRouter(_) => "invalid_router",
             Error::RouterVersion(_) => "unsupported_router_version",
@@ -96,6 +99,7 @@ mod tests {
             Error::param("x", "y"),
             Error::UnknownSignal("x".into()),
             Error::UnknownRoute("x".into()),
+            Error::UnknownFeedback("x".into()),
             Error::FeatureDim {
                 expected: 1,
                 actual: 2,

@@ -123,7 +123,9 @@ pub fn fit_logistic(xs: &[Vec<f32>], ys: &[bool], params: &FitParams) -> Result<
         target_share: 0.0,
         label: params.label,
         cascade: None,
+        token_defer: None,
         trained_on: n,
+        personal: None,
         notes: format!(
             "logistic regression: l2 {}, {steps} L-BFGS steps (of at most {}), {}",
             params.l2,

@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use crate::calibrate::{share_above, threshold_for_share};
 use crate::cascade::CascadeRule;
 use crate::check;
+use crate::personal::Personal;
 use crate::rules::Score;
+use crate::token_defer::DeferRule;
 
 // Training lives in its own module; re-exported here, next to the format it produces.
 pub use crate::fit::{fit_logistic, FitParams};
@@ -61,10 +63,17 @@ pub struct Router {
     /// An optional cascade applied after local generation.
     #[serde(default)]
     pub cascade: Option<CascadeRule>,
+    /// An optional token-level deferral rule (policy `token-defer`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_defer: Option<DeferRule>,
     /// How many examples it was fitted on.
     pub trained_on: usize,
     #[serde(default)]
     pub notes: String,
+    /// Present once the router has learned from a user's feedback on the device
+    /// ([`crate::personal`]); absent in a router as fitted, so its router.json is unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub personal: Option<Personal>,
 }
 
 impl Router {
@@ -94,7 +103,8 @@ impl Router {
     }
 
     /// Checks what [`Router::from_json`] checks: the version, `dim` > 0 and equal to every
-    /// vector's length, every number finite, scales positive, `target_share` in [0, 1].
+    /// vector's length (`personal.base_weights` too), every number finite, scales positive,
+    /// `target_share` in [0, 1].
     pub fn validate(&self) -> Result<()> {
         let bad = |why: String| Err(Error::InvalidRouter(why));
         if self.version != ROUTER_VERSION {
@@ -136,6 +146,25 @@ impl Router {
         if let Some(c) = &self.cascade {
             if !c.threshold.is_finite() {
                 return bad("cascade.threshold is not a finite number".into());
+            }
+        }
+        if let Some(d) = &self.token_defer {
+            d.validate()
+                .map_err(|e| Error::InvalidRouter(format!("token_defer: {e}")))?;
+        }
+        if let Some(p) = &self.personal {
+            if p.base_weights.len() != self.dim {
+                let n = p.base_weights.len();
+                return bad(format!(
+                    "personal.base_weights has {n} values, dim is {}",
+                    self.dim
+                ));
+            }
+            if let Some(i) = p.base_weights.iter().position(|x| !x.is_finite()) {
+                return bad(format!("personal.base_weights[{i}] is not a finite number"));
+            }
+            if !p.base_bias.is_finite() {
+                return bad("personal.base_bias is not a finite number".into());
             }
         }
         Ok(())
@@ -222,8 +251,14 @@ mod tests {
                 signal: crate::Signal::Q10,
                 threshold: 2.5,
             }),
+            token_defer: Some(DeferRule {
+                signal: crate::TokenSignal::Margin,
+                threshold: -2.0,
+                target_share: Some(0.25),
+            }),
             trained_on: 100,
             notes: "test".into(),
+            personal: None,
         }
     }
 
@@ -244,8 +279,11 @@ mod tests {
         let obj = v.as_object_mut().unwrap();
         obj.remove("cascade");
         obj.remove("notes");
+        obj.remove("token_defer");
         let r = Router::from_json(&v.to_string()).unwrap();
         assert_eq!(r.cascade, None);
+        assert_eq!(r.token_defer, None);
+        assert!(!r.to_json().unwrap().contains("token_defer"));
         assert_eq!(r.notes, "");
     }
 
@@ -320,6 +358,19 @@ mod tests {
         rejects(|v| v["kind"] = "mlp".into(), "invalid_router");
         rejects(|v| v["label"] = "vibes".into(), "invalid_router");
         rejects(|v| v["cascade"]["signal"] = "q99".into(), "invalid_router");
+        rejects(
+            |v| v["token_defer"]["signal"] = "q10".into(),
+            "invalid_router",
+        );
+        rejects(
+            |v| v["token_defer"]["threshold"] = serde_json::Value::Null,
+            "invalid_router",
+        );
+        rejects(
+            |v| v["token_defer"]["target_share"] = 2.into(),
+            "invalid_router",
+        );
+        rejects(|v| v["token_defer"]["extra"] = 1.into(), "invalid_router");
         rejects(|v| v["extra"] = 1.into(), "invalid_router");
         rejects(
             |v| {

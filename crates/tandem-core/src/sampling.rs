@@ -124,6 +124,13 @@ pub struct TopToken {
     pub logprob: f32,
 }
 
+impl TopToken {
+    /// `(id, logprob)`: the pair `/v1/verify` sends and tandem-collab's fusion reads.
+    pub fn pair(&self) -> (u32, f32) {
+        (self.id, self.logprob)
+    }
+}
+
 /// The `k` most likely tokens of softmax(logits), most likely first (the lower id first on
 /// ties, so every backend lists the same ids); NaN logits are never listed.
 pub fn top_logprobs(logits: &[f32], k: usize) -> Vec<TopToken> {

@@ -42,6 +42,9 @@ pub struct Verdict {
     pub target_ids: Vec<u32>,
     /// Tokens whose keys/values came from the previous call (filled by the engine).
     pub reused: usize,
+    /// On request (filled by the engine): this model's most likely tokens before each draft
+    /// token and after the whole draft (draft + 1 rows), for logit fusion; else empty.
+    pub top: Vec<Vec<crate::sampling::TopToken>>,
 }
 
 fn softmax(row: &[f32], t: f32) -> Vec<f64> {
@@ -243,5 +246,6 @@ pub fn judge(
         logprobs,
         target_ids,
         reused: 0,
+        top: Vec::new(),
     })
 }

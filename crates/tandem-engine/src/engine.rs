@@ -478,7 +478,28 @@ impl Engine {
         params: &VerifyParams,
         dists: Option<&[DraftDist]>,
     ) -> Result<Verdict> {
+        self.verify_top(prompt, draft, params, dists, 0).await
+    }
+
+    /// [`Engine::verify_drafted`] that also lists, from the same pass, this model's `top_k`
+    /// most likely tokens before each draft token and after the whole draft (`Verdict::top`,
+    /// draft + 1 rows): what logit fusion combines with the drafter's own distribution.
+    pub async fn verify_top(
+        &mut self,
+        prompt: &[u32],
+        draft: &[u32],
+        params: &VerifyParams,
+        dists: Option<&[DraftDist]>,
+        top_k: usize,
+    ) -> Result<Verdict> {
         check_params(params)?;
+        if top_k > MAX_TOP_K {
+            return Err(tandem_core::Error::invalid_request(
+                "top_logprobs",
+                format!("at most {MAX_TOP_K} alternatives per position"),
+            )
+            .into());
+        }
         if let Some(q) = dists {
             tandem_core::verify::check_dists(q, draft, self.config.vocab_size)?;
         }
@@ -493,6 +514,9 @@ impl Engine {
         let rows: Vec<&[f32]> = rows.chunks_exact(self.config.vocab_size).collect();
         let mut verdict = judge(&rows, draft, params, dists)?;
         verdict.reused = reused;
+        if top_k > 0 {
+            verdict.top = rows.iter().map(|r| top_logprobs(r, top_k)).collect();
+        }
         self.truncate(prompt.len() + verdict.accepted);
         self.prompt_len = prompt.len();
         Ok(verdict)

@@ -50,6 +50,8 @@ pub struct VerifyJob {
     /// The drafter's sampling distributions (lossless speculative sampling); None: greedy or a
     /// deterministic drafter.
     pub draft_dists: Option<Vec<DraftDist>>,
+    /// Alternatives listed per position (`Verdict::top`); 0: none.
+    pub top_k: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]

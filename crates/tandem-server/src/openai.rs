@@ -340,6 +340,10 @@ pub struct VerifyRequest {
     /// drafter (accept with min(1, p/q), resample from max(0, p − q)); without it the drafter
     /// counts as deterministic.
     pub draft_dists: Option<Vec<Vec<(u32, f32)>>>,
+    /// 1 to 20: also list this model's most likely tokens with their log-probabilities before
+    /// each draft token and after the whole draft (logit fusion reads them); through an
+    /// upstream, from vLLM's `prompt_logprobs`.
+    pub top_logprobs: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -360,4 +364,10 @@ pub struct VerifyResponse {
     /// Milliseconds from the request's body to the verdict (queue and forward pass): a client
     /// takes it from its wall time to measure the network's round trip alone.
     pub server_ms: f64,
+    /// With `top_logprobs`: per draft position and then after the whole draft (draft + 1
+    /// rows), this model's most likely tokens as `[token_id, logprob]`, most likely first, from
+    /// its distribution at temperature 1 whatever the request's `temperature`; entries that are
+    /// not finite numbers are left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub top_logprobs: Option<Vec<Vec<(u32, f32)>>>,
 }

@@ -244,6 +244,7 @@ impl Proxy {
         model: &str,
         prompt: UpstreamPrompt<'_>,
         draft: &[u32],
+        top_k: usize,
     ) -> Result<(Verdict, usize), ApiError> {
         let bad = |e: String| {
             upstream_error(
@@ -268,11 +269,11 @@ impl Proxy {
         let v = self
             .post_json(
                 "/v1/completions",
-                &upstream_verify::completions_body(model, &ids),
+                &upstream_verify::completions_body(model, &ids, top_k),
             )
             .await?;
-        let verdict =
-            upstream_verify::verdict_from_completion(&v, prompt.len(), draft).map_err(bad)?;
+        let verdict = upstream_verify::verdict_from_completion(&v, prompt.len(), draft, top_k)
+            .map_err(bad)?;
         Ok((verdict, prompt.len()))
     }
 

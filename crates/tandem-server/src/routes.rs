@@ -249,6 +249,16 @@ async fn verify(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response,
             "temperature must be in [0, 2]",
         ));
     }
+    let top_k = req.top_logprobs.unwrap_or(0);
+    if top_k > tandem_core::request::MAX_TOP_LOGPROBS {
+        return Err(ApiError::invalid(
+            "top_logprobs",
+            format!(
+                "top_logprobs must be 0 to {}",
+                tandem_core::request::MAX_TOP_LOGPROBS
+            ),
+        ));
+    }
     let (verdict, prompt_tokens, model) = match &s.backend {
         Backend::Embedded(engine) => {
             check_model(&req.model, &s.config)?;
@@ -258,6 +268,7 @@ async fn verify(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response,
                     messages: req.messages.as_deref().map(chat_messages).transpose()?,
                     draft: req.draft_ids,
                     draft_dists: req.draft_dists,
+                    top_k,
                     params: tandem_core::VerifyParams {
                         temperature,
                         // Without a seed, fresh randomness for every call: reusing one seed's
@@ -300,7 +311,7 @@ async fn verify(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response,
                     ))
                 }
             };
-            let (verdict, n) = p.verify(&model, prompt, &req.draft_ids).await?;
+            let (verdict, n) = p.verify(&model, prompt, &req.draft_ids, top_k).await?;
             (verdict, n, model)
         }
     };
@@ -314,6 +325,20 @@ async fn verify(State(s): State<Arc<AppState>>, body: Bytes) -> Result<Response,
         prompt_tokens,
         reused_tokens: verdict.reused,
         server_ms: t0.elapsed().as_secs_f64() * 1000.0,
+        // A NaN or -inf entry (the model's numbers broke, or a token it rules out) would be
+        // written as null, which no client can read as a number: it is left out of its row.
+        top_logprobs: (top_k > 0).then(|| {
+            verdict
+                .top
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .filter(|t| t.logprob.is_finite())
+                        .map(|t| t.pair())
+                        .collect()
+                })
+                .collect()
+        }),
     })
     .into_response())
 }

@@ -240,19 +240,21 @@ impl Runner {
                 .map_err(|e| ApiError::invalid("draft_dists", e.to_string()))?;
         }
         let dists = job.draft_dists.as_deref();
-        let verdict = match pollster::block_on(self.engine.verify_drafted(
+        let verdict = match pollster::block_on(self.engine.verify_top(
             &prompt,
             &job.draft,
             &job.params,
             dists,
+            job.top_k,
         )) {
             Err(err) if self.engine.is_lost() => {
                 self.move_to_cpu(&err, info)?;
-                pollster::block_on(self.engine.verify_drafted(
+                pollster::block_on(self.engine.verify_top(
                     &prompt,
                     &job.draft,
                     &job.params,
                     dists,
+                    job.top_k,
                 ))
             }
             r => r,

@@ -6,7 +6,10 @@
 //! into ids by vLLM's `/tokenize` (chat template, generation prompt).
 //!
 //! Only greedy acceptance works this way: rejection sampling needs the whole next-token
-//! distribution at the first rejected position, and vLLM returns the top-k only. Closed APIs
+//! distribution at the first rejected position, and vLLM returns the top-k only. That top-k is
+//! what logit fusion asks for (`top_logprobs`): `prompt_logprobs: K` lists each draft
+//! position's K likeliest tokens (plus the token there, told apart by its rank), and the one
+//! generated token's `top_logprobs` the K after the draft. Closed APIs
 //! (OpenAI's) cannot verify a foreign draft at all: they return logprobs of their own tokens,
 //! never of a given continuation.
 //!
@@ -16,17 +19,20 @@
 //!
 //! The functions here are pure (request bodies and response parsing); proxy.rs sends them.
 use serde_json::{json, Value};
+use tandem_core::sampling::TopToken;
 use tandem_core::Verdict;
 
-/// The `/v1/completions` body that scores `ids` (prompt + draft) and generates one greedy token.
-pub fn completions_body(model: &str, ids: &[u32]) -> Value {
+/// The `/v1/completions` body that scores `ids` (prompt + draft) and generates one greedy token,
+/// listing `top_k` alternatives per position (at least the arg-max's rank 1).
+pub fn completions_body(model: &str, ids: &[u32], top_k: usize) -> Value {
+    let k = top_k.max(1);
     json!({
         "model": model,
         "prompt": ids,
         "max_tokens": 1,
         "temperature": 0,
-        "prompt_logprobs": 1,
-        "logprobs": 1,
+        "prompt_logprobs": k,
+        "logprobs": k,
         "return_tokens_as_token_ids": true,
         "stream": false,
     })
@@ -114,11 +120,44 @@ fn generated_id(choice: &Value) -> Result<u32, String> {
         .ok_or_else(|| "the upstream's answer has no generated token id".to_string())
 }
 
-/// The greedy verdict from a `/v1/completions` answer over `prompt_len` prompt ids then `draft`.
+/// A position's `top_k` likeliest tokens, likeliest first (the lower id on ties), from a map of
+/// token id (`"7"` or `"token_id:7"`) to `{logprob, rank}` or to a bare logprob. A listed token
+/// ranked beyond `top_k` (the token that is there) is left out; so are non-finite values.
+fn top_of(entry: &Value, top_k: usize, at: &str) -> Result<Vec<TopToken>, String> {
+    let map = entry
+        .as_object()
+        .ok_or_else(|| format!("{at} is not an object"))?;
+    let mut top = Vec::with_capacity(map.len());
+    for (k, v) in map {
+        let id: u32 = k
+            .strip_prefix("token_id:")
+            .unwrap_or(k)
+            .parse()
+            .map_err(|_| format!("{at} has a key that is not a token id: {k:?}"))?;
+        let lp = v
+            .as_f64()
+            .or_else(|| v["logprob"].as_f64())
+            .ok_or_else(|| format!("{at}[{k}] has no logprob"))?;
+        let beyond = v["rank"].as_u64().is_some_and(|r| r as usize > top_k);
+        if !beyond && lp.is_finite() {
+            top.push(TopToken {
+                id,
+                logprob: lp as f32,
+            });
+        }
+    }
+    top.sort_by(|a, b| b.logprob.total_cmp(&a.logprob).then(a.id.cmp(&b.id)));
+    top.truncate(top_k);
+    Ok(top)
+}
+
+/// The greedy verdict from a `/v1/completions` answer over `prompt_len` prompt ids then `draft`;
+/// with `top_k` > 0 also each position's alternatives (`Verdict::top`, draft + 1 rows).
 pub fn verdict_from_completion(
     v: &Value,
     prompt_len: usize,
     draft: &[u32],
+    top_k: usize,
 ) -> Result<Verdict, String> {
     let choice = &v["choices"][0];
     let pl = choice["prompt_logprobs"].as_array().ok_or(
@@ -150,12 +189,27 @@ pub fn verdict_from_completion(
     let reused = v["usage"]["prompt_tokens_details"]["cached_tokens"]
         .as_u64()
         .unwrap_or(0) as usize;
+    let mut top = Vec::new();
+    if top_k > 0 {
+        for i in 0..draft.len() {
+            let at = format!("prompt_logprobs[{}]", prompt_len + i);
+            top.push(top_of(&pl[prompt_len + i], top_k, &at)?);
+        }
+        let after = &choice["logprobs"]["top_logprobs"][0];
+        if after.is_null() {
+            return Err(
+                "the upstream's answer lists no top_logprobs for its generated token".into(),
+            );
+        }
+        top.push(top_of(after, top_k, "logprobs.top_logprobs[0]")?);
+    }
     Ok(Verdict {
         accepted,
         correction,
         logprobs,
         target_ids,
         reused,
+        top,
     })
 }
 
@@ -192,7 +246,7 @@ mod tests {
             ],
             "token_id:11",
         );
-        let d = verdict_from_completion(&v, 2, &[7, 8]).unwrap();
+        let d = verdict_from_completion(&v, 2, &[7, 8], 0).unwrap();
         assert_eq!(d.accepted, 1);
         assert_eq!(d.correction, 9);
         assert_eq!(d.target_ids, vec![7, 9]);
@@ -206,13 +260,15 @@ mod tests {
             vec![Value::Null, entry(&[(7, -0.2, 1)]), entry(&[(8, -0.1, 1)])],
             "token_id:42",
         );
-        let d = verdict_from_completion(&v, 1, &[7, 8]).unwrap();
+        let d = verdict_from_completion(&v, 1, &[7, 8], 0).unwrap();
         assert_eq!((d.accepted, d.correction), (2, 42));
         let mut v2 = v.clone();
         v2["choices"][0]["logprobs"] = Value::Null;
         v2["choices"][0]["token_ids"] = json!([43]);
         assert_eq!(
-            verdict_from_completion(&v2, 1, &[7, 8]).unwrap().correction,
+            verdict_from_completion(&v2, 1, &[7, 8], 0)
+                .unwrap()
+                .correction,
             43
         );
     }
@@ -221,24 +277,24 @@ mod tests {
     fn upstreams_without_the_extensions_get_a_clear_error() {
         // A server that ignores prompt_logprobs (llama.cpp's, OpenAI's).
         let plain = json!({ "choices": [{ "text": "x", "logprobs": { "tokens": ["x"] } }] });
-        let e = verdict_from_completion(&plain, 1, &[7]).unwrap_err();
+        let e = verdict_from_completion(&plain, 1, &[7], 0).unwrap_err();
         assert!(e.contains("prompt_logprobs"), "{e}");
         // Token strings instead of ids after a fully accepted draft.
         let v = answer(vec![Value::Null, entry(&[(7, -0.2, 1)])], "hello");
-        let e = verdict_from_completion(&v, 1, &[7]).unwrap_err();
+        let e = verdict_from_completion(&v, 1, &[7], 0).unwrap_err();
         assert!(e.contains("return_tokens_as_token_ids"), "{e}");
         // Wrong lengths, a missing token, junk keys.
         let v = answer(vec![Value::Null], "token_id:1");
-        assert!(verdict_from_completion(&v, 1, &[7]).is_err());
+        assert!(verdict_from_completion(&v, 1, &[7], 0).is_err());
         let v = answer(vec![Value::Null, entry(&[(9, -0.2, 1)])], "token_id:1");
-        assert!(verdict_from_completion(&v, 1, &[7])
+        assert!(verdict_from_completion(&v, 1, &[7], 0)
             .unwrap_err()
             .contains("does not score"));
         let v = answer(
             vec![Value::Null, json!({ "abc": { "logprob": 0.0 } })],
             "token_id:1",
         );
-        assert!(verdict_from_completion(&v, 1, &[7]).is_err());
+        assert!(verdict_from_completion(&v, 1, &[7], 0).is_err());
     }
 
     #[test]
@@ -247,8 +303,47 @@ mod tests {
         e.insert("7".into(), json!({ "logprob": -1.5 }));
         e.insert("9".into(), json!({ "logprob": -0.4 }));
         let v = answer(vec![Value::Null, Value::Object(e)], "token_id:1");
-        let d = verdict_from_completion(&v, 1, &[7]).unwrap();
+        let d = verdict_from_completion(&v, 1, &[7], 0).unwrap();
         assert_eq!((d.accepted, d.correction), (0, 9));
+    }
+
+    #[test]
+    fn top_logprobs_come_from_the_ranks_and_the_generated_token() {
+        // prompt [5], draft [7, 8]; K = 2. Position of 8 lists 8 at rank 3: not in its top 2.
+        let mut v = answer(
+            vec![
+                Value::Null,
+                entry(&[(7, -0.2, 1), (4, -1.9, 2)]),
+                entry(&[(8, -2.0, 3), (9, -0.3, 1), (2, -1.5, 2)]),
+            ],
+            "token_id:9",
+        );
+        v["choices"][0]["logprobs"]["top_logprobs"] =
+            json!([{ "token_id:9": -0.1, "token_id:3": -2.5, "token_id:1": -7.0 }]);
+        let d = verdict_from_completion(&v, 1, &[7, 8], 2).unwrap();
+        let pairs: Vec<Vec<(u32, f32)>> = d
+            .top
+            .iter()
+            .map(|r| r.iter().map(|t| t.pair()).collect())
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                vec![(7, -0.2), (4, -1.9)],
+                vec![(9, -0.3), (2, -1.5)],
+                vec![(9, -0.1), (3, -2.5)]
+            ]
+        );
+        // Not asked for: none. Asked for, without the generated token's list: a clear error.
+        assert!(verdict_from_completion(&v, 1, &[7, 8], 0)
+            .unwrap()
+            .top
+            .is_empty());
+        v["choices"][0]["logprobs"]["top_logprobs"] = Value::Null;
+        let e = verdict_from_completion(&v, 1, &[7, 8], 2).unwrap_err();
+        assert!(e.contains("top_logprobs"), "{e}");
+        assert!(completions_body("m", &[1], 5)["prompt_logprobs"] == 5);
+        assert!(completions_body("m", &[1], 0)["logprobs"] == 1);
     }
 
     #[test]

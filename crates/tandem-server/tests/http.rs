@@ -267,6 +267,55 @@ async fn verify_accepts_exactly_the_servers_greedy_prefix_over_random_drafts() {
     }
     assert!(reused_seen > 5);
 
+    // top_logprobs (logit fusion): the server's top-k before each draft token and after the
+    // draft, exactly the engine's own scores of the same ids.
+    let prompt: Vec<u32> = vec![3, 9, 27, 81];
+    let g = greedy(&mut e, &prompt, 4, false).ids;
+    let v: Value = verify(json!({ "prompt_ids": prompt, "draft_ids": g[..3], "top_logprobs": 5 }))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let rows = v["top_logprobs"].as_array().expect("top_logprobs rows");
+    assert_eq!(rows.len(), 4, "{v}");
+    let all: Vec<u32> = prompt.iter().chain(&g[..3]).copied().collect();
+    let sc = pollster::block_on(e.score(&all, prompt.len(), 5)).unwrap();
+    let want: Vec<&Vec<tandem_core::sampling::TopToken>> = sc
+        .tokens
+        .iter()
+        .map(|t| &t.top)
+        .chain(std::iter::once(&sc.next_top))
+        .collect();
+    for (row, want) in rows.iter().zip(want) {
+        let row: Vec<(u32, f32)> = serde_json::from_value(row.clone()).unwrap();
+        assert_eq!(row.len(), 5);
+        for ((id, lp), w) in row.iter().zip(want) {
+            assert_eq!(*id, w.id);
+            assert!((lp - w.logprob).abs() < 1e-4, "{lp} vs {}", w.logprob);
+        }
+    }
+    // Without the field the answer has none; above 20 is refused.
+    let v: Value = verify(json!({ "prompt_ids": prompt, "draft_ids": g[..1] }))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(v.get("top_logprobs").is_none(), "{v}");
+    let r = verify(json!({ "prompt_ids": prompt, "draft_ids": g[..1], "top_logprobs": 21 }))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["error"]["param"], "top_logprobs", "{v}");
+    for bad in [json!(-1), json!(2.5), json!("5")] {
+        let r = verify(json!({ "prompt_ids": prompt, "draft_ids": g[..1], "top_logprobs": bad }))
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 400, "{bad}");
+    }
+
     // Messages instead of ids; then bad requests.
     let ids = chat_ids(&e, PROMPT);
     let g = greedy(&mut e, &ids, 6, false).ids;

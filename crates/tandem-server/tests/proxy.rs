@@ -280,7 +280,9 @@ async fn proxy_in_front_of_llama_cpp_server() {
 /// position the actual token and the rank-1 token (`prompt_logprobs: 1`), then one greedy token
 /// as `token_id:N` (`return_tokens_as_token_ids`).
 fn vllm_completion(m: &tandem_core::LoadedModel, req: &Value) -> Value {
-    assert_eq!(req["prompt_logprobs"], 1, "{req}");
+    // vLLM lists the K likeliest tokens of each position, ranked, plus the token there.
+    let k = req["prompt_logprobs"].as_u64().unwrap() as usize;
+    assert!(k >= 1 && req["logprobs"] == k, "{req}");
     assert_eq!(req["return_tokens_as_token_ids"], true);
     assert_eq!(req["max_tokens"], 1);
     assert_eq!(req["temperature"], 0);
@@ -318,20 +320,30 @@ fn vllm_completion(m: &tandem_core::LoadedModel, req: &Value) -> Value {
             ids[j].to_string(),
             json!({ "logprob": lp, "rank": rank, "decoded_token": "?" }),
         );
-        e.insert(
-            best.to_string(),
-            json!({ "logprob": ls[best as usize], "rank": 1, "decoded_token": "?" }),
-        );
+        for (r, t) in tandem_core::sampling::top_logprobs(&rows[j - 1], k)
+            .iter()
+            .enumerate()
+        {
+            e.insert(
+                t.id.to_string(),
+                json!({ "logprob": t.logprob, "rank": r + 1, "decoded_token": "?" }),
+            );
+        }
+        assert!(e.contains_key(&best.to_string()));
         prompt_logprobs.push(Value::Object(e));
     }
     let last = &rows[ids.len() - 1];
     let g = tandem_core::sampling::argmax(last);
     let glp = log_softmax(last)[g as usize];
+    let after: serde_json::Map<String, Value> = tandem_core::sampling::top_logprobs(last, k)
+        .iter()
+        .map(|t| (format!("token_id:{}", t.id), json!(t.logprob)))
+        .collect();
     json!({
         "id": "cmpl-standin", "object": "text_completion", "created": 0, "model": req["model"],
         "choices": [{ "index": 0, "text": "?", "finish_reason": "length", "stop_reason": null,
             "logprobs": { "text_offset": [0], "token_logprobs": [glp],
-                "tokens": [format!("token_id:{g}")], "top_logprobs": [{ format!("token_id:{g}"): glp }] },
+                "tokens": [format!("token_id:{g}")], "top_logprobs": [after] },
             "prompt_logprobs": prompt_logprobs }],
         "usage": { "prompt_tokens": ids.len(), "completion_tokens": 1, "total_tokens": ids.len() + 1 }
     })
@@ -409,9 +421,32 @@ async fn verify_through_a_vllm_style_upstream_equals_the_embedded_verifier() {
             g.truncate(1 + (rng.next_u64() % 4) as usize);
             draft.splice(0..0, g);
         }
-        let body = json!({ "model": "license-llama", "prompt_ids": prompt, "draft_ids": draft });
+        // Every other trial also asks for the alternatives (logit fusion's top-k).
+        let mut body =
+            json!({ "model": "license-llama", "prompt_ids": prompt, "draft_ids": draft });
+        if trial % 2 == 1 {
+            body["top_logprobs"] = json!(3);
+        }
         let a = verify(&embedded, &body).await;
         let b = verify(&proxied, &body).await;
+        if trial % 2 == 1 {
+            let rows = |v: &Value| -> Vec<Vec<(u32, f32)>> {
+                serde_json::from_value(v["top_logprobs"].clone()).unwrap()
+            };
+            let (ra, rb) = (rows(&a), rows(&b));
+            assert_eq!(ra.len(), draft.len() + 1);
+            assert_eq!(ra.len(), rb.len());
+            for (x, y) in ra.iter().zip(&rb) {
+                assert_eq!(x.len(), 3);
+                let ids = |r: &[(u32, f32)]| r.iter().map(|t| t.0).collect::<Vec<_>>();
+                assert_eq!(ids(x), ids(y), "trial {trial}: {a} {b}");
+                for (p, q) in x.iter().zip(y) {
+                    assert!((p.1 - q.1).abs() < 1e-3, "{a} {b}");
+                }
+            }
+        } else {
+            assert!(b.get("top_logprobs").is_none(), "{b}");
+        }
         for k in [
             "accepted",
             "correction",
@@ -443,12 +478,12 @@ async fn verify_through_a_vllm_style_upstream_equals_the_embedded_verifier() {
     let direct: Value = post_json(
         &c,
         &format!("{upstream}/v1/completions"),
-        &upstream_verify::completions_body("license-llama", &ids),
+        &upstream_verify::completions_body("license-llama", &ids, 0),
     )
     .await;
     let via = c
         .post(format!("{proxied}/v1/completions"))
-        .json(&upstream_verify::completions_body("license-llama", &ids))
+        .json(&upstream_verify::completions_body("license-llama", &ids, 0))
         .send()
         .await
         .unwrap();

@@ -122,6 +122,58 @@ pub fn answers_agree(a: &str, b: &str) -> bool {
     collab::agree(a, b)
 }
 
+/// The training label of a user's `feedback` (`up`, `down`, `ask_server`) on an answer of
+/// `route` (`local`, `server`): true = wanted the server, false = the local answer was fine,
+/// undefined = no label (tandem-collab's `personal` module says why). Kind `invalid_input` for
+/// an unknown name.
+#[wasm_bindgen(js_name = feedbackLabel)]
+pub fn feedback_label(feedback: &str, route: &str) -> Result<Option<bool>, JsValue> {
+    let f: collab::Feedback = feedback.parse().map_err(collab_error)?;
+    let r: collab::Route = route.parse().map_err(collab_error)?;
+    Ok(collab::personal::label(f, r))
+}
+
+/// Policy `token-defer`'s verdict on one local token (tandem-collab `DeferRule::check`): `rule`
+/// a `DeferRule`, the token's `logprob`, the distribution's `entropy` and its `top` logprobs
+/// (likeliest first; the first two give `margin`). Plain numbers, not JSON: a non-finite value
+/// (the local model's numbers broke) must reach the rule, which defers it, and JSON has no NaN.
+/// Returns a `Deferral`; kind `invalid_input` for a malformed rule or a non-finite threshold.
+#[wasm_bindgen(js_name = deferCheck)]
+pub fn defer_check(
+    rule: JsValue,
+    logprob: f32,
+    entropy: f32,
+    top: &[f32],
+) -> Result<JsValue, JsValue> {
+    let rule: collab::DeferRule = input("rule", &rule)?;
+    // Only the logprobs matter to the margin; the ids are not read.
+    let top: Vec<(u32, f32)> = top.iter().map(|&l| (0, l)).collect();
+    let token = collab::TokenUncertainty::from_step(logprob, entropy, &top);
+    to_js(&rule.check(&token).map_err(collab_error)?)
+}
+
+/// Policy `fusion`'s next-token distribution (tandem-collab `fuse`): `local` and `server` are
+/// `[id, logprob]` lists (likeliest first) over `vocab` tokens, `config` a `FusionConfig`
+/// (undefined: weight 0.5, temperature 1). Returns a `Fused` (every listed token, likeliest
+/// first). Kind `invalid_input` for an empty list, an id outside the vocabulary or listed
+/// twice, a non-finite or positive logprob, a weight outside [0, 1] or a temperature ≤ 0.
+#[wasm_bindgen]
+pub fn fuse(
+    local: JsValue,
+    server: JsValue,
+    vocab: usize,
+    config: JsValue,
+) -> Result<JsValue, JsValue> {
+    let local: Vec<(u32, f32)> = input("local", &local)?;
+    let server: Vec<(u32, f32)> = input("server", &server)?;
+    let cfg: collab::FusionConfig = if config.is_undefined() || config.is_null() {
+        collab::FusionConfig::default()
+    } else {
+        input("config", &config)?
+    };
+    to_js(&collab::fuse(&local, &server, vocab, &cfg).map_err(collab_error)?)
+}
+
 /// A learned router (router.json, `tandem-router/1`), validated when read.
 #[wasm_bindgen(js_name = Router)]
 pub struct WasmRouter {
@@ -170,6 +222,33 @@ impl WasmRouter {
     #[wasm_bindgen(getter)]
     pub fn cascade(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.cascade)
+    }
+
+    /// Learns one feedback event on the device (tandem-collab `Router::learn`): `features`
+    /// wanted the server (`wants_server`) or not; `rate` in (0, 4] and `l2` in [0, 1) default
+    /// to tandem-collab's `LearnParams`. Returns `Learned` ({before, after, events}); on an
+    /// error (kinds `feature_dim`, `invalid_input`) the router is unchanged.
+    pub fn learn(
+        &mut self,
+        features: &[f32],
+        wants_server: bool,
+        rate: Option<f32>,
+        l2: Option<f32>,
+    ) -> Result<JsValue, JsValue> {
+        let d = collab::LearnParams::default();
+        let params = collab::LearnParams {
+            rate: rate.unwrap_or(d.rate),
+            l2: l2.unwrap_or(d.l2),
+        };
+        let learned = self.inner.learn(features, wants_server, &params);
+        to_js(&learned.map_err(collab_error)?)
+    }
+
+    /// Feedback events learned (0 for a router as fitted).
+    #[wasm_bindgen(getter)]
+    pub fn events(&self) -> f64 {
+        // A JS number: exact up to 2^53 events.
+        self.inner.events() as f64
     }
 
     /// router.json's text again (validated).

@@ -52,6 +52,9 @@ const SHAPES: &[(&str, &str)] = &[
     ("RestoredChunkJs", "WasmRestoredChunk"),
     ("DraftJs", "WasmDraft"),
     ("Plan", "WasmSpeculationPlan"),
+    ("Learned", "WasmLearned"),
+    ("Deferral", "WasmDeferral"),
+    ("Fused", "WasmFused"),
 ];
 
 /// Whether Rust reads a JSON value as its input type.
@@ -110,6 +113,25 @@ fn inputs() -> Vec<(&'static str, &'static str, Value, Accepts)> {
                 stream_ms: 9.0,
             }),
             accepts::<Costs>,
+        ),
+        (
+            "DeferRule",
+            "WasmDeferRule",
+            json(&tandem_collab::DeferRule {
+                signal: tandem_collab::TokenSignal::Entropy,
+                threshold: 0.5,
+                target_share: Some(0.2),
+            }),
+            accepts::<tandem_collab::DeferRule>,
+        ),
+        (
+            "FusionConfig",
+            "WasmFusionConfig",
+            json(&tandem_collab::FusionConfig {
+                weight: 0.7,
+                temperature: 1.0,
+            }),
+            accepts::<tandem_collab::FusionConfig>,
         ),
         (
             "SpeculativeConfig",
@@ -455,8 +477,18 @@ fn router() -> Router {
         target_share: 0.3,
         label: RouterLabel::Disagreement,
         cascade: Some(cascade_rule()),
+        token_defer: Some(tandem_collab::DeferRule {
+            signal: tandem_collab::TokenSignal::Margin,
+            threshold: -1.5,
+            target_share: Some(0.2),
+        }),
         trained_on: 100,
         notes: "sample".into(),
+        personal: Some(tandem_collab::Personal {
+            events: 3,
+            base_weights: vec![0.25, -0.25],
+            base_bias: 0.0,
+        }),
     }
 }
 
@@ -638,6 +670,37 @@ fn samples() -> Vec<(&'static str, Vec<Value>)> {
                     dists: None,
                 }),
             ],
+        ),
+        (
+            "Deferral",
+            vec![json(&tandem_collab::Deferral {
+                defer: true,
+                score: 0.9,
+                reason: "token-defer: entropy 0.90 above 0.50 → server".into(),
+            })],
+        ),
+        (
+            "Fused",
+            vec![
+                json(&tandem_collab::Fused {
+                    tokens: vec![(7, -0.25), (9, -1.5)],
+                    rest_logprob: -12.0,
+                    rest_count: 254,
+                }),
+                json(&tandem_collab::Fused {
+                    tokens: vec![],
+                    rest_logprob: -5.5,
+                    rest_count: 256,
+                }),
+            ],
+        ),
+        (
+            "Learned",
+            vec![json(&tandem_collab::Learned {
+                before: 0.25,
+                after: 0.5,
+                events: 3,
+            })],
         ),
         (
             "Plan",

@@ -4,18 +4,21 @@
 //! RESULT.json and optionally a PNG of accuracy against server share.
 //!
 //! RESULT.json: `{"items": [...], "summary": {ROUTER: Summary + "curve", "oracle",
-//! "always_local", "always_server", "random"}, "meta": {...}}`. A higher score means "send to
-//! the server".
+//! "always_local", "always_server", "random"}, "policies": {POLICY: Row}, "meta": {...}}`. A
+//! higher score means "send to the server". `policies` is the table of every policy (accuracy,
+//! server calls and tokens, latency; policies.rs), with `--policies` run item by item (each
+//! item's `policies` holds their answers).
 use std::path::PathBuf;
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use clap::Args;
 use serde_json::{json, Map, Value};
 use tandem_collab::metrics::{self, CurvePoint, OperatingPoint, RANDOM_APGR};
 use tandem_collab::{summarize, uncertainty_score, Router, Signal, TokenStats};
 
-use super::runner::{self, Run, RunArgs};
+use super::policies::{self, PolicyArgs, PolicyName};
+use super::runner::{self, Run, RunArgs, Sides};
 use super::{plot, suite};
 
 #[derive(Args)]
@@ -34,6 +37,8 @@ pub struct EvalArgs {
     /// Also draw accuracy against server share for every router as a PNG.
     #[arg(long)]
     pub plot: Option<PathBuf>,
+    #[command(flatten)]
+    pub policy: PolicyArgs,
 }
 
 /// One router's scores over the items (higher → server) and the operating point it is
@@ -51,8 +56,16 @@ pub fn run(a: EvalArgs) -> Result<()> {
     super::check_out("--plot", a.plot.as_deref())?;
     super::check_out("--save-runs", a.run.save_runs.as_deref())?;
     let router = a.router.as_deref().map(read_router).transpose()?;
+    let settings = a.policy.check(router.as_ref())?;
     let items = suite::read(&a.suite, true)?;
-    let (runs, info) = runner::obtain(&items, &a.suite, &a.run)?;
+    let mut sides = if a.policy.policies.is_empty() {
+        None
+    } else if a.run.runs.is_some() {
+        bail!("--policies run both models token by token: give --local and --server, not --runs");
+    } else {
+        Some(Sides::open(&a.run)?)
+    };
+    let (runs, info) = runner::obtain(&items, &a.suite, &a.run, sides.as_mut())?;
 
     let answers: Vec<&str> = items
         .iter()
@@ -69,6 +82,46 @@ pub fn run(a: EvalArgs) -> Result<()> {
         .map(|(r, ans)| tandem_collab::is_correct(&r.server_text, ans))
         .collect();
     let routers = score_all(&runs, router.as_ref())?;
+
+    // The policy table: the rows the runs give, then each policy run on every item.
+    let mut rows = policies::baseline_rows(
+        &runs,
+        &local_correct,
+        &server_correct,
+        router.as_ref(),
+        a.policy.rtt_ms,
+    )?;
+    let mut policy_items: Vec<Map<String, Value>> = vec![Map::new(); items.len()];
+    if let Some(sides) = sides.as_mut() {
+        for &p in &a.policy.policies {
+            let started = Instant::now();
+            let mut cells = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let r = policies::run_one(p, sides, &item.messages, info.max_tokens, &settings)
+                    .with_context(|| {
+                        format!(
+                            "item {:?} (line {}): policy {}",
+                            item.id,
+                            item.line,
+                            p.name()
+                        )
+                    })?;
+                let correct = tandem_collab::is_correct(&r.text, answers[i]);
+                let mut v = serde_json::to_value(&r)?;
+                v["correct"] = json!(correct);
+                v["same_as_server"] = json!(r.text == runs[i].server_text);
+                policy_items[i].insert(p.name().into(), v);
+                cells.push(policies::Cell::of(&r, correct));
+            }
+            eprintln!(
+                "policy {}: {} items in {:.0} s",
+                p.name(),
+                items.len(),
+                started.elapsed().as_secs_f64()
+            );
+            rows.push((p.name().into(), policies::row(&cells, a.policy.rtt_ms)));
+        }
+    }
 
     // Per-router summaries with their curves, then the baselines.
     let mut summary = Map::new();
@@ -158,6 +211,9 @@ pub fn run(a: EvalArgs) -> Result<()> {
             if let (Some(level), Some(obj)) = (&item.level, v.as_object_mut()) {
                 obj.insert("level".into(), level.clone());
             }
+            if !policy_items[i].is_empty() {
+                v["policies"] = Value::Object(policy_items[i].clone());
+            }
             v
         })
         .collect();
@@ -185,7 +241,29 @@ pub fn run(a: EvalArgs) -> Result<()> {
             obj.insert("runs".into(), json!(p.display().to_string()));
         }
     }
-    let result = json!({ "items": out_items, "summary": summary, "meta": meta });
+    if let Some(obj) = meta.as_object_mut() {
+        obj.insert("rtt_ms".into(), json!(a.policy.rtt_ms));
+        if let Some(rule) = &settings.defer {
+            obj.insert("token_defer".into(), serde_json::to_value(rule)?);
+        }
+        if a.policy.policies.contains(&PolicyName::Fusion) {
+            // The weight through its decimal text: an f32 widened as is prints 0.699999988….
+            let weight: f64 = settings
+                .fusion
+                .weight
+                .to_string()
+                .parse()
+                .unwrap_or_default();
+            obj.insert(
+                "fusion".into(),
+                json!({"weight": weight, "k": settings.fusion_k, "top_k": settings.fusion_top_k}),
+            );
+        }
+    }
+    print_table(&routers, &summary, la, sa, n);
+    println!();
+    let table = policies::table(&rows)?;
+    let result = json!({ "items": out_items, "summary": summary, "policies": table, "meta": meta });
     let text = serde_json::to_string_pretty(&result)?;
     std::fs::write(&a.out, text + "\n")
         .with_context(|| format!("cannot write {}", a.out.display()))?;
@@ -201,7 +279,6 @@ pub fn run(a: EvalArgs) -> Result<()> {
         };
         plot::write_png(path, &chart)?;
     }
-    print_table(&routers, &summary, la, sa, n);
     Ok(())
 }
 

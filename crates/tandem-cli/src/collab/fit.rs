@@ -10,7 +10,7 @@ use clap::Args;
 use tandem_collab::metrics::auroc;
 use tandem_collab::{
     fit_logistic, threshold_for_share, uncertainty_score, CascadeRule, FitParams, RouterLabel,
-    Signal, TokenStats,
+    Signal, TokenSignal, TokenStats,
 };
 
 use super::runner::{self, RunArgs};
@@ -37,6 +37,14 @@ pub struct FitArgs {
     /// L2 penalty of the logistic regression (over standardised features).
     #[arg(long, default_value_t = FitParams::default().l2, allow_negative_numbers = true)]
     pub l2: f32,
+    /// The share of generated tokens policy `token-defer` should hand to the server (its rule,
+    /// router.json's `token_defer`, is calibrated on the local model's own tokens); 0: no rule.
+    #[arg(long, default_value_t = 0.2, allow_negative_numbers = true)]
+    pub defer_share: f32,
+    /// The per-token signal of that rule (`margin` needs runs generated on the CPU, which keep
+    /// each token's top-2).
+    #[arg(long, default_value = "margin")]
+    pub defer_signal: TokenSignal,
 }
 
 pub fn run(a: FitArgs) -> Result<()> {
@@ -46,13 +54,19 @@ pub fn run(a: FitArgs) -> Result<()> {
             a.target_share
         );
     }
+    if !(a.defer_share.is_finite() && (0.0..=1.0).contains(&a.defer_share)) {
+        bail!(
+            "--defer-share {} is not a share: give a number in [0, 1]",
+            a.defer_share
+        );
+    }
     if !(a.l2.is_finite() && a.l2 >= 0.0) {
         bail!("--l2 {} must be a finite number ≥ 0", a.l2);
     }
     super::check_out("--out", Some(&a.out))?;
     super::check_out("--save-runs", a.run.save_runs.as_deref())?;
     let items = suite::read(&a.prompts, a.labels)?;
-    let (runs, info) = runner::obtain(&items, &a.prompts, &a.run)?;
+    let (runs, info) = runner::obtain(&items, &a.prompts, &a.run, None)?;
     let n = runs.len();
 
     let (label, what) = if a.labels {
@@ -133,6 +147,36 @@ pub fn run(a: FitArgs) -> Result<()> {
         threshold: cascade_threshold,
     });
 
+    let tokens = if a.defer_share > 0.0 {
+        runner::token_uncertainties(&runs)?
+    } else {
+        Vec::new()
+    };
+    let no_margins =
+        a.defer_signal == TokenSignal::Margin && tokens.iter().any(|t| t.margin.is_none());
+    let defer = if a.defer_share == 0.0 {
+        String::new()
+    } else if no_margins {
+        // Runs from a GPU or from before margins were kept: the router is still fitted, without
+        // the rule, and the output says why (policy token-defer then needs --defer-threshold).
+        let why = "; token-defer: no rule (the generations have no top-2 margins: they ran on a \
+                   GPU or come from an older runs file; generate on the CPU, or pick \
+                   --defer-signal entropy or logprob)";
+        eprintln!("warning: {}", &why[2..]);
+        why.to_string()
+    } else {
+        let rule = tandem_collab::token_defer::calibrate(a.defer_signal, &tokens, a.defer_share)
+            .context("calibrating token-defer")?;
+        router.token_defer = Some(rule);
+        format!(
+            "; token-defer: {} threshold {} over {} local tokens (target share {})",
+            a.defer_signal.name(),
+            rule.threshold,
+            tokens.len(),
+            a.defer_share
+        )
+    };
+
     let auc_text = |v: Option<f32>| v.map_or("undefined".to_string(), |v| format!("{v:.3}"));
     let server = match &info.server_model {
         Some(m) => format!("{} (model {m})", info.server),
@@ -145,7 +189,7 @@ pub fn run(a: FitArgs) -> Result<()> {
          {what}; {fit_notes}; training AUROC {router_auc}; threshold calibrated to share {target} \
          (sends {router_share:.3} of the training prompts); cascade: {signal} (training AUROC \
          {signal_auc:.3}, best of {signals} signals), threshold {cascade_threshold} (sends \
-         {cascade_share:.3})",
+         {cascade_share:.3}){defer}",
         prompts = a.prompts.display(),
         local = info.local,
         max_tokens = info.max_tokens,
@@ -176,7 +220,7 @@ pub fn run(a: FitArgs) -> Result<()> {
     println!(
         "{}: {n} prompts, {positives} {what} ({pct:.1}%); router dim {}, training AUROC {}, \
          threshold {:.4} sends {router_share:.3} (target {}); cascade {signal} (AUROC \
-         {signal_auroc:.3}) threshold {cascade_threshold:.4} sends {cascade_share:.3}",
+         {signal_auroc:.3}) threshold {cascade_threshold:.4} sends {cascade_share:.3}{defer}",
         a.out.display(),
         router.dim,
         auc_text(router_auroc),

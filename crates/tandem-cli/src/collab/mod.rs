@@ -6,6 +6,8 @@
 //! - `runner.rs`: the one loop over items on both sides; `--save-runs` / `--runs`.
 //! - `server_client.rs`: the server LLM over an OpenAI-compatible HTTP API.
 //! - `eval.rs`, `fit.rs`: the two commands.
+//! - `simulate.rs`: `tandem router simulate`, personalisation on the device measured with a
+//!   simulated user over saved runs.
 //! - `plot.rs`: the PNG of accuracy against server share.
 use std::path::Path;
 
@@ -15,20 +17,28 @@ use clap::Subcommand;
 pub mod eval;
 pub mod fit;
 pub mod plot;
+pub mod policies;
 pub mod runner;
 pub mod server_client;
+pub mod simulate;
 pub mod suite;
+pub mod target;
 
 #[derive(Subcommand)]
 pub enum RouterCommand {
     /// Fit the learned router (and pick its cascade signal) from prompts run on both models;
     /// writes router.json.
     Fit(fit::FitArgs),
+    /// Personalisation on the device, measured: a simulated user who always wants the server
+    /// for one task family rates answers; the router learns each rating (as `tandem.feedback`
+    /// does in the browser); the share of answers the user accepts before and after.
+    Simulate(simulate::SimulateArgs),
 }
 
 pub fn router(cmd: RouterCommand) -> Result<()> {
     match cmd {
         RouterCommand::Fit(a) => fit::run(a),
+        RouterCommand::Simulate(a) => simulate::run(a),
     }
 }
 

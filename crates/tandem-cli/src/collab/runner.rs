@@ -15,8 +15,8 @@ use tandem_collab::uncertainty::{ENTROPY_CEIL, LOGPROB_FLOOR};
 use tandem_core::{ChatMessage, RequestParams};
 use tandem_engine::Engine;
 
-use super::server_client::{is_url, HttpServer};
 use super::suite::SuiteItem;
+use super::target::{Remote, Target};
 use crate::Backend;
 
 /// The first line of a runs file.
@@ -71,6 +71,14 @@ pub struct Run {
     pub server_text: String,
     /// Tokens the server generated, when it says.
     pub server_tokens: Option<usize>,
+    /// Per generated token, the local top-2's logprob gap (absent in runs files from before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_margins: Option<Vec<f32>>,
+    /// Each side's wall time for the item, in ms (absent in runs files from before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_ms: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_ms: Option<f64>,
 }
 
 impl Run {
@@ -96,15 +104,52 @@ pub struct RunInfo {
     pub seconds: f64,
 }
 
-/// The server side of the loop.
-enum Server {
-    Http(Box<HttpServer>),
-    Engine(Box<Engine>),
+/// Both models, open: the local engine and the server LLM (for `eval`'s policies after the runs).
+pub struct Sides {
+    pub local: Engine,
+    pub server: Target,
+}
+
+impl Sides {
+    /// Opens the server first (an unreachable URL fails before any model is loaded), then the
+    /// local model; both must have a chat template, and a model-path server the same vocabulary.
+    pub fn open(args: &RunArgs) -> Result<Sides> {
+        if args.timeout_s == 0 {
+            bail!("--timeout-s must be at least 1");
+        }
+        let (Some(local), Some(server)) = (&args.local, &args.server) else {
+            bail!("give --local and --server (or --runs)");
+        };
+        let remote = Remote {
+            model: args.server_model.clone(),
+            api_key: args.api_key.clone(),
+            timeout: Duration::from_secs(args.timeout_s),
+            flag: "--server",
+        };
+        // The server model runs on the CPU: the local one has the GPU, if any.
+        let target = Target::open(server, Backend::Cpu, remote)?;
+        if let Target::Local { engine, .. } = &target {
+            chat_ready(engine, "--server", server)?;
+        }
+        let engine = crate::load(local, args.backend).context("--local")?;
+        chat_ready(&engine, "--local", &local.display().to_string())?;
+        target.check_vocab(&engine, ("local", "server"))?;
+        Ok(Sides {
+            local: engine,
+            server: target,
+        })
+    }
 }
 
 /// The runs of `items`, in their order: generated, or read from `--runs` (matched by id, and
-/// checked to be the same prompts). Saved to `--save-runs` when asked.
-pub fn obtain(items: &[SuiteItem], suite: &Path, args: &RunArgs) -> Result<(Vec<Run>, RunInfo)> {
+/// checked to be the same prompts). Saved to `--save-runs` when asked. `sides`: the models
+/// already open (else they are opened here when needed).
+pub fn obtain(
+    items: &[SuiteItem],
+    suite: &Path,
+    args: &RunArgs,
+    sides: Option<&mut Sides>,
+) -> Result<(Vec<Run>, RunInfo)> {
     if let Some(path) = &args.runs {
         let (info, runs) = read_runs(path)?;
         return Ok((match_runs(items, suite, path, runs)?, info));
@@ -112,34 +157,19 @@ pub fn obtain(items: &[SuiteItem], suite: &Path, args: &RunArgs) -> Result<(Vec<
     if args.max_tokens == 0 {
         bail!("--max-tokens must be at least 1");
     }
-    if args.timeout_s == 0 {
-        bail!("--timeout-s must be at least 1");
-    }
+    let started = Instant::now();
+    let mut opened;
+    let sides = match sides {
+        Some(s) => s,
+        None => {
+            opened = Sides::open(args)?;
+            &mut opened
+        }
+    };
     let (Some(local), Some(server)) = (&args.local, &args.server) else {
         bail!("give --local and --server (or --runs)");
     };
-    let started = Instant::now();
-    // The server first: an unreachable URL fails before any model is loaded.
-    let (mut srv, server_model) = if is_url(server) {
-        let key = args
-            .api_key
-            .clone()
-            .or_else(|| std::env::var("TANDEM_API_KEY").ok());
-        let h = HttpServer::connect(
-            server,
-            args.server_model.clone(),
-            key,
-            Duration::from_secs(args.timeout_s),
-        )?;
-        let model = h.model().to_string();
-        (Server::Http(Box::new(h)), Some(model))
-    } else {
-        let e = crate::load(Path::new(server), Backend::Cpu).context("--server")?;
-        chat_ready(&e, "--server", server)?;
-        (Server::Engine(Box::new(e)), None)
-    };
-    let mut engine = crate::load(local, args.backend).context("--local")?;
-    chat_ready(&engine, "--local", &local.display().to_string())?;
+    let server_model = sides.server.model().map(str::to_string);
 
     let bar = ProgressBar::new(items.len() as u64);
     if let Ok(style) = ProgressStyle::with_template("{pos}/{len} items {wide_bar} {elapsed}") {
@@ -148,31 +178,28 @@ pub fn obtain(items: &[SuiteItem], suite: &Path, args: &RunArgs) -> Result<(Vec<
     let mut runs = Vec::with_capacity(items.len());
     for item in items {
         let what = |side: &str| format!("item {:?} (line {}): {side}", item.id, item.line);
-        let l = generate(&mut engine, &item.messages, args.max_tokens, true)
+        let t = Instant::now();
+        let l = generate(&mut sides.local, &item.messages, args.max_tokens, true)
             .with_context(|| what("the local model"))?;
-        let (server_text, server_tokens) = match &mut srv {
-            Server::Http(h) => {
-                let c = h
-                    .complete(&item.messages, args.max_tokens)
-                    .with_context(|| what("the server"))?;
-                (c.text, c.tokens)
-            }
-            Server::Engine(e) => {
-                let g = generate(e, &item.messages, args.max_tokens, false)
-                    .with_context(|| what("the server model"))?;
-                let n = g.logprobs.len();
-                (g.text, Some(n))
-            }
-        };
+        let local_ms = t.elapsed().as_secs_f64() * 1000.0;
+        let t = Instant::now();
+        let c = sides
+            .server
+            .complete(&item.messages, args.max_tokens)
+            .with_context(|| what("the server"))?;
+        let server_ms = t.elapsed().as_secs_f64() * 1000.0;
         runs.push(Run {
             id: item.id.clone(),
             messages: item.messages.clone(),
             local_text: l.text,
             local_logprobs: l.logprobs,
             local_entropies: l.entropies,
+            local_margins: l.margins,
             features: l.features,
-            server_text,
-            server_tokens,
+            server_text: c.text,
+            server_tokens: c.tokens,
+            local_ms: Some(local_ms),
+            server_ms: Some(server_ms),
         });
         bar.inc(1);
     }
@@ -205,14 +232,17 @@ fn chat_ready(engine: &Engine, flag: &str, model: &str) -> Result<()> {
 }
 
 /// One greedy generation on an engine.
-struct Generated {
-    text: String,
-    logprobs: Vec<f32>,
-    entropies: Vec<f32>,
-    features: Vec<f32>,
+pub struct Generated {
+    pub text: String,
+    pub logprobs: Vec<f32>,
+    pub entropies: Vec<f32>,
+    /// Per token: the two likeliest tokens' logprob gap (token-level deferral's `margin`); on
+    /// the CPU only.
+    pub margins: Option<Vec<f32>>,
+    pub features: Vec<f32>,
 }
 
-fn generate(
+pub fn generate(
     engine: &mut Engine,
     messages: &[ChatMessage],
     max_tokens: usize,
@@ -231,10 +261,23 @@ fn generate(
     })?;
     let mut params = req.params.clone();
     params.stop_token_ids = text.stop_ids(&req);
-    engine.begin(&prompt, params, 0)?;
+    // The top-2 of each step gives its margin (token-level deferral's default signal). On the
+    // CPU the logits row is read anyway; on a GPU asking for it would read back every row
+    // instead of the on-device argmax, so GPU runs have no margins (`router fit` then says so).
+    let margins_wanted = features && engine.backend() == tandem_engine::BackendKind::Cpu;
+    engine.begin(&prompt, params, if margins_wanted { 2 } else { 0 })?;
     let mut pooled = Vec::new();
+    let mut margins = Vec::new();
     loop {
         let step = pollster::block_on(engine.step())?;
+        if margins_wanted {
+            // A gap that is not a number counts as none (0): the most uncertain a token can
+            // be, as a non-finite signal defers at run time.
+            margins.push(match step.top.as_slice() {
+                [a, b, ..] if (a.logprob - b.logprob).is_finite() => a.logprob - b.logprob,
+                _ => 0.0,
+            });
+        }
         // The prefill has run once the first token is out: its hidden states are stored.
         if features && pooled.is_empty() {
             let f = pollster::block_on(engine.prompt_features())?;
@@ -272,8 +315,29 @@ fn generate(
                 }
             })
             .collect(),
+        margins: margins_wanted.then_some(margins),
         features: pooled,
     })
+}
+
+/// Every generated token's uncertainty over `runs` (token-level deferral's calibration set).
+/// A runs file from before margins were saved gives tokens without one.
+pub fn token_uncertainties(runs: &[Run]) -> Result<Vec<tandem_collab::TokenUncertainty>> {
+    let mut out = Vec::new();
+    for r in runs {
+        for (i, (&logprob, &entropy)) in r.local_logprobs.iter().zip(&r.local_entropies).enumerate()
+        {
+            out.push(tandem_collab::TokenUncertainty {
+                logprob,
+                entropy,
+                margin: r.local_margins.as_ref().and_then(|m| m.get(i).copied()),
+            });
+        }
+    }
+    if out.is_empty() {
+        bail!("the local model generated no tokens to calibrate on");
+    }
+    Ok(out)
 }
 
 fn write_runs(path: &Path, info: &RunInfo, runs: &[Run]) -> Result<()> {
@@ -326,6 +390,16 @@ fn read_runs(path: &Path) -> Result<(RunInfo, Vec<Run>)> {
                 r.local_logprobs.len(),
                 r.local_entropies.len()
             );
+        }
+        if let Some(m) = &r.local_margins {
+            if m.len() != r.local_logprobs.len() {
+                bail!(
+                    "{}: {} local_logprobs but {} local_margins",
+                    at(),
+                    r.local_logprobs.len(),
+                    m.len()
+                );
+            }
         }
         runs.push(r);
     }

@@ -36,13 +36,18 @@ function tokenLogprob(ev: TokenEvent): TokenLogprob {
   };
 }
 
-function usage(ev: DoneEvent): CompletionUsage {
+/** OpenAI's `usage` of an answer of `completionTokens` after `promptTokens`. */
+export function usageOf(promptTokens: number, completionTokens: number, cachedTokens = 0): CompletionUsage {
   return {
-    prompt_tokens: ev.promptTokens,
-    completion_tokens: ev.completionTokens,
-    total_tokens: ev.promptTokens + ev.completionTokens,
-    prompt_tokens_details: { cached_tokens: ev.cachedTokens },
+    prompt_tokens: promptTokens,
+    completion_tokens: completionTokens,
+    total_tokens: promptTokens + completionTokens,
+    prompt_tokens_details: { cached_tokens: cachedTokens },
   };
+}
+
+function usage(ev: DoneEvent): CompletionUsage {
+  return usageOf(ev.promptTokens, ev.completionTokens, ev.cachedTokens);
 }
 
 export async function createCompletion(

@@ -6,7 +6,7 @@
  */
 import { createCompletion } from './completions.js';
 import { TandemError } from './errors.js';
-import { normalizeDraft, normalizeIds, normalizeMessages, type GenerationCore } from './generation.js';
+import { normalizeDraft, normalizeIds, normalizeMessages, normalizeNext, type GenerationCore } from './generation.js';
 import { LocalCore } from './local.js';
 import type { WorkerLoadOptions } from './protocol.js';
 import type { ChatCompletionRequest, EngineOptions, TandemEngine } from './types.js';
@@ -22,6 +22,7 @@ function engineOver(core: GenerationCore, modelId: string): TandemEngine {
       promptIds: async (messages) => core.promptIds(normalizeMessages(messages)),
       decode: async (ids) => core.decode(normalizeIds(ids, true)),
       draft: async (req) => core.draft(normalizeDraft(req)),
+      next: async (req) => core.next(normalizeNext(req)),
     },
     unload: () => core.unload(),
     simulateDeviceLoss: () => core.simulateDeviceLoss(),

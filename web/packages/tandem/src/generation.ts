@@ -5,7 +5,7 @@
  * (crates/tandem-wasm/src/options.rs), the same validation as tandem-server's.
  */
 import { TandemError } from './errors.js';
-import type { ChatCompletionRequest, ChatMessage, DraftRequest, EngineBackend, EngineInfo, PromptFeatures } from './types.js';
+import type { ChatCompletionRequest, ChatMessage, DraftRequest, EngineBackend, EngineInfo, NextRequest, NextToken, PromptFeatures } from './types.js';
 import type { WasmDraft, WasmFinishReason, WasmGenerateParams, WasmStep } from './wasm-types.js';
 
 /** Parameters as the wasm engine's `begin` takes them (OpenAI's names). */
@@ -48,6 +48,7 @@ export interface GenerationCore {
   promptIds(messages: ChatMessage[]): Promise<number[]>;
   decode(ids: number[]): Promise<string>;
   draft(req: DraftRequest): Promise<WasmDraft>;
+  next(req: NextRequest): Promise<NextToken>;
   unload(): Promise<void>;
   simulateDeviceLoss(): Promise<void>;
   simulatePanic(where?: 'call' | 'task'): Promise<void>;
@@ -98,6 +99,15 @@ export function normalizeDraft(req: DraftRequest): DraftRequest {
   const seed = integer(req.seed, 'seed');
   if (seed < 0 || seed > 0xffffffff) throw invalid('seed must be a u32');
   return { ids, k, temperature, seed };
+}
+
+/** A next-token request checked: non-empty token ids, topK in 1..=20 (the engine's most). */
+export function normalizeNext(req: NextRequest): NextRequest {
+  if (!req || typeof req !== 'object') throw invalid('the next-token request must be an object');
+  const ids = normalizeIds(req.ids);
+  const topK = integer(req.topK, 'topK');
+  if (topK < 1 || topK > 20) throw invalid('topK must be in 1..=20');
+  return { ids, topK };
 }
 
 /** Token ids: an array (non-empty unless `empty`) of integers in u32 range. */

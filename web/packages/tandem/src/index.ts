@@ -31,9 +31,17 @@ export type { CollabApi } from './collab/policy.js';
 export { ServerError } from './collab/server-client.js';
 export type * from './collab/types.js';
 export type { PiiType, PrivacyLevel, PrivacyOptions, PrivacyPolicy, PrivacyReceipt } from './collab/privacy.js';
+export type { Feedback, FeedbackResult, Personalisation } from './collab/personal.js';
+export type { FusionOptions, TokenDeferOptions, TokenLevelInfo } from './collab/token-level.js';
+export { DISTILL_FORMAT, IndexedDbDistillStore, MemoryDistillStore } from './collab/distill-log.js';
+export type { Distillation, DistillOptions, DistillRecord, DistillStore, LogprobToken } from './collab/distill-log.js';
 export type {
   WasmBudget as Budget,
   WasmDecision as Decision,
+  WasmDeferRule as DeferRule,
+  WasmDeferral as Deferral,
+  WasmFused as Fused,
+  WasmFusionConfig as FusionConfig,
   WasmEscalation as Escalation,
   WasmRouteScore as RouteScore,
   WasmRouterApi as Router,

@@ -10,7 +10,7 @@ import { abortError, TandemError } from './errors.js';
 import type { GenerationCore, GenEvent, GenRequest } from './generation.js';
 import { loadModelFiles, type LoadProgress, type ModelSource } from './loader.js';
 import { Mutex, yieldToEventLoop } from './scheduling.js';
-import type { ChatMessage, DraftRequest, EngineBackend, EngineInfo, PromptFeatures } from './types.js';
+import type { ChatMessage, DraftRequest, EngineBackend, EngineInfo, NextRequest, NextToken, PromptFeatures } from './types.js';
 import { awaitWasm, ensureWasm, simulatePanicInTask, WasmEngine, wasmEpoch, wasmError, wasmPoisoned } from './wasm.js';
 import type { WasmDraft, WasmStep } from './wasm-types.js';
 
@@ -195,6 +195,15 @@ export class LocalCore implements GenerationCore {
 
   async draft(req: DraftRequest): Promise<WasmDraft> {
     return this.exclusive((e) => e.draft(req.ids, req.k, req.temperature, req.seed));
+  }
+
+  /** One scoring pass that reads no position of `ids` (from = its length): only the
+   * distribution after it. The cache keeps `ids`, so the next call feeds one new token. */
+  async next(req: NextRequest): Promise<NextToken> {
+    return this.exclusive(async (e) => {
+      const s = await e.score(req.ids, req.ids.length, req.topK);
+      return { top: s.next.topLogprobs.map((t): [number, number] => [t.id, t.logprob]), entropy: s.next.entropy };
+    });
   }
 
   async *generate(req: GenRequest, signal?: AbortSignal): AsyncGenerator<GenEvent> {

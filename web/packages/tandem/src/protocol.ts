@@ -4,7 +4,7 @@
  * returns them. */
 import type { SerializedError } from './errors.js';
 import type { LoadProgress, ModelSource } from './loader.js';
-import type { ChatMessage, DraftRequest, EngineInfo, PromptFeatures } from './types.js';
+import type { ChatMessage, DraftRequest, EngineInfo, NextRequest, NextToken, PromptFeatures } from './types.js';
 import type { WasmDraft } from './wasm-types.js';
 import type { GenEvent, GenRequest } from './generation.js';
 
@@ -25,12 +25,13 @@ export type ToWorker =
   | { t: 'promptIds'; id: number; messages: ChatMessage[] }
   | { t: 'decode'; id: number; ids: number[] }
   | { t: 'draft'; id: number; request: DraftRequest }
+  | { t: 'next'; id: number; request: NextRequest }
   | { t: 'unload'; id: number }
   | { t: 'loseDevice'; id: number }
   | { t: 'panic'; id: number; where?: 'call' | 'task' };
 
 export type FromWorker =
-  | { t: 'ok'; id: number; value?: EngineInfo | PromptFeatures | number[] | string | WasmDraft }
+  | { t: 'ok'; id: number; value?: EngineInfo | PromptFeatures | number[] | string | WasmDraft | NextToken }
   | { t: 'err'; id: number; error: SerializedError }
   | { t: 'progress'; id: number; progress: LoadProgress }
   | { t: 'event'; id: number; event: GenEvent }

@@ -163,6 +163,23 @@ export interface DraftRequest {
   seed: number;
 }
 
+/** What the local model is asked for its next token (`tokens.next`). */
+export interface NextRequest {
+  /** The whole sequence so far; the KV cache's shared prefix is reused (one new position per
+   * call while a generation grows), the rest of it rewound. */
+  ids: number[];
+  /** Alternatives to list, 1..=20. */
+  topK: number;
+}
+
+/** The local model's next-token distribution after `ids`. */
+export interface NextToken {
+  /** `[id, logprob]`, likeliest first (empty only when the model's numbers broke). */
+  top: [number, number][];
+  /** The whole distribution's entropy (nats). */
+  entropy: number;
+}
+
 /** Tokens in and out of the local model, for collaboration across the token boundary. */
 export interface EngineTokens {
   /** The chat template rendered (generation prompt added) and tokenized. */
@@ -170,6 +187,9 @@ export interface EngineTokens {
   decode(ids: number[]): Promise<string>;
   /** Proposed tokens and, with a temperature, the distribution each was drawn from. */
   draft(req: DraftRequest): Promise<WasmDraft>;
+  /** The next-token distribution after `req.ids` (one forward pass over what is not cached):
+   * token-level collaboration's local side (policies `token-defer`, `fusion`). */
+  next(req: NextRequest): Promise<NextToken>;
 }
 
 export interface TandemEngine {

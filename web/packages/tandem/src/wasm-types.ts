@@ -337,6 +337,42 @@ export interface WasmCascadeRule {
   threshold: number;
 }
 
+/** tandem_collab::TokenSignal: a generated token's uncertainty (higher score = less sure). */
+export type WasmTokenSignal = 'entropy' | 'logprob' | 'margin';
+
+/** tandem_collab::DeferRule: policy `token-defer`'s rule (router.json's `token_defer`): the
+ * server supplies a token whose signal's score is above the threshold. */
+export interface WasmDeferRule {
+  signal: WasmTokenSignal;
+  threshold: number;
+  /** The share of the local model's tokens it was calibrated to defer (absent when set by hand). */
+  target_share?: number | null;
+}
+
+/** tandem_collab::Deferral: `deferCheck`'s verdict on one token (score NaN when the signal
+ * could not be read: then it defers). */
+export interface WasmDeferral {
+  defer: boolean;
+  score: number;
+  reason: string;
+}
+
+/** tandem_collab::FusionConfig: the server's weight w in [0, 1] in p ∝ p_local^(1−w) ·
+ * p_server^w, and the fused distribution's temperature (> 0). */
+export interface WasmFusionConfig {
+  weight: number;
+  temperature: number;
+}
+
+/** tandem_collab::Fused: every token either side listed as `[id, logprob]`, likeliest first
+ * (the greedy choice is the first), and the value shared by the `rest_count` tokens neither
+ * listed (-Infinity when there are none). */
+export interface WasmFused {
+  tokens: number[][];
+  rest_logprob: number;
+  rest_count: number;
+}
+
 /** tandem_collab::Router: router.json (`tandem-router/1`). */
 export interface WasmRouterJson {
   version: string;
@@ -350,8 +386,27 @@ export interface WasmRouterJson {
   target_share: number;
   label: WasmRouterLabel;
   cascade?: WasmCascadeRule | null;
+  token_defer?: WasmDeferRule | null;
   trained_on: number;
   notes?: string;
+  /** Present once the router learned from a user's feedback on the device. */
+  personal?: WasmPersonal | null;
+}
+
+/** tandem_collab::Personal: what a personalised router.json records. */
+export interface WasmPersonal {
+  /** Feedback events learned since the base router. */
+  events: number;
+  /** The base router's weights and bias (the L2 pull's anchor; what a reset returns to). */
+  base_weights: number[];
+  base_bias: number;
+}
+
+/** tandem_collab::Learned: one feedback event's effect on its prompt's score. */
+export interface WasmLearned {
+  before: number;
+  after: number;
+  events: number;
 }
 
 /** A router read by `Router.fromJson` (the wasm `Router` class's instance side). */
@@ -360,12 +415,17 @@ export interface WasmRouterApi {
   score(features: Float32Array | number[]): number;
   /** The score as `decide` takes it (named "router", with this router's threshold). */
   routeScore(features: Float32Array | number[]): WasmRouteScore;
+  /** Learns one feedback event on the device: the features wanted the server or not (`rate`
+   * in (0, 4], `l2` in [0, 1); defaults 2 and 0.02). The router is unchanged on an error. */
+  learn(features: Float32Array | number[], wantsServer: boolean, rate?: number, l2?: number): WasmLearned;
   toJson(): string;
   free(): void;
   readonly threshold: number;
   readonly dim: number;
   readonly targetShare: number;
   readonly cascade: WasmCascadeRule | null;
+  /** Feedback events learned (0 for a router as fitted). */
+  readonly events: number;
 }
 
 /** The wasm `Router` class's static side. */
@@ -426,6 +486,14 @@ export interface WasmCollabApi {
   normalizeAnswer(text: string): string;
   isCorrect(completion: string, answer: string): boolean;
   answersAgree(a: string, b: string): boolean;
+  /** The training label of feedback on an answer of `route`: true = wanted the server, false
+   * = the local answer was fine, undefined = no label. */
+  feedbackLabel(feedback: 'up' | 'down' | 'ask_server', route: WasmRoute): boolean | undefined;
+  /** Policy `token-defer`: whether the server supplies this token (its logprob, the
+   * distribution's entropy, the top logprobs likeliest first). */
+  deferCheck(rule: WasmDeferRule, logprob: number, entropy: number, top: Float32Array | number[]): WasmDeferral;
+  /** Policy `fusion`: the fused next-token distribution of two `[id, logprob]` top-k lists. */
+  fuse(local: number[][], server: number[][], vocab: number, config?: WasmFusionConfig | null): WasmFused;
 }
 
 /** tandem-privacy's entity types (EntityType). */

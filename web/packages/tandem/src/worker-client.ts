@@ -4,7 +4,7 @@ import { abortError, deserializeError, TandemError } from './errors.js';
 import type { GenerationCore, GenEvent, GenRequest } from './generation.js';
 import type { LoadProgress, ModelSource } from './loader.js';
 import type { FromWorker, ToWorker, WorkerLoadOptions } from './protocol.js';
-import type { ChatMessage, DraftRequest, EngineBackend, EngineInfo, PromptFeatures } from './types.js';
+import type { ChatMessage, DraftRequest, EngineBackend, EngineInfo, NextRequest, NextToken, PromptFeatures } from './types.js';
 import type { WasmDraft } from './wasm-types.js';
 
 export interface WorkerLike {
@@ -14,7 +14,7 @@ export interface WorkerLike {
   terminate?(): void;
 }
 
-type Reply = EngineInfo | PromptFeatures | number[] | string | WasmDraft | undefined;
+type Reply = EngineInfo | PromptFeatures | number[] | string | WasmDraft | NextToken | undefined;
 
 interface Pending {
   resolve: (v: Reply) => void;
@@ -111,6 +111,10 @@ export class WorkerCore implements GenerationCore {
 
   async draft(request: DraftRequest): Promise<WasmDraft> {
     return (await this.send((id) => ({ t: 'draft', id, request }))) as WasmDraft;
+  }
+
+  async next(request: NextRequest): Promise<NextToken> {
+    return (await this.send((id) => ({ t: 'next', id, request }))) as NextToken;
   }
 
   async unload(): Promise<void> {

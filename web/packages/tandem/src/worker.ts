@@ -71,6 +71,9 @@ export function serveEngine(scope: Scope, loadCore: CoreLoader = LocalCore.load)
         case 'draft':
           post({ t: 'ok', id: m.id, value: await need().draft(m.request) });
           break;
+        case 'next':
+          post({ t: 'ok', id: m.id, value: await need().next(m.request) });
+          break;
         case 'unload':
           for (const ac of running.values()) ac.abort();
           await core?.unload();

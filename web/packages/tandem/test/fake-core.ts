@@ -1,7 +1,7 @@
 /** A GenerationCore that "generates" the characters of a fixed reply, one per token. */
-import { abortError } from '../src/errors.js';
+import { abortError, TandemError } from '../src/errors.js';
 import type { GenerationCore, GenEvent, GenRequest } from '../src/generation.js';
-import type { ChatMessage, DraftRequest, EngineInfo, PromptFeatures } from '../src/types.js';
+import type { ChatMessage, DraftRequest, EngineInfo, NextRequest, NextToken, PromptFeatures } from '../src/types.js';
 import type { WasmDraft } from '../src/wasm-types.js';
 
 /** FakeCore's token ids: a character is its code; these three are special. */
@@ -115,6 +115,22 @@ export class FakeCore implements GenerationCore {
     }
     // A one-hot "distribution" per token when sampling (the fake drafter is certain).
     return { ids, dists: req.temperature > 0 ? ids.map((id) => [[id, 1]]) : null };
+  }
+  nexts: NextRequest[] = [];
+  /** The entropy `next` reports at answer position `pos` (default: `entropy`). */
+  nextEntropy?: (pos: number) => number;
+  /** The next-token distribution: the draft reply's character at the answer's position (then
+   * EOS), logprob `logprob`, and the next characters in the alphabet, one nat less likely each. */
+  /** `next` throws this on its call number `failNextAt` (0-based), once. */
+  failNextAt?: number;
+  async next(req: NextRequest): Promise<NextToken> {
+    this.nexts.push(req);
+    if (this.failNextAt === this.nexts.length - 1) throw new TandemError('internal', 'the local engine failed');
+    const reply = [...(this.draftReply ?? this.reply)].map((c) => c.charCodeAt(0)).concat(EOS);
+    const pos = req.ids.length - answerStart(req.ids);
+    const id = reply[Math.min(pos, reply.length - 1)]!;
+    const top = Array.from({ length: req.topK }, (_, r): [number, number] => [(id + r) % 256, this.logprob - r]);
+    return { top, entropy: this.nextEntropy?.(pos) ?? this.entropy };
   }
   async unload() {}
   async simulateDeviceLoss() {}

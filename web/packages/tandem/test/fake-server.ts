@@ -19,6 +19,16 @@ export interface SeenRequest {
 
 const enc = new TextEncoder();
 
+/** OpenAI's `logprobs.content` of `text`, one entry a character, with `top` alternatives. */
+function logprobsOf(text: string, top: number) {
+  return [...text].map((ch) => ({
+    token: ch,
+    logprob: -0.1,
+    bytes: [...enc.encode(ch)],
+    top_logprobs: [{ token: ch, logprob: -0.1, bytes: [...enc.encode(ch)] }, { token: '?', logprob: -2.5, bytes: [63] }].slice(0, top),
+  }));
+}
+
 /** The fake tokens of fake-core.ts: a character is its code; the answer starts after the
  * prompt's last ANSWER marker (2); 0 ends it. */
 const answerStart = (ids: number[]) => ids.lastIndexOf(2) + 1;
@@ -29,6 +39,8 @@ export class FakeServer {
   verifyOkCalls = Infinity;
   verifyThen: ServerMode = { kind: 'ok' };
   verifyCalls = 0;
+  /** When set, `/verify`'s `top_logprobs` as given (a malformed answer), whatever was asked. */
+  verifyTop?: unknown;
   reply = 'The server says 42';
   /** Stream the reply in chunks of this many characters (0: word by word). */
   chunkChars = 0;
@@ -71,7 +83,21 @@ export class FakeServer {
       const draft: number[] = body.draft_ids;
       let accepted = 0;
       while (accepted < draft.length && draft[accepted] === mine[pos + accepted]) accepted++;
-      return Response.json({ object: 'verification', model: body.model, accepted, correction: mine[pos + accepted] ?? 0, server_ms: 1 });
+      // With `top_logprobs` k: per draft position and the one after it, the server's own
+      // token there (logprob -0.1), then the next characters (the fake reads positions only).
+      const k: number = body.top_logprobs ?? 0;
+      const top = this.verifyTop !== undefined
+        ? this.verifyTop
+        : k > 0
+          ? Array.from({ length: draft.length + 1 }, (_, i) => {
+            const id = mine[pos + i] ?? 0;
+            return Array.from({ length: Math.min(k, 2) }, (_, r) => [(id + r) % 256, r === 0 ? -0.1 : -2.5]);
+          })
+          : undefined;
+      return Response.json({
+        object: 'verification', model: body.model, accepted, correction: mine[pos + accepted] ?? 0, server_ms: 1,
+        ...(top !== undefined ? { top_logprobs: top } : {}),
+      });
     }
     if (!body.stream) {
       return Response.json({
@@ -79,7 +105,10 @@ export class FakeServer {
         object: 'chat.completion',
         created: 1,
         model: body.model,
-        choices: [{ index: 0, message: { role: 'assistant', content: this.reply }, finish_reason: 'stop', logprobs: null }],
+        choices: [{
+          index: 0, message: { role: 'assistant', content: this.reply }, finish_reason: 'stop',
+          logprobs: body.logprobs ? { content: logprobsOf(this.reply, body.top_logprobs ?? 0), refusal: null } : null,
+        }],
         ...(this.usage ? { usage: this.usage } : {}),
       });
     }
@@ -87,8 +116,10 @@ export class FakeServer {
       ? Array.from({ length: Math.ceil(this.reply.length / this.chunkChars) }, (_, i) => this.reply.slice(i * this.chunkChars, (i + 1) * this.chunkChars))
       : this.reply.split(/(?<= )/);
     const events: string[] = [];
-    const chunk = (delta: object, finish: string | null) =>
-      JSON.stringify({ id: 'chatcmpl-server', object: 'chat.completion.chunk', created: 1, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] });
+    const chunk = (delta: { content?: string }, finish: string | null) => {
+      const logprobs = body.logprobs && delta.content ? { content: logprobsOf(delta.content, body.top_logprobs ?? 0), refusal: null } : undefined;
+      return JSON.stringify({ id: 'chatcmpl-server', object: 'chat.completion.chunk', created: 1, model: body.model, choices: [{ index: 0, delta, finish_reason: finish, ...(logprobs ? { logprobs } : {}) }] });
+    };
     events.push(`data: ${chunk({ role: 'assistant', content: '' }, null)}\n\n`);
     for (const w of words) events.push(`data: ${chunk({ content: w }, null)}\n\n`);
     const cutAt = m.kind === 'cut' ? 1 + m.after : Infinity;

@@ -109,6 +109,18 @@ describe('worker engine', () => {
     await expect(e.tokens.decode('abc' as never)).rejects.toMatchObject({ kind: 'invalid_request' });
   });
 
+  it('tokens.next: the next-token distribution across the worker; bad requests are typed errors', async () => {
+    const core = new FakeCore('ok!');
+    const e = await createWorkerEngine(pair(core), { model: '/m.json' });
+    const ids = await e.tokens.promptIds([{ role: 'user', content: 'hi' }]);
+    const n = await e.tokens.next({ ids, topK: 2 });
+    expect(n).toEqual({ top: [[111, -0.5], [112, -1.5]], entropy: 1.25 });
+    expect(core.nexts).toEqual([{ ids, topK: 2 }]);
+    for (const bad of [{ ids: [], topK: 2 }, { ids, topK: 0 }, { ids, topK: 21 }, { ids, topK: 1.5 }, { ids: [-1], topK: 2 }, null]) {
+      await expect(e.tokens.next(bad as never)).rejects.toMatchObject({ kind: 'invalid_request' });
+    }
+  });
+
   it('aborts a streamed generation in the worker', async () => {
     const core = new FakeCore('x'.repeat(200), 2);
     const e = await createWorkerEngine(pair(core), { model: '/m.json' });

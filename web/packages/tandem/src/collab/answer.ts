@@ -3,13 +3,14 @@
  * `tandem` field saying which and why. A server that fails (network, timeout, error status,
  * not a completion) never fails the request: the local engine answers, with the reason.
  */
-import { completionId } from '../completions.js';
+import { completionId, usageOf } from '../completions.js';
 import { isAbortError } from '../errors.js';
 import type { ChatCompletion } from '../types.js';
 import type { WasmDecision } from '../wasm-types.js';
 import type { Job } from './job.js';
 import { afterLocal, type Plan } from './plan.js';
 import { speculate } from './speculative.js';
+import { tokenLevel, type TokenLevelPolicy } from './token-level.js';
 import type { TandemCompletion } from './types.js';
 
 async function localCompletion(job: Job): Promise<ChatCompletion> {
@@ -33,6 +34,7 @@ async function serverOr(job: Job, d: WasmDecision, local: () => Promise<ChatComp
     return answer(job, await local(), job.fallback(d, e));
   }
   job.stick(d);
+  job.logServed(d);
   // A server's own `tandem` field (another Tandem behind it) is replaced by this one.
   return answer(job, c, d);
 }
@@ -57,19 +59,40 @@ async function speculativeJson(job: Job, d: WasmDecision): Promise<TandemComplet
       created: Math.floor(Date.now() / 1000),
       model: job.deps.server.model,
       choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: r.finish, logprobs: null }],
-      usage: {
-        prompt_tokens: r.promptTokens,
-        completion_tokens: r.completionTokens,
-        total_tokens: r.promptTokens + r.completionTokens,
-        prompt_tokens_details: { cached_tokens: 0 },
-      },
+      usage: usageOf(r.promptTokens, r.completionTokens),
       tandem: { ...job.info(r.decision), speculative: r.info },
+    };
+  }
+}
+
+/** Policies `token-defer` and `fusion`: the decided text as one completion, named after the
+ * local model (it wrote the answer; the server had a say in some tokens). */
+async function tokenLevelJson(job: Job, d: WasmDecision, policy: TokenLevelPolicy): Promise<TandemCompletion> {
+  const run = tokenLevel(job, d, policy);
+  let text = '';
+  for (;;) {
+    const n = await run.next();
+    if (!n.done) {
+      text += n.value;
+      continue;
+    }
+    const r = n.value;
+    if (r.kind === 'server_alone') return serverOr(job, r.decision, () => localCompletion(job));
+    return {
+      id: completionId(),
+      object: 'chat.completion',
+      created: Math.floor(Date.now() / 1000),
+      model: (await job.deps.local.info()).model,
+      choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: r.finish, logprobs: null }],
+      usage: usageOf(r.promptTokens, r.completionTokens),
+      tandem: { ...job.info(r.decision), token_level: r.info },
     };
   }
 }
 
 export async function answerJson(job: Job, p: Plan): Promise<TandemCompletion> {
   if (!p.cascade && p.speculative) return speculativeJson(job, p.decision);
+  if (!p.cascade && p.tokenLevel) return tokenLevelJson(job, p.decision, p.tokenLevel);
   if (!p.cascade) {
     const d = p.decision;
     if (d.route === 'server') return serverOr(job, d, () => localCompletion(job));

@@ -6,12 +6,14 @@
  */
 import { isAbortError } from '../errors.js';
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, ChatMessage, CompletionUsage, TandemEngine, TandemExtra } from '../types.js';
-import type { WasmDecision, WasmRouterApi } from '../wasm-types.js';
+import type { WasmDecision, WasmDeferRule, WasmRouterApi } from '../wasm-types.js';
 import type { ContextTracker } from './context.js';
+import type { DistillLog, LogprobToken, ServedAnswer } from './distill-log.js';
 import type { Redaction } from './privacy.js';
 import type { CollabApi } from './policy.js';
 import { ServerError, verifyRefused, type ServerClient, type VerifyAnswer } from './server-client.js';
 import type { SpeculativeOptions } from './speculative.js';
+import type { FusionOptions } from './token-level.js';
 import type { CascadeRule, CollabInfo, Policy, RulesOptions } from './types.js';
 
 /** What every request of one `createTandem` shares. */
@@ -24,6 +26,12 @@ export interface Deps {
   tracker: ContextTracker;
   rules: RulesOptions;
   speculative: SpeculativeOptions | undefined;
+  /** Policy `token-defer`'s rule (options.tokenDefer, else router.json's), when there is one. */
+  tokenDefer?: WasmDeferRule;
+  /** Policy `fusion`'s options (token-level.ts fills in the defaults). */
+  fusion?: FusionOptions;
+  /** The distillation log (distill-log.ts), when the app opted in. */
+  distill?: DistillLog;
 }
 
 /** Request fields that are the package's, not OpenAI's: never sent to the server. */
@@ -38,6 +46,13 @@ export class Job {
   localTokens = 0;
   serverTokens = 0;
   serverCalls = 0;
+  /** The prompt features the router scored (policy `route`), kept for feedback on the answer
+   * (personal.ts). */
+  features?: Float32Array;
+  /** The server's last answer as it sent it (for the distillation log). */
+  private served: ServedAnswer | undefined;
+  /** Whether logprobs were asked for the log, not by the app (then not passed on to it). */
+  private logprobsForLog = false;
 
   constructor(
     readonly deps: Deps,
@@ -67,7 +82,33 @@ export class Job {
     for (const [k, v] of Object.entries(this.req)) if (!NOT_FOR_SERVER.has(k) && v !== undefined) body[k] = v;
     body.messages = this.redaction?.messages ?? this.messages;
     if (stream) body.stream_options = { include_usage: true };
+    // The distillation log wants the server's top-k logprobs (token-level KD); a request that
+    // asks for logprobs itself keeps its own parameters and gets them.
+    const log = this.deps.distill;
+    const k = log?.enabled && log.logprobsRefused === undefined ? log.topLogprobs : 0;
+    this.logprobsForLog = k > 0 && !body.logprobs;
+    if (this.logprobsForLog) {
+      body.logprobs = true;
+      body.top_logprobs = k;
+    }
     return body;
+  }
+
+  /** After `e`: when it may be the server refusing the logprobs the log asked for (400/422),
+   * the call once more without them (`again`, one more server call). Only when that one is
+   * answered were the logprobs the reason: the log then stops asking (sequence-level KD needs
+   * none). Anything else, or a second failure, is thrown (the log keeps asking). */
+  private async withoutLogprobs<T>(e: unknown, again: () => Promise<T>): Promise<T> {
+    const log = this.deps.distill;
+    if (!log || !this.logprobsForLog || !(e instanceof ServerError) || (e.status !== 400 && e.status !== 422)) throw e;
+    log.logprobsRefused = e.message; // serverBody() leaves them out now
+    this.serverCalls++;
+    try {
+      return await again();
+    } catch (second) {
+      log.logprobsRefused = undefined;
+      throw second;
+    }
   }
 
   private failed(e: unknown): void {
@@ -90,9 +131,18 @@ export class Job {
     this.serverCalls++;
     t.countCall();
     try {
-      const { value, rttMs } = await this.deps.server.complete(this.serverBody(false), this.signal);
+      const { value, rttMs } = await this.deps.server
+        .complete(this.serverBody(false), this.signal)
+        .catch((e) => this.withoutLogprobs(e, () => this.deps.server.complete(this.serverBody(false), this.signal)));
       t.serverAnswered(rttMs);
       this.answered(value.usage, 0);
+      const c0 = value.choices[0];
+      this.served = {
+        model: typeof value.model === 'string' && value.model ? value.model : this.deps.server.model,
+        answer: c0?.message?.content ?? '',
+        logprobs: (c0?.logprobs?.content as LogprobToken[] | null | undefined) ?? null,
+      };
+      if (this.logprobsForLog) for (const c of value.choices) c.logprobs = null;
       const r = this.redaction;
       if (r) for (const c of value.choices) if (typeof c.message?.content === 'string') c.message.content = r.restore(c.message.content);
       return value;
@@ -130,7 +180,9 @@ export class Job {
     t.countCall();
     let opened: Awaited<ReturnType<ServerClient['stream']>>;
     try {
-      opened = await this.deps.server.stream(this.serverBody(true), this.signal);
+      opened = await this.deps.server
+        .stream(this.serverBody(true), this.signal)
+        .catch((e) => this.withoutLogprobs(e, () => this.deps.server.stream(this.serverBody(true), this.signal)));
     } catch (e) {
       this.failed(e);
       throw e;
@@ -140,6 +192,8 @@ export class Job {
     const job = this;
     // Placeholders come back as values; one split across chunks is held until it is whole.
     const restore = this.redaction?.restorer();
+    const forLog = job.deps.distill?.enabled ? { text: '', logprobs: [] as LogprobToken[], model: '' } : undefined;
+    const hideLogprobs = this.logprobsForLog;
     return (async function* () {
       let usage: CompletionUsage | null | undefined;
       let n = 0;
@@ -150,6 +204,14 @@ export class Job {
           if (c.usage) usage = c.usage;
           const choice = c.choices[0];
           if (choice?.delta?.content) n++;
+          if (forLog && choice) {
+            // Before the placeholders are restored: the log keeps what the server sent.
+            forLog.text += choice.delta?.content ?? '';
+            const lp = choice.logprobs?.content;
+            if (Array.isArray(lp)) forLog.logprobs.push(...(lp as LogprobToken[]));
+            if (typeof c.model === 'string' && c.model) forLog.model = c.model;
+          }
+          if (hideLogprobs && choice) choice.logprobs = null;
           const last = choice?.finish_reason !== null && choice?.finish_reason !== undefined;
           if (restore && choice && (choice.delta?.content !== undefined || last)) {
             choice.delta = { ...choice.delta, content: restore(choice.delta?.content ?? '', last) };
@@ -169,7 +231,23 @@ export class Job {
         throw e;
       }
       job.answered(usage, n);
+      if (forLog) {
+        job.served = {
+          model: forLog.model || job.deps.server.model,
+          answer: forLog.text,
+          logprobs: forLog.logprobs.length ? forLog.logprobs : null,
+        };
+      }
     })();
+  }
+
+  /** Logs the server's answer for distillation (when the app opted in): called once the
+   * answer of decision `d` came from the server. Never throws; the write happens after. */
+  logServed(d: WasmDecision): void {
+    const log = this.deps.distill;
+    if (!log?.enabled || !this.served) return;
+    log.record(this.served, this.policy, d.reason, this.redaction?.messages ?? this.messages);
+    this.served = undefined;
   }
 
   /** What a server failure turns a decision into: the local engine answers, saying why. */

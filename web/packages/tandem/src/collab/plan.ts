@@ -13,6 +13,9 @@
  *   (top_p, stop strings, logprobs, …) or when the plan, from the measured round trip, says
  *   plain streaming wins the objective; otherwise the local model drafts and the server
  *   verifies (speculative.ts).
+ * - `token-defer` / `fusion`: as `speculative` (the rules, then what the loop cannot honour or
+ *   a server that cannot verify sends the request to the server alone); otherwise both models
+ *   take part token by token (token-level.ts).
  * Under `route` and `cascade`, a prompt the local engine refuses as too long for its context is
  * decided again with `local_fits: false` (rule `local_context`: the server, when the rules allow
  * one).
@@ -24,8 +27,11 @@ import { judge } from './cascade.js';
 import type { Job } from './job.js';
 import { featureVector } from './policy.js';
 import { configOf, unsupportedParameter } from './speculative.js';
+import type { TokenLevelPolicy } from './token-level.js';
 
-export type Plan = { cascade: false; decision: WasmDecision; speculative?: boolean } | { cascade: true };
+export type Plan =
+  | { cascade: false; decision: WasmDecision; speculative?: boolean; tokenLevel?: TokenLevelPolicy }
+  | { cascade: true };
 
 /** The prompt's pooled features (its prefill stays in the KV cache for a local answer), or
  * `undefined` when it does not fit the local model's context. */
@@ -39,7 +45,9 @@ async function featuresIfFits(job: Job): Promise<PromptFeatures | undefined> {
 }
 
 export async function plan(job: Job): Promise<Plan> {
-  const { api, tracker, router } = job.deps;
+  // The router is read where it is used, after the awaits: `personalisation.reset()` may
+  // replace (and free) it in the meantime.
+  const { api, tracker } = job.deps;
   const privacy = job.privacy;
   const decided = (ctx: WasmContext, score?: WasmRouteScore): Plan => ({ cascade: false, decision: api.decide(ctx, score) });
   switch (job.policy) {
@@ -52,8 +60,15 @@ export async function plan(job: Job): Promise<Plan> {
       if (rulesOnly.route === 'server') return { cascade: false, decision: rulesOnly };
       const features = await featuresIfFits(job);
       if (!features) return decided({ ...ctx, local_fits: false });
+      const router = job.deps.router;
       if (!router) return { cascade: false, decision: rulesOnly };
-      return decided(ctx, router.routeScore(featureVector(features)));
+      const fv = featureVector(features);
+      const decision = api.decide(ctx, router.routeScore(fv));
+      // Feedback is never learned from a request the privacy rule kept on the device: the
+      // learned offset of one event is that prompt's feature vector, and the personalised
+      // router is stored and exported.
+      if (decision.rule !== 'privacy') job.features = fv;
+      return { cascade: false, decision };
     }
     case 'speculative': {
       const d = api.decide(await tracker.snapshot({ privacy, forced: 'server' }));
@@ -71,6 +86,21 @@ export async function plan(job: Job): Promise<Plan> {
       );
       if (first.mode === 'stream') return alone(first.reason);
       return { cascade: false, decision: { ...d, reason: 'policy: speculative (the local model drafts, the server verifies)' }, speculative: true };
+    }
+    case 'token-defer':
+    case 'fusion': {
+      // As speculative: the rules first (privacy, offline, budgets keep a request local and
+      // the local engine answers it alone), then what the loop cannot do goes to the server.
+      const d = api.decide(await tracker.snapshot({ privacy, forced: 'server' }));
+      if (d.route === 'local') return { cascade: false, decision: d };
+      const alone = (why: string): Plan => ({ cascade: false, decision: { ...d, reason: `${d.reason}; ${why}: the server answers alone` } });
+      const bad = unsupportedParameter(job.req as unknown as Record<string, unknown>);
+      if (bad) return alone(`${job.policy} cannot honour ${bad}`);
+      const { noVerify, noVerifyTop } = job.deps.server;
+      if (noVerify) return alone(`the server cannot verify (${noVerify})`);
+      if (job.policy === 'fusion' && noVerifyTop) return alone(`the server lists no top_logprobs (${noVerifyTop})`);
+      const what = job.policy === 'token-defer' ? 'the local model writes, the server supplies the uncertain tokens' : 'the local model drafts, each token fuses both models';
+      return { cascade: false, decision: { ...d, reason: `policy: ${job.policy} (${what})` }, tokenLevel: job.policy };
     }
     case 'cascade': {
       // Only the server side of stickiness applies: a conversation the cascade kept local is

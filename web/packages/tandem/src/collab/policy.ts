@@ -34,6 +34,9 @@ export async function loadCollab(opts: { wasmUrl?: string | URL | BufferSource }
     isCorrect: typed(wasmCollab.isCorrect),
     answersAgree: typed(wasmCollab.answersAgree),
     planSpeculation: typed(wasmCollab.planSpeculation),
+    feedbackLabel: typed(wasmCollab.feedbackLabel),
+    deferCheck: typed(wasmCollab.deferCheck),
+    fuse: typed(wasmCollab.fuse),
     Router: { fromJson: typed((text: string) => WasmRouter.fromJson(text)) },
   };
 }
@@ -71,6 +74,13 @@ export async function loadRouter(api: CollabApi, source: RouterJson | string | U
   return {
     score: typed((f: Float32Array | number[]) => live().score(f)),
     routeScore: typed((f: Float32Array | number[]) => live().routeScore(f)),
+    // Learning changes the router: its text follows, so a module reset rebuilds what was learned.
+    learn: typed((f: Float32Array | number[], wantsServer: boolean, rate?: number, l2?: number) => {
+      const r = live();
+      const learned = r.learn(f, wantsServer, rate, l2);
+      text = r.toJson();
+      return learned;
+    }),
     toJson: typed(() => live().toJson()),
     free: () => {
       if (made === wasmEpoch() && !wasmPoisoned()) router.free();
@@ -86,6 +96,9 @@ export async function loadRouter(api: CollabApi, source: RouterJson | string | U
     },
     get cascade() {
       return typed(() => live().cascade)();
+    },
+    get events() {
+      return typed(() => live().events)();
     },
   };
 }

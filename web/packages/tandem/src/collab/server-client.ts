@@ -125,9 +125,37 @@ export interface VerifyAnswer {
   correction: number;
   /** The server's own time for it (queue and forward pass), when it says. */
   serverMs?: number;
+  /** With `top_logprobs` asked: per draft position, then one row after the whole draft, the
+   * server's likeliest `[id, logprob]` (token-level collaboration, fusion). */
+  top?: [number, number][][];
 }
 
-function checkVerify(v: unknown, drafted: number): VerifyAnswer {
+/** Log-probabilities may come back a hair above 0 from rounding (as tandem-collab allows). */
+const LOGPROB_SLACK = 1e-3;
+
+/** `top_logprobs` checked: `rows` rows (the draft's positions and the one after), each a
+ * non-empty list of at most `k` `[id, logprob]` pairs, ids u32, logprobs finite and ≤ 0. */
+function checkTop(v: unknown, rows: number, k: number): [number, number][][] {
+  if (!Array.isArray(v)) throw invalid(`top_logprobs was asked for and is ${v === undefined ? 'missing' : 'not a list'}`);
+  if (v.length !== rows) throw invalid(`top_logprobs has ${v.length} rows, not ${rows} (the draft and the position after it)`);
+  return v.map((row: unknown, i) => {
+    if (!Array.isArray(row) || row.length === 0 || row.length > k) {
+      throw invalid(`top_logprobs[${i}] is not a list of 1 to ${k} [id, logprob] pairs`);
+    }
+    return row.map((pair: unknown, j): [number, number] => {
+      const [id, lp] = Array.isArray(pair) && pair.length === 2 ? (pair as unknown[]) : [];
+      if (!Number.isInteger(id) || (id as number) < 0 || (id as number) > 0xffffffff) {
+        throw invalid(`top_logprobs[${i}][${j}]: ${JSON.stringify(pair)} has no token id`);
+      }
+      if (typeof lp !== 'number' || !Number.isFinite(lp) || lp > LOGPROB_SLACK) {
+        throw invalid(`top_logprobs[${i}][${j}]: ${JSON.stringify(pair)} has no log-probability (finite, at most 0)`);
+      }
+      return [id as number, Math.min(lp, 0)];
+    });
+  });
+}
+
+function checkVerify(v: unknown, drafted: number, topK: number): VerifyAnswer {
   const a = v as VerifyAnswer;
   if (!a || typeof a !== 'object') throw invalid('the verify answer is not an object');
   const { accepted, correction } = a;
@@ -138,7 +166,13 @@ function checkVerify(v: unknown, drafted: number): VerifyAnswer {
     throw invalid(`the verify answer's correction ${JSON.stringify(correction)} is not a token id`);
   }
   const ms = (v as { server_ms?: unknown }).server_ms;
-  return { accepted, correction, ...(typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? { serverMs: ms } : {}) };
+  const top = topK > 0 ? checkTop((v as { top_logprobs?: unknown }).top_logprobs, drafted + 1, topK) : undefined;
+  return {
+    accepted,
+    correction,
+    ...(typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? { serverMs: ms } : {}),
+    ...(top ? { top } : {}),
+  };
 }
 
 /** A `/verify` call the server refused (an error status below 500, or 501 "not implemented"):
@@ -176,6 +210,9 @@ export class ServerClient {
 
   /** Set once the server answered `/verify` with 404, 405 or 501: why speculation is off. */
   noVerify: string | undefined;
+  /** Set once `/verify` refused `top_logprobs` (501 through an upstream proxy): why policy
+   * `fusion` is off (greedy verification still works there). */
+  noVerifyTop: string | undefined;
 
   private async post(body: object, stream: boolean, d: Deadline, url = this.url): Promise<Timed<Response>> {
     const headers: Record<string, string> = {
@@ -221,7 +258,8 @@ export class ServerClient {
   }
 
   /** tandem-server's verdict on a draft (`body`: prompt_ids, draft_ids, temperature, seed,
-   * draft_dists); the whole answer within the timeout. */
+   * draft_dists, top_logprobs); the whole answer within the timeout. With `top_logprobs` k > 0
+   * the answer must list them (checkTop), or it is a ServerError. */
   async verify(body: { draft_ids: number[] } & Record<string, unknown>, signal?: AbortSignal): Promise<Timed<VerifyAnswer>> {
     if (signal?.aborted) throw abortError(signal);
     const d = new Deadline(signal);
@@ -234,7 +272,8 @@ export class ServerClient {
         if (d.controller.signal.aborted) throw e;
         throw invalid('not JSON');
       }
-      return { value: checkVerify(json, body.draft_ids.length), rttMs };
+      const k = typeof body.top_logprobs === 'number' ? body.top_logprobs : 0;
+      return { value: checkVerify(json, body.draft_ids.length, k), rttMs };
     } catch (e) {
       throw d.error(e);
     } finally {

@@ -6,13 +6,14 @@
  * content before it is void, what follows is the answer. The finish chunk (and the usage chunk
  * after it, with `stream_options.include_usage`) carries the whole `tandem` field.
  */
-import { completionId } from '../completions.js';
+import { completionId, usageOf } from '../completions.js';
 import { isAbortError } from '../errors.js';
 import type { ChatCompletionChunk, CompletionUsage, FinishReason, TandemExtra, TokenInfo } from '../types.js';
 import type { WasmDecision } from '../wasm-types.js';
 import type { Job } from './job.js';
 import { afterLocal, type Plan } from './plan.js';
 import { speculate } from './speculative.js';
+import { tokenLevel, type TokenLevelPolicy } from './token-level.js';
 import type { CollabInfo, TandemChunk } from './types.js';
 
 interface Part {
@@ -152,13 +153,29 @@ async function* speculativeRun(job: Job, d: WasmDecision, out: Out): AsyncGenera
       return;
     }
     if (r.decision.route === 'server') job.stick(r.decision);
-    const usage = {
-      prompt_tokens: r.promptTokens,
-      completion_tokens: r.completionTokens,
-      total_tokens: r.promptTokens + r.completionTokens,
-      prompt_tokens_details: { cached_tokens: 0 },
-    };
+    const usage = usageOf(r.promptTokens, r.completionTokens);
     yield* out.finish({ finish: r.finish, usage }, { ...job.info(r.decision), speculative: r.info });
+    return;
+  }
+}
+
+/** Policies `token-defer` and `fusion`: the decided text as it comes; after a failed verify
+ * the local model's continuation follows in the same stream (what was shown stands). */
+async function* tokenLevelRun(job: Job, d: WasmDecision, policy: TokenLevelPolicy, out: Out): AsyncGenerator<TandemChunk> {
+  const run = tokenLevel(job, d, policy);
+  for (;;) {
+    const n = await run.next();
+    if (!n.done) {
+      yield out.content(n.value);
+      continue;
+    }
+    const r = n.value;
+    if (r.kind === 'server_alone') {
+      yield* route(job, r.decision, out);
+      return;
+    }
+    const usage = usageOf(r.promptTokens, r.completionTokens);
+    yield* out.finish({ finish: r.finish, usage }, { ...job.info(r.decision), token_level: r.info });
     return;
   }
 }
@@ -170,6 +187,7 @@ async function* route(job: Job, d: WasmDecision, out: Out): AsyncGenerator<Tande
     const s = yield* serverPart(job, out, emitted);
     if (s.ok) {
       job.stick(d);
+      job.logServed(d);
       yield* out.finish(s, job.info(d));
       return;
     }
@@ -190,6 +208,10 @@ async function* run(job: Job, p: Plan, out: Out): AsyncGenerator<TandemChunk> {
     yield* speculativeRun(job, p.decision, out);
     return;
   }
+  if (!p.cascade && p.tokenLevel) {
+    yield* tokenLevelRun(job, p.decision, p.tokenLevel, out);
+    return;
+  }
   if (!p.cascade) {
     yield* route(job, p.decision, out);
     return;
@@ -205,6 +227,7 @@ async function* run(job: Job, p: Plan, out: Out): AsyncGenerator<TandemChunk> {
   const s = yield* serverPart(job, out, { content: false });
   if (s.ok) {
     job.stick(d);
+    job.logServed(d);
     yield* out.finish(s, job.info(d));
     return;
   }

@@ -26,12 +26,15 @@ import type { WasmRouterApi } from '../wasm-types.js';
 import { answerJson } from './answer.js';
 import { cascadeRule } from './cascade.js';
 import { browserEnvironment, ContextTracker, conversationKey } from './context.js';
+import { checkDistill, DistillLog } from './distill-log.js';
 import { Job, type Deps } from './job.js';
+import { personalisationApi, Personaliser } from './personal.js';
 import { plan } from './plan.js';
 import { privacyPolicy, Redaction, type PrivacyPolicy } from './privacy.js';
 import { loadCollab, loadRouter } from './policy.js';
 import { ServerClient } from './server-client.js';
 import type { SpeculativeOptions } from './speculative.js';
+import { checkFusion, deferRule } from './token-options.js';
 import { answerStream } from './stream.js';
 import type {
   Policy,
@@ -44,11 +47,12 @@ import type {
   TandemRequestOptions,
 } from './types.js';
 
-const POLICIES: readonly Policy[] = ['local', 'server', 'route', 'cascade', 'speculative'];
-const OPTION_KEYS = ['local', 'server', 'router', 'policy', 'rules', 'privacy', 'speculative', 'environment', 'storage', 'fetch', 'wasmUrl'];
+const POLICIES: readonly Policy[] = ['local', 'server', 'route', 'cascade', 'speculative', 'token-defer', 'fusion'];
+const OPTION_KEYS = ['local', 'server', 'router', 'policy', 'rules', 'privacy', 'speculative', 'tokenDefer', 'fusion', 'environment', 'storage', 'fetch', 'wasmUrl', 'distill'];
 const SERVER_KEYS = ['baseURL', 'apiKey', 'model', 'timeoutMs', 'idleTimeoutMs', 'retryAfterMs', 'headers'];
 const RULE_KEYS = ['classify', 'cascade', 'budget', 'latencyTargetMs', 'sticky', 'metered', 'battery'];
 const REQUEST_KEYS = ['privacy', 'conversation', 'policy'];
+const NO_DEFER_RULE = "policy 'token-defer' needs a rule: tokenDefer.rule or router.json's token_defer";
 
 /** Refuses a key `obj` should not have: a misspelt `classify` or `privacy` must be an error,
  * never a private request that silently leaves the device. */
@@ -61,7 +65,7 @@ function knownKeys(obj: unknown, known: string[], what: string, kind: 'invalid_o
 
 function checkPolicy(p: unknown, what: string): Policy {
   if (!POLICIES.includes(p as Policy)) {
-    throw new TandemError('invalid_options', `${what} ${JSON.stringify(p)}: expected "local", "server", "route", "cascade" or "speculative"`);
+    throw new TandemError('invalid_options', `${what} ${JSON.stringify(p)}: expected "local", "server", "route", "cascade", "speculative", "token-defer" or "fusion"`);
   }
   return p as Policy;
 }
@@ -113,6 +117,8 @@ export async function createTandem(options: TandemOptions): Promise<Tandem> {
   }
   let defaultPolicy = checkPolicy(options.policy, 'policy');
   const speculative = checkSpeculative(options.speculative);
+  const fusion = checkFusion(options.fusion);
+  const distillOptions = checkDistill(options.distill);
   const rules = options.rules ?? {};
   const fetchFn = options.fetch ?? ((...a: Parameters<typeof fetch>) => globalThis.fetch(...a));
   const server = new ServerClient(options.server, fetchFn);
@@ -121,6 +127,8 @@ export async function createTandem(options: TandemOptions): Promise<Tandem> {
   let router: WasmRouterApi | undefined;
   if (options.router !== undefined && options.router !== null) router = await loadRouter(api, options.router, fetchFn);
   const cascade = cascadeRule(api, rules, router);
+  const tokenDefer = deferRule(api, options.tokenDefer, router);
+  if (defaultPolicy === 'token-defer' && !tokenDefer) throw new TandemError('invalid_options', NO_DEFER_RULE);
   if (defaultPolicy === 'cascade' && !cascade) {
     throw new TandemError('invalid_options', "policy 'cascade' needs a cascade rule: rules.cascade or router.json's cascade");
   }
@@ -128,6 +136,7 @@ export async function createTandem(options: TandemOptions): Promise<Tandem> {
   const owned = !isEngine(options.local);
   const local = owned ? await createEngine(options.local as EngineOptions) : (options.local as TandemEngine);
   let modelId: string;
+  let personal: Personaliser | undefined;
   try {
     const info = await local.info();
     modelId = info.model;
@@ -137,6 +146,8 @@ export async function createTandem(options: TandemOptions): Promise<Tandem> {
         `the router takes ${router.dim} features; the local model ${info.model} gives ${2 * info.hiddenSize} (hidden size ${info.hiddenSize}, mean and last)`,
       );
     }
+    // The router the user's feedback personalised on this device, when one is stored for it.
+    if (router) personal = await Personaliser.open(api, router, options.storage);
   } catch (e) {
     router?.free();
     if (owned) await local.unload().catch(() => {});
@@ -145,7 +156,11 @@ export async function createTandem(options: TandemOptions): Promise<Tandem> {
 
   const env = { ...browserEnvironment(), ...options.environment };
   const tracker = new ContextTracker(rules, env, options.storage, options.server.retryAfterMs);
-  const deps: Deps = { api, local, server, router, cascade, tracker, rules, speculative };
+  // Opt-in only: without `distill.log` nothing is logged and no database is opened.
+  const distill = new DistillLog(distillOptions, () => env.now?.() ?? Date.now());
+  const deps: Deps = { api, local, server, router, cascade, tracker, rules, speculative, distill, tokenDefer, fusion };
+  // Decisions read the personalised router (reset() replaces it).
+  if (personal) Object.defineProperty(deps, 'router', { get: () => personal?.router, enumerable: true });
 
   let unloaded = false;
   const job = (req: TandemRequest): Job => {
@@ -163,6 +178,7 @@ export async function createTandem(options: TandemOptions): Promise<Tandem> {
     if (policy === 'cascade' && !cascade) {
       throw new TandemError('invalid_request', "policy 'cascade' needs a cascade rule: rules.cascade or router.json's cascade");
     }
+    if (policy === 'token-defer' && !tokenDefer) throw new TandemError('invalid_request', NO_DEFER_RULE);
     const redaction = privacy && new Redaction(messages, privacy);
     const privacyClass = privacyOf(opts, rules, messages, redaction);
     return new Job(deps, request, messages, policy, privacyClass, conversationKey(messages, opts?.conversation), redaction);
@@ -172,7 +188,8 @@ export async function createTandem(options: TandemOptions): Promise<Tandem> {
     const j = job(req);
     if (j.signal?.aborted) throw abortError(j.signal);
     const p = await plan(j);
-    return j.req.stream ? answerStream(j, p, modelId) : answerJson(j, p);
+    const out = j.req.stream ? await answerStream(j, p, modelId) : await answerJson(j, p);
+    return personal ? personal.track(j.features, out) : out;
   }
 
   return {
@@ -184,6 +201,7 @@ export async function createTandem(options: TandemOptions): Promise<Tandem> {
     set policy(p: Policy) {
       const next = checkPolicy(p, 'policy');
       if (next === 'cascade' && !cascade) throw new TandemError('invalid_options', "policy 'cascade' needs a cascade rule");
+      if (next === 'token-defer' && !tokenDefer) throw new TandemError('invalid_options', NO_DEFER_RULE);
       defaultPolicy = next;
     },
     async context(req = {}) {
@@ -194,11 +212,14 @@ export async function createTandem(options: TandemOptions): Promise<Tandem> {
       return tracker.snapshot({ privacy: privacyClass, sticky });
     },
     usage: () => tracker.usage(),
+    distillation: distill,
+    ...personalisationApi(personal),
     async unload() {
       if (unloaded) return;
       unloaded = true;
       router?.free();
       router = undefined;
+      personal?.free();
       if (owned) await local.unload();
     },
   };

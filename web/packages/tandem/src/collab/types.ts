@@ -17,8 +17,11 @@ import type {
   WasmRule,
   WasmSignal,
 } from '../wasm-types.js';
+import type { Feedback, FeedbackResult, Personalisation } from './personal.js';
+import type { Distillation, DistillOptions } from './distill-log.js';
 import type { PrivacyOptions, PrivacyReceipt } from './privacy.js';
 import type { SpeculationInfo, SpeculativeOptions } from './speculative.js';
+import type { FusionOptions, TokenDeferOptions, TokenLevelInfo } from './token-level.js';
 
 export type Route = WasmRoute;
 export type Rule = WasmRule;
@@ -36,8 +39,12 @@ export type RoutingContext = WasmContext;
  *   server answers again.
  * - `speculative`: the local engine drafts, the server (tandem-server's `/v1/verify`) accepts a
  *   prefix and corrects; the answer is the server model's own (speculative.ts).
+ * - `token-defer`: the local engine writes; a token its uncertainty rule (router.json's
+ *   `token_defer`) flags is supplied by the server (token-level.ts).
+ * - `fusion`: the local engine drafts; each token is the argmax of both models' fused
+ *   distribution (the server's top-k from `/v1/verify`; token-level.ts).
  */
-export type Policy = 'local' | 'server' | 'route' | 'cascade' | 'speculative';
+export type Policy = 'local' | 'server' | 'route' | 'cascade' | 'speculative' | 'token-defer' | 'fusion';
 
 /** An OpenAI-compatible server (`POST {baseURL}/chat/completions`). */
 export interface ServerOptions {
@@ -109,13 +116,22 @@ export interface TandemOptions {
   privacy?: PrivacyOptions;
   /** Policy `speculative`'s objective and draft length. */
   speculative?: SpeculativeOptions;
+  /** Policy `token-defer`'s rule (default: router.json's `token_defer`; one of the two is
+   * needed for the policy). */
+  tokenDefer?: TokenDeferOptions;
+  /** Policy `fusion`'s server weight (default 0.7), tokens per server call (4) and top-k (20). */
+  fusion?: FusionOptions;
   environment?: Environment;
-  /** Persists the daily budget (default: kept in memory). */
+  /** Persists the daily budget and the personalised router (default: kept in memory). */
   storage?: KeyValueStorage;
   /** The fetch used for the server and the router's URL (default: globalThis.fetch). */
   fetch?: typeof fetch;
   /** URL of tandem_wasm_bg.wasm for the policy in this thread (default: beside the glue). */
   wasmUrl?: string;
+  /** The distillation log (distill-log.ts): `{ log: true }` keeps the server's answers to
+   * escalated requests on the device, with its top-k logprobs, for `models/distill.py`.
+   * Default: off. */
+  distill?: DistillOptions;
 }
 
 /** Per-request options, under the request's `tandem` key. */
@@ -153,6 +169,9 @@ export interface CollabInfo extends Partial<TandemExtra> {
   privacy?: PrivacyReceipt;
   /** Policy `speculative`: rounds, acceptance, the last plan. */
   speculative?: SpeculationInfo;
+  /** Policies `token-defer` and `fusion`: tokens deferred or fused, those the server changed,
+   * verify rounds. */
+  token_level?: TokenLevelInfo;
 }
 
 /** A stream's `tandem` field: a token chunk's tokens; on a chunk that supersedes what was
@@ -188,6 +207,14 @@ export interface Tandem {
   context(req?: { messages?: ChatMessage[]; tandem?: TandemRequestOptions }): Promise<RoutingContext>;
   /** Today's server calls and tokens. */
   usage(): TandemUsage;
+  /** The user's feedback on answer `id` (a completion's or a stream's id, policy `route`):
+   * the router learns from it on the device (personal.ts); nothing is uploaded. Kind
+   * `invalid_request` for an unknown or forgotten id or without a router. */
+  feedback(id: string, feedback: Feedback): Promise<FeedbackResult>;
+  /** The personalised router: its events, `reset()` and `export()` (router.json's text). */
+  readonly personalisation: Personalisation;
+  /** The distillation log: `count()`, `export()` (JSON lines), `exportBlob()`, `clear()`. */
+  readonly distillation: Distillation;
   /** Unloads the local engine when `createTandem` created it. */
   unload(): Promise<void>;
 }
