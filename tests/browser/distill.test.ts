@@ -4,42 +4,28 @@
 // page), with the server's top-k logprobs whose tokens spell the answer; the app sees no logprobs
 // it did not ask for; a second Tandem of the page (a reload, in effect) sees the same records;
 // export() gives the JSON lines and clear() empties the store; the cap drops the oldest.
-import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, manifestUrl, openPage, ROOT, serve, startTandemServe, type Server } from './harness.js';
+import { closeRig, PAIR, PAIR_SMALL, pairRig, type PairRig } from './harness.js';
 
-const PAIR = existsSync(join(ROOT, 'models/pair/large/model.safetensors')) && existsSync(join(ROOT, 'models/manifests/pair-small.json'));
-const LOCAL = manifestUrl(PAIR ? 'pair-small' : 'license-llama');
-const LARGE = PAIR ? 'models/pair/large' : 'models/demo/license-llama';
+const LOCAL = PAIR_SMALL;
 const PROMPT = PAIR ? 'Where does Baboze live?' : 'The Licensor grants You';
 const KEY = 'sk-distill-test';
 
-let srv: Server;
+let rig: PairRig | undefined;
 let api: string;
-let server: ChildProcess;
-let ctx: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  srv = await serve();
-  ({ api, process: server } = await startTandemServe(LARGE, KEY, srv.url, ['--model-id', 'large']));
-  ctx = await launch({ webgpu: false });
-  page = await openPage(ctx, srv);
+  rig = await pairRig(KEY, { webgpu: false });
+  ({ api, page } = rig);
   await page.evaluate(async (model) => {
     const w = window as any;
     w.engine = await w.tandem.createEngine({ model, backend: 'cpu' });
   }, LOCAL);
 }, 180_000);
 
-afterAll(async () => {
-  await page?.evaluate(() => (window as any).engine?.unload()).catch(() => {});
-  await ctx?.close();
-  server?.kill('SIGTERM');
-  await srv?.close();
-});
+afterAll(() => closeRig(rig));
 
 describe('the distillation log in Chromium', () => {
   it('server answers land in IndexedDB with their logprobs, survive a new Tandem, export and clear', async () => {

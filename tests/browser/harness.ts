@@ -132,3 +132,37 @@ export async function startTandemServe(
     }
   }
 }
+
+/** The model pair when it is there (the demo model in its place otherwise): the SMALL's
+ * manifest URL for the page, the LARGE's directory for `tandem serve`. */
+export const PAIR =
+  existsSync(join(ROOT, 'models/pair/large/model.safetensors')) && existsSync(join(ROOT, 'models/manifests/pair-small.json'));
+export const PAIR_SMALL = manifestUrl(PAIR ? 'pair-small' : 'license-llama');
+export const PAIR_LARGE = PAIR ? 'models/pair/large' : 'models/demo/license-llama';
+
+/** A collaboration test's rig: the static server, `tandem serve` of the LARGE (model id
+ * `large`, API key `key`, CORS open to the page) and a Chromium page. */
+export interface PairRig {
+  srv: Server;
+  api: string;
+  server: ChildProcess;
+  ctx: BrowserContext;
+  page: Page;
+}
+
+export async function pairRig(key: string, opts: { webgpu: boolean }): Promise<PairRig> {
+  const srv = await serve();
+  const { api, process: server } = await startTandemServe(PAIR_LARGE, key, srv.url, ['--model-id', 'large']);
+  const ctx = await launch({ webgpu: opts.webgpu });
+  const page = await openPage(ctx, srv);
+  return { srv, api, server, ctx, page };
+}
+
+/** Unloads the page's `window.engine`, closes the browser, stops `tandem serve` and the static
+ * server (whatever of them started). */
+export async function closeRig(r: Partial<PairRig> | undefined): Promise<void> {
+  await r?.page?.evaluate(() => (window as any).engine?.unload()).catch(() => {});
+  await r?.ctx?.close();
+  r?.server?.kill('SIGTERM');
+  await r?.srv?.close();
+}

@@ -5,23 +5,16 @@
 // request of the same prompt go to the server, without any request to the server for the
 // feedback itself; after a page reload a new Tandem with the same router.json still sends it to
 // the server (the personalised router came back from localStorage); reset() brings it back.
-import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, manifestUrl, openPage, ROOT, serve, startTandemServe, type Server } from './harness.js';
+import { closeRig, PAIR, PAIR_SMALL, pairRig, type PairRig } from './harness.js';
 
-const PAIR = existsSync(join(ROOT, 'models/pair/large/model.safetensors')) && existsSync(join(ROOT, 'models/manifests/pair-small.json'));
-const LOCAL = manifestUrl(PAIR ? 'pair-small' : 'license-llama');
-const LARGE = PAIR ? 'models/pair/large' : 'models/demo/license-llama';
+const LOCAL = PAIR_SMALL;
 const PROMPT = PAIR ? 'Convert 42 mile to furlong.' : 'The Licensor grants You';
 const KEY = 'sk-personal-test';
 
-let srv: Server;
+let rig: PairRig | undefined;
 let api: string;
-let server: ChildProcess;
-let ctx: BrowserContext;
 let page: Page;
 
 /** In the page: the local engine and a routed Tandem over `window.router`'s router.json (score
@@ -59,20 +52,13 @@ function ask(p: Page): Promise<{ id: string; route: string; score: number }> {
 }
 
 beforeAll(async () => {
-  srv = await serve();
-  ({ api, process: server } = await startTandemServe(LARGE, KEY, srv.url, ['--model-id', 'large']));
-  ctx = await launch({ webgpu: true });
-  page = await openPage(ctx, srv);
+  rig = await pairRig(KEY, { webgpu: true });
+  ({ api, page } = rig);
   await page.evaluate(() => localStorage.clear());
   await open(page);
 }, 180_000);
 
-afterAll(async () => {
-  await page?.evaluate(() => (window as any).engine?.unload()).catch(() => {});
-  await ctx?.close();
-  server?.kill('SIGTERM');
-  await srv?.close();
-});
+afterAll(() => closeRig(rig));
 
 describe('personalisation on the device', () => {
   it('feedback changes the next decision for the prompt and survives a reload', async () => {

@@ -7,23 +7,18 @@
 // server's greedy text (the fused argmax is the server's), fewer calls than tokens when the
 // drafts agree; (4) a verify that fails mid-answer leaves the local model to finish from the
 // tokens decided so far. Each answer's `tandem` says its route, reason and counts.
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, manifestUrl, openPage, ROOT, serve, startTandemServe, type Server } from './harness.js';
+import { closeRig, PAIR, PAIR_SMALL, pairRig, ROOT, type PairRig } from './harness.js';
 
-const PAIR = existsSync(join(ROOT, 'models/pair/large/model.safetensors')) && existsSync(join(ROOT, 'models/manifests/pair-small.json'));
-const LOCAL = manifestUrl(PAIR ? 'pair-small' : 'license-llama');
-const LARGE = PAIR ? 'models/pair/large' : 'models/demo/license-llama';
+const LOCAL = PAIR_SMALL;
 const KEY = 'sk-token-level-test';
 const MAX = 24;
 
-let srv: Server;
+let rig: PairRig | undefined;
 let api: string;
-let server: ChildProcess;
-let ctx: BrowserContext;
 let page: Page;
 
 /** The first prompts of the pair's held-out split (or the demo's prompt). */
@@ -33,22 +28,15 @@ const prompts = (): string[] =>
     : ['The Licensor grants You'];
 
 beforeAll(async () => {
-  srv = await serve();
-  ({ api, process: server } = await startTandemServe(LARGE, KEY, srv.url, ['--model-id', 'large']));
-  ctx = await launch({ webgpu: true });
-  page = await openPage(ctx, srv);
+  rig = await pairRig(KEY, { webgpu: true });
+  ({ api, page } = rig);
   await page.evaluate(async (model) => {
     const w = window as any;
     w.engine = await w.tandem.createEngine({ model, backend: 'auto' });
   }, LOCAL);
 }, 180_000);
 
-afterAll(async () => {
-  await page?.evaluate(() => (window as any).engine?.unload()).catch(() => {});
-  await ctx?.close();
-  server?.kill('SIGTERM');
-  await srv?.close();
-});
+afterAll(() => closeRig(rig));
 
 describe("policies 'token-defer' and 'fusion' against tandem serve", () => {
   it('token-defer (all, none) and fusion (weight 1) give the greedy texts they must, with their route info', async () => {
