@@ -860,4 +860,24 @@ fn policies_meet_their_invariants_on_the_model_pair() {
         "fusion",
     ]);
     fails(&from_runs, "not --runs");
+    // Routing needs no shared tokenizer (the pair's SMALL has 259 tokens, the demo model 320);
+    // the token-level policies do, and say so before any item runs.
+    let other = [
+        "eval",
+        "--suite",
+        s(&suite),
+        "--local",
+        &small,
+        "--server",
+        &local(),
+        "--max-tokens",
+        "4",
+        "--out",
+        s(&out),
+    ];
+    ok(&tandem(&other));
+    fails(
+        &tandem(&[&other[..], &["--policies", "speculative"]].concat()),
+        "must share a tokenizer",
+    );
 }

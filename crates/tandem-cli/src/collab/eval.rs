@@ -63,7 +63,12 @@ pub fn run(a: EvalArgs) -> Result<()> {
     } else if a.run.runs.is_some() {
         bail!("--policies run both models token by token: give --local and --server, not --runs");
     } else {
-        Some(Sides::open(&a.run)?)
+        let sides = Sides::open(&a.run)?;
+        // Token by token, the server judges the local model's token ids.
+        sides
+            .server
+            .check_vocab(&sides.local, ("local", "server"))?;
+        Some(sides)
     };
     let (runs, info) = runner::obtain(&items, &a.suite, &a.run, sides.as_mut())?;
 

@@ -360,11 +360,12 @@ fn fusion(
         let k = settings.fusion_k.min(limit - o.ids.len());
         let mut draft: Vec<u32> = Vec::with_capacity(k);
         let mut local_tops = Vec::with_capacity(k);
+        let mut all = ctx.clone();
         while draft.len() < k {
-            let all: Vec<u32> = ctx.iter().chain(&draft).copied().collect();
             let (top, _) = local_next(sides, &all, top_k)?;
             let t = top[0].0;
             draft.push(t);
+            all.push(t);
             local_tops.push(top);
             if stops.contains(&t) {
                 break;
