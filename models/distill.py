@@ -3,8 +3,8 @@
 
 The package (`createTandem({ distill: { log: true } })`) logs on the device the server's answers
 to escalated requests, with the server's top-k logprobs when it gave them; this script
-fine-tunes `models/pair/small` on such a log (full fine-tune: at 0.33 M parameters LoRA saves
-nothing worth its complexity):
+fine-tunes a SMALL (`--small`, default `models/pair/small`) on such a log (full fine-tune: at
+0.33 M parameters LoRA saves nothing worth its complexity):
 
 - sequence-level KD: cross-entropy on the server's answer (+ <|im_end|>), prompt masked out,
   for every record;
@@ -23,6 +23,8 @@ Regenerate the manifest with `node models/make_manifests.mjs` (entry `pair-small
 
     python models/distill.py --log /tmp/distill/log.jsonl --out models/pair/small-distilled \
         --router-out models/pair/small-distilled/router.json
+    python models/distill.py --router-only --small models/pair/small-no-units \
+        --router-out models/pair/small-no-units/router.json      # a round's starting router
 
 Deterministic (seeded, torch deterministic algorithms, packed rows in a seeded order); CPU
 (`--threads`, default 2); the time of each phase is printed and written to `distill.json`
@@ -192,12 +194,16 @@ def encode(recs: list[dict], tok, k_max: int) -> tuple[list[dict], dict]:
     return out, stats
 
 
-def replay_examples(tok) -> list[dict]:
+def replay_examples(tok, small: Path) -> list[dict]:
     """The SMALL's own training split (tasks.py's `train`, regenerated in memory exactly as
     tasks.main draws it, nothing written): prompt + worked solution, no teacher. Mixed into each
     step with --replay so that fine-tuning on the log (mostly what the router escalates: facts
-    and strings) does not make the model forget what it answers locally."""
+    and strings) does not make the model forget what it answers locally. A SMALL trained on part
+    of the split (`train_pair.py --without`, its `trained.json`) replays only that part: replay
+    is what the device model already had, never the data the round is meant to stand in for."""
     import tasks
+    trained = small / "trained.json"
+    families = set(json.loads(trained.read_text())["families"]) if trained.exists() else set(tasks.FAMILIES)
     facts = tasks.make_facts()
     pool = tasks.held_out_fact_questions(facts)
     taken: set = set()
@@ -206,6 +212,8 @@ def replay_examples(tok) -> list[dict]:
     eos = tok.token_to_id("<|im_end|>")
     out = []
     for it in tasks.build("train", facts, taken, pool):
+        if it["family"] not in families:
+            continue
         p, a = tp.render(it["messages"][0]["content"], it["solution"])
         pi, ai = tok.encode(p).ids, tok.encode(a).ids
         assert ai[-1] == eos
@@ -268,7 +276,7 @@ def finetune(args, examples, tok, dev, log):
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=args.steps, pct_start=0.1)
     state = {"g": torch.Generator().manual_seed(args.seed + 1000), "queue": [], "pending": None}
     order = list(range(len(examples)))
-    replay = replay_examples(tok) if args.replay > 0 else []
+    replay = replay_examples(tok, args.small) if args.replay > 0 else []
     n_replay = round(args.replay * args.rows) if replay else 0
     rstate = {"g": torch.Generator().manual_seed(args.seed + 2000), "queue": [], "pending": None}
     if replay:
@@ -327,14 +335,16 @@ def save(model, d: Path, small: Path) -> None:
         shutil.copyfile(small / f, d / f)
 
 
-def refit_router(args, out: Path, log) -> dict:
-    """As models/pair/evaluate.sh: calib on both models, target = their disagreement, fit."""
+def refit_router(args, model: Path, out: Path, log) -> dict:
+    """As models/pair/evaluate.sh: calib on `model` and the server, target = their disagreement, fit."""
     tandem = args.tandem
+    out.parent.mkdir(parents=True, exist_ok=True)
     runs = args.calib_runs or out.parent / f".{out.name}-calib-runs.jsonl"
     calib_json = out.parent / f".{out.name}-calib.json"
     t0 = time.time()
-    suite = HERE / "pair" / "suite" / "calib.jsonl"
-    subprocess.run([tandem, "eval", "--suite", str(suite), "--local", str(args.out), "--server", str(args.server),
+    # Relative paths where they can be: router.json's notes name what it was fitted on.
+    suite = os.path.relpath(HERE / "pair" / "suite" / "calib.jsonl")
+    subprocess.run([tandem, "eval", "--suite", str(suite), "--local", os.path.relpath(model), "--server", os.path.relpath(args.server),
                     "--out", str(calib_json), "--save-runs", str(runs)], check=True)
     share = subprocess.run([sys.executable, str(HERE / "pair" / "check_routing.py"), "--disagreement", str(calib_json)],
                            check=True, capture_output=True, text=True).stdout.strip()
@@ -348,7 +358,9 @@ def refit_router(args, out: Path, log) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--log", type=Path, required=True, help="a tandem-distill/1 JSON lines file")
+    ap.add_argument("--log", type=Path, help="a tandem-distill/1 JSON lines file (required unless --router-only)")
+    ap.add_argument("--router-only", action="store_true",
+                    help="no fine-tune: fit the router for --small and the server (a round's starting point)")
     ap.add_argument("--small", type=Path, default=HERE / "pair" / "small")
     ap.add_argument("--server", type=Path, default=HERE / "pair" / "large", help="the server model, for the router's refit")
     ap.add_argument("--out", type=Path, default=HERE / "pair" / "small-distilled")
@@ -386,6 +398,13 @@ def main() -> None:
     def log(msg):
         print(msg, flush=True)
 
+    if args.router_only:
+        if not args.router_out:
+            raise SystemExit("--router-only needs --router-out")
+        log(json.dumps(refit_router(args, args.small, args.router_out, log)))
+        return
+    if not args.log:
+        raise SystemExit("--log is required (unless --router-only)")
     from tokenizers import Tokenizer
     tok = Tokenizer.from_file(str(args.small / "tokenizer.json"))
     recs = read_log(args.log)
@@ -397,7 +416,7 @@ def main() -> None:
     model, info = finetune(args, examples, tok, dev, log)
     save(model, args.out, args.small)
     log(f"wrote {args.out} (dev {info['dev_before']:.3f} -> {info['dev_after']:.3f}, step {info['best_step']}, {info['train_seconds']} s)")
-    router = refit_router(args, args.router_out, log) if args.router_out else {}
+    router = refit_router(args, args.out, args.router_out, log) if args.router_out else {}
     summary = {"log": str(args.log), "log_stats": stats, "steps": args.steps, "rows": args.rows, "lr": args.lr,
                "kd_weight": args.kd_weight, "top_k": args.top_k, "replay": args.replay, "select": args.select, "seed": args.seed, "threads": args.threads, "bf16": args.bf16, **info, **router,
                "total_seconds": round(time.time() - t_all, 1)}

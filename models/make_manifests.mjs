@@ -20,6 +20,10 @@ export const MODELS = [
   { id: 'pair-small', dir: 'pair/small', format: 'safetensors', trained: true, description: 'the pair\'s SMALL chat model (browser side): Llama, hidden 96, 3 layers, 0.35 M parameters, trained on the task suite (f16)' },
   // The SMALL after a round of distillation from the LARGE's logged answers (models/distill.py, issue 17).
   { id: 'pair-small-distilled', dir: 'pair/small-distilled', format: 'safetensors', trained: true, description: 'the pair\'s SMALL after one round of distillation from the LARGE\'s logged answers (models/distill.py): same shape and tokenizer (f16)' },
+  // Distillation's second round (models/pair/distill_round.sh no-units): a SMALL that never saw the
+  // `units` family, and the same after one round on the LARGE's logged answers.
+  { id: 'pair-small-no-units', dir: 'pair/small-no-units', format: 'safetensors', trained: true, description: 'the pair\'s SMALL trained without the units family (models/train_pair.py --without units): the start of the no-units distillation round (f16)' },
+  { id: 'pair-small-no-units-distilled', dir: 'pair/small-no-units-distilled', format: 'safetensors', trained: true, description: 'pair-small-no-units after one round of distillation from the LARGE\'s logged answers (models/distill.py): same shape and tokenizer (f16)' },
   { id: 'pair-large', dir: 'pair/large', format: 'safetensors', trained: true, description: 'the pair\'s LARGE chat model (server side): Llama, hidden 128, 5 layers, 1.05 M parameters, trained on the task suite (f16)' },
 ];
 

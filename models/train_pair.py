@@ -12,6 +12,13 @@ line of the completion against the answer.
     python models/train_pair.py                 # seed 0: trains, writes models/pair/{small,large}
     python models/train_pair.py --seeds 0,1,2   # also seeds 1, 2 for the model cards' intervals
     python models/train_pair.py --only large --seeds 2   # one more card run; the models stay seed 0's
+    python models/train_pair.py --without units --out models/pair/small-no-units --steps 4800   # see below
+
+`--without FAMILY --out DIR` trains the SMALL (seed 0, the same recipe; `--steps` sets its length:
+4800, twice the pair's, trains it close to convergence) on the training split less one family
+and writes it to DIR with `trained.json` (what it was trained on), not to the cards: the start
+of issue 17's second distillation round, a device model that never saw a kind of request the
+server knows (models/pair/distill_round.sh).
 
 Seeds run one after the other (small then large per seed); cards.json and CARDS.md are written
 after each model, so an interrupted run keeps what finished. A card run of another suite or
@@ -216,15 +223,22 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", default="0")
     ap.add_argument("--only", default="small,large")
-    ap.add_argument("--steps", type=int, default=0, help="override steps (a quick look; nothing is written)")
+    ap.add_argument("--steps", type=int, default=0, help="override steps (a quick look, nothing written; with --without: its steps, written)")
+    ap.add_argument("--without", choices=tasks.FAMILIES, help="train the SMALL without this family (needs --out)")
+    ap.add_argument("--out", type=Path, help="where --without writes its SMALL")
     args = ap.parse_args()
+    if bool(args.without) != bool(args.out):
+        raise SystemExit("--without and --out go together")
     torch.set_num_threads(2)
     torch.use_deterministic_algorithms(True)
     tasks.main()  # (re)writes the suite and the fact base: deterministic
     suite = {s: [json.loads(l) for l in open(PAIR / "suite" / f"{s}.jsonl")] for s in ["train", "dev", "test"]}
     tok = tokenizer()
+    if args.without:
+        suite["train"] = [it for it in suite["train"] if it["family"] != args.without]
     rows = encode_train(tok, suite["train"])
-    log_path = PAIR / "train.log"
+    # A --without run keeps its own log (moved into its checkpoint at the end), not the pair's.
+    log_path = args.out.parent / f".{args.out.name}-train.log" if args.without else PAIR / "train.log"
     logf = open(log_path, "a")
 
     def log(msg):
@@ -238,6 +252,18 @@ def main() -> None:
         if args.steps:
             SPECS[name] = (SPECS[name][0], args.steps, *SPECS[name][2:])
     print_ = fingerprint(SPECS)
+    if args.without:
+        model, info = train("small", 0, tok, rows, suite["dev"], None, log)
+        acc, cells, _ = accuracy(model, tok, suite["test"])
+        log(f"small without {args.without} TEST {acc:.3f} {cells}")
+        save(model, tok, args.out)
+        families = [f for f in tasks.FAMILIES if f != args.without]
+        (args.out / "trained.json").write_text(json.dumps(
+            {"families": families, "without": args.without, "train_items": len(rows), "seed": 0,
+             "test_accuracy": acc, "cells": cells, "fingerprint": print_, **info}, indent=1) + "\n")
+        logf.close()
+        shutil.move(log_path, args.out / "train.log")
+        return
     for seed in seeds:
         for name in names:
             model, info = train(name, seed, tok, rows, suite["dev"], None, log)
