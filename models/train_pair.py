@@ -239,7 +239,7 @@ def main() -> None:
     rows = encode_train(tok, suite["train"])
     # A --without run keeps its own log (moved into its checkpoint at the end), not the pair's.
     log_path = args.out.parent / f".{args.out.name}-train.log" if args.without else PAIR / "train.log"
-    logf = open(log_path, "a")
+    logf = open(log_path, "w" if args.without else "a")
 
     def log(msg):
         print(msg, flush=True)
