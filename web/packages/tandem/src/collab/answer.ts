@@ -9,8 +9,8 @@ import type { ChatCompletion } from '../types.js';
 import type { WasmDecision } from '../wasm-types.js';
 import type { Job } from './job.js';
 import { afterLocal, type Plan } from './plan.js';
-import { speculate } from './speculative.js';
-import { tokenLevel, type TokenLevelPolicy } from './token-level.js';
+import { verifyPolicy, type VerifyPolicyRun } from './verify-policy.js';
+import { drain } from './verify-run.js';
 import type { TandemCompletion } from './types.js';
 
 async function localCompletion(job: Job): Promise<ChatCompletion> {
@@ -39,60 +39,27 @@ async function serverOr(job: Job, d: WasmDecision, local: () => Promise<ChatComp
   return answer(job, c, d);
 }
 
-/** Policy `speculative`: the accepted text as one completion, named after the server's model
- * (the answer is its own). */
-async function speculativeJson(job: Job, d: WasmDecision): Promise<TandemCompletion> {
-  const run = speculate(job, d, job.deps.speculative);
-  let text = '';
-  for (;;) {
-    const n = await run.next();
-    if (!n.done) {
-      text += n.value;
-      continue;
-    }
-    const r = n.value;
-    if (r.kind === 'server_alone') return serverOr(job, r.decision, () => localCompletion(job));
-    if (r.decision.route === 'server') job.stick(r.decision);
-    return {
-      id: completionId(),
-      object: 'chat.completion',
-      created: Math.floor(Date.now() / 1000),
-      model: job.deps.server.model,
-      choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: r.finish, logprobs: null }],
-      usage: usageOf(r.promptTokens, r.completionTokens),
-      tandem: { ...job.info(r.decision), speculative: r.info },
-    };
-  }
-}
-
-/** Policies `token-defer` and `fusion`: the decided text as one completion, named after the
- * local model (it wrote the answer; the server had a say in some tokens). */
-async function tokenLevelJson(job: Job, d: WasmDecision, policy: TokenLevelPolicy): Promise<TandemCompletion> {
-  const run = tokenLevel(job, d, policy);
-  let text = '';
-  for (;;) {
-    const n = await run.next();
-    if (!n.done) {
-      text += n.value;
-      continue;
-    }
-    const r = n.value;
-    if (r.kind === 'server_alone') return serverOr(job, r.decision, () => localCompletion(job));
-    return {
-      id: completionId(),
-      object: 'chat.completion',
-      created: Math.floor(Date.now() / 1000),
-      model: (await job.deps.local.info()).model,
-      choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: r.finish, logprobs: null }],
-      usage: usageOf(r.promptTokens, r.completionTokens),
-      tandem: { ...job.info(r.decision), token_level: r.info },
-    };
-  }
+/** A verify policy's answer as one completion: speculative's named after the server's model
+ * (the answer is its own), token-defer's and fusion's after the local model (it wrote the
+ * answer; the server had a say in some tokens). */
+async function verifyJson(job: Job, v: VerifyPolicyRun): Promise<TandemCompletion> {
+  const { text, end: r } = await drain(v.run);
+  if (r.kind === 'server_alone') return serverOr(job, r.decision, () => localCompletion(job));
+  if (v.serverAnswer && r.decision.route === 'server') job.stick(r.decision);
+  return {
+    id: completionId(),
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model: v.serverAnswer ? job.deps.server.model : (await job.deps.local.info()).model,
+    choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: r.finish, logprobs: null }],
+    usage: usageOf(r.promptTokens, r.completionTokens),
+    tandem: r.tandem,
+  };
 }
 
 export async function answerJson(job: Job, p: Plan): Promise<TandemCompletion> {
-  if (!p.cascade && p.speculative) return speculativeJson(job, p.decision);
-  if (!p.cascade && p.tokenLevel) return tokenLevelJson(job, p.decision, p.tokenLevel);
+  const v = verifyPolicy(job, p);
+  if (v) return verifyJson(job, v);
   if (!p.cascade) {
     const d = p.decision;
     if (d.route === 'server') return serverOr(job, d, () => localCompletion(job));

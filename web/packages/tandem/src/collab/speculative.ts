@@ -23,6 +23,7 @@ import type { FinishReason } from '../types.js';
 import type { WasmAcceptance, WasmCosts, WasmDecision, WasmSpeculationPlan, WasmSpeculativeConfig } from '../wasm-types.js';
 import type { Job } from './job.js';
 import { ServerError, verifyRefused } from './server-client.js';
+import { localStart, NO_VERIFY, type VerifyEnd } from './verify-run.js';
 
 export interface SpeculativeOptions {
   /** What the plan optimises (default `server_cost`: the reason to speculate at all). Under
@@ -76,9 +77,6 @@ export function unsupportedParameter(req: Record<string, unknown>): string | und
   return Object.keys(UNSUPPORTED).find((k) => req[k] !== undefined && req[k] !== null && UNSUPPORTED[k]!(req[k]));
 }
 
-/** Statuses that say the server has no `/verify` at all (not that it failed). */
-const NO_VERIFY = new Set([404, 405, 501]);
-
 export function configOf(o: SpeculativeOptions | undefined): WasmSpeculativeConfig {
   return { objective: o?.objective ?? 'server_cost', ...(o?.kMax !== undefined ? { k_max: o.kMax } : {}) };
 }
@@ -104,11 +102,7 @@ function freshSeed(): number {
 const ema = (old: number | undefined, x: number) => (old === undefined ? x : 0.7 * old + 0.3 * x);
 
 /** The end of one speculative answer. */
-export type SpecEnd =
-  | { kind: 'done'; finish: FinishReason; decision: WasmDecision; info: SpeculationInfo; promptTokens: number; completionTokens: number }
-  /** Nothing was shown, and the server should answer alone (it cannot verify, or the prompt
-   * does not fit the local model). */
-  | { kind: 'server_alone'; decision: WasmDecision };
+export type SpecEnd = VerifyEnd<SpeculationInfo>;
 
 /**
  * Runs the speculation; yields the answer's text as it is accepted (placeholders restored when
@@ -117,17 +111,12 @@ export type SpecEnd =
 export async function* speculate(job: Job, d: WasmDecision, opts: SpeculativeOptions | undefined): AsyncGenerator<string, SpecEnd> {
   const { api, local } = job.deps;
   const req = job.req;
-  const messages = job.redaction?.messages ?? job.messages;
-  const info = await local.info();
-  const prompt = await local.tokens.promptIds(messages);
-  const eos = new Set(info.eosTokenIds);
-  const maxNew = req.max_completion_tokens ?? req.max_tokens ?? 256;
+  const start = await localStart(job, d);
+  if ('kind' in start) return start;
+  const { info, prompt, eos, maxNew } = start;
   const temperature = req.temperature ?? 1;
   const nextSeed = seeds(req.seed ?? freshSeed());
   const cfg = configOf(opts);
-  if (prompt.length >= info.maxContext) {
-    return { kind: 'server_alone', decision: { ...d, reason: `the prompt (${prompt.length} tokens) does not fit the local model's context (${info.maxContext}): the server answered alone` } };
-  }
   const restore = job.redaction?.restorer();
 
   const out: number[] = [];

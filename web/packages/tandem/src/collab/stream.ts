@@ -12,8 +12,7 @@ import type { ChatCompletionChunk, CompletionUsage, FinishReason, TandemExtra, T
 import type { WasmDecision } from '../wasm-types.js';
 import type { Job } from './job.js';
 import { afterLocal, type Plan } from './plan.js';
-import { speculate } from './speculative.js';
-import { tokenLevel, type TokenLevelPolicy } from './token-level.js';
+import { verifyPolicy, type VerifyPolicyRun } from './verify-policy.js';
 import type { CollabInfo, TandemChunk } from './types.js';
 
 interface Part {
@@ -136,13 +135,13 @@ async function* serverPart(job: Job, out: Out, emitted: { content: boolean }): A
   return { ok: true, finish, usage };
 }
 
-/** Policy `speculative`: the accepted text as it comes; after a failed verify the local model's
- * continuation follows in the same stream (nothing is superseded: what was shown stands). */
-async function* speculativeRun(job: Job, d: WasmDecision, out: Out): AsyncGenerator<TandemChunk> {
-  const run = speculate(job, d, job.deps.speculative);
-  out.model = job.deps.server.model;
+/** Policies `speculative`, `token-defer` and `fusion`: the text as it is decided; after a failed
+ * verify the local model's continuation follows in the same stream (nothing is superseded: what
+ * was shown stands). */
+async function* verifyRun(job: Job, v: VerifyPolicyRun, out: Out): AsyncGenerator<TandemChunk> {
+  if (v.serverAnswer) out.model = job.deps.server.model;
   for (;;) {
-    const n = await run.next();
+    const n = await v.run.next();
     if (!n.done) {
       yield out.content(n.value);
       continue;
@@ -152,30 +151,8 @@ async function* speculativeRun(job: Job, d: WasmDecision, out: Out): AsyncGenera
       yield* route(job, r.decision, out);
       return;
     }
-    if (r.decision.route === 'server') job.stick(r.decision);
-    const usage = usageOf(r.promptTokens, r.completionTokens);
-    yield* out.finish({ finish: r.finish, usage }, { ...job.info(r.decision), speculative: r.info });
-    return;
-  }
-}
-
-/** Policies `token-defer` and `fusion`: the decided text as it comes; after a failed verify
- * the local model's continuation follows in the same stream (what was shown stands). */
-async function* tokenLevelRun(job: Job, d: WasmDecision, policy: TokenLevelPolicy, out: Out): AsyncGenerator<TandemChunk> {
-  const run = tokenLevel(job, d, policy);
-  for (;;) {
-    const n = await run.next();
-    if (!n.done) {
-      yield out.content(n.value);
-      continue;
-    }
-    const r = n.value;
-    if (r.kind === 'server_alone') {
-      yield* route(job, r.decision, out);
-      return;
-    }
-    const usage = usageOf(r.promptTokens, r.completionTokens);
-    yield* out.finish({ finish: r.finish, usage }, { ...job.info(r.decision), token_level: r.info });
+    if (v.serverAnswer && r.decision.route === 'server') job.stick(r.decision);
+    yield* out.finish({ finish: r.finish, usage: usageOf(r.promptTokens, r.completionTokens) }, r.tandem);
     return;
   }
 }
@@ -204,12 +181,9 @@ async function* route(job: Job, d: WasmDecision, out: Out): AsyncGenerator<Tande
 
 async function* run(job: Job, p: Plan, out: Out): AsyncGenerator<TandemChunk> {
   yield out.role();
-  if (!p.cascade && p.speculative) {
-    yield* speculativeRun(job, p.decision, out);
-    return;
-  }
-  if (!p.cascade && p.tokenLevel) {
-    yield* tokenLevelRun(job, p.decision, p.tokenLevel, out);
+  const v = verifyPolicy(job, p);
+  if (v) {
+    yield* verifyRun(job, v, out);
     return;
   }
   if (!p.cascade) {

@@ -34,6 +34,7 @@ import type { FinishReason } from '../types.js';
 import type { WasmDecision, WasmDeferRule, WasmFusionConfig } from '../wasm-types.js';
 import type { Job } from './job.js';
 import { ServerError, verifyRefused, type VerifyAnswer } from './server-client.js';
+import { localStart, NO_VERIFY, type VerifyEnd } from './verify-run.js';
 
 export type TokenLevelPolicy = 'token-defer' | 'fusion';
 
@@ -63,15 +64,8 @@ export interface TokenLevelInfo {
   local_tail_tokens: number;
 }
 
-/** The end of one token-level answer (as speculative.ts's `SpecEnd`). */
-export type TokenLevelEnd =
-  | { kind: 'done'; finish: FinishReason; decision: WasmDecision; info: TokenLevelInfo; promptTokens: number; completionTokens: number }
-  /** Nothing was shown, and the server should answer alone (it cannot verify, or the prompt
-   * does not fit the local model). */
-  | { kind: 'server_alone'; decision: WasmDecision };
-
-/** Statuses that say the server has no `/verify` at all (not that it failed). */
-const NO_VERIFY = new Set([404, 405, 501]);
+/** The end of one token-level answer. */
+export type TokenLevelEnd = VerifyEnd<TokenLevelInfo>;
 
 export const FUSION_DEFAULTS: Required<FusionOptions> = { weight: 0.7, k: 4, topK: 20 };
 
@@ -86,15 +80,9 @@ function badAnswer(why: string): ServerError {
  */
 export async function* tokenLevel(job: Job, d: WasmDecision, policy: TokenLevelPolicy): AsyncGenerator<string, TokenLevelEnd> {
   const { api, local } = job.deps;
-  const req = job.req;
-  const messages = job.redaction?.messages ?? job.messages;
-  const info = await local.info();
-  const prompt = await local.tokens.promptIds(messages);
-  const eos = new Set(info.eosTokenIds);
-  const maxNew = req.max_completion_tokens ?? req.max_tokens ?? 256;
-  if (prompt.length >= info.maxContext) {
-    return { kind: 'server_alone', decision: { ...d, reason: `the prompt (${prompt.length} tokens) does not fit the local model's context (${info.maxContext}): the server answered alone` } };
-  }
+  const start = await localStart(job, d);
+  if ('kind' in start) return start;
+  const { info, prompt, eos, maxNew } = start;
   const rule = job.deps.tokenDefer;
   const fusion = { ...FUSION_DEFAULTS, ...job.deps.fusion };
   const fusionCfg: WasmFusionConfig = { weight: fusion.weight, temperature: 1 };
