@@ -31,5 +31,7 @@ step "unit";    node_modules/.bin/vitest run --project unit
 # failing input fails the run (scripts/fuzz.sh says where it is). Long runs: docs/RELIABILITY.md.
 step "fuzz";    scripts/fuzz.sh 30
 step "cli";     cargo build -p tandem-cli --locked
+# The demo PWA (web/demo): type-checked and built with Vite; tests/browser/demo.test.ts drives it.
+step "demo";    node_modules/.bin/tsc -p web/demo/tsconfig.json && node_modules/.bin/vite build web/demo --logLevel warn
 step "browser-e2e"; node_modules/.bin/vitest run --project browser
 step "ok"

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // A static file server for the repository (example pages, the package, models) on 127.0.0.1.
-// `node web/scripts/serve.mjs [--port 8080] [--isolated]`; --isolated adds COOP/COEP headers
+// `node web/scripts/serve.mjs [--port 8080] [--root DIR] [--isolated]` (--root: another folder,
+// e.g. the demo's build, web/demo/dist); --isolated adds COOP/COEP headers
 // (cross-origin isolation, which multi-threaded wasm engines need). Tests import startServer().
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
@@ -34,7 +35,14 @@ export function startServer({ root = ROOT, port = 0, isolated = false, log = fal
       return;
     }
     hits.served.push(url.pathname);
-    let path = normalize(join(root, decodeURIComponent(url.pathname)));
+    let decoded;
+    try {
+      decoded = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad path'); // e.g. a lone %
+      return;
+    }
+    let path = normalize(join(root, decoded));
     if (path !== root && !path.startsWith(root + sep)) {
       res.writeHead(403).end();
       return;
@@ -87,6 +95,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const i = args.indexOf('--port');
   const port = i >= 0 ? Number(args[i + 1]) : 8080;
-  const { url } = await startServer({ port, isolated: args.includes('--isolated'), log: args.includes('--log') });
-  console.log(`serving ${ROOT} at ${url}/  (example: ${url}/web/examples/chat/)`);
+  const r = args.indexOf('--root');
+  const root = r >= 0 ? resolve(args[r + 1]) : ROOT;
+  const { url } = await startServer({ root, port, isolated: args.includes('--isolated'), log: args.includes('--log') });
+  console.log(root === ROOT ? `serving ${ROOT} at ${url}/  (example: ${url}/web/examples/chat/)` : `serving ${root} at ${url}/`);
 }

@@ -52,6 +52,8 @@ export interface GenerationCore {
   unload(): Promise<void>;
   simulateDeviceLoss(): Promise<void>;
   simulatePanic(where?: 'call' | 'task'): Promise<void>;
+  /** A core behind a worker: kills the worker (see TandemEngine). */
+  simulateWorkerCrash?(): Promise<void>;
 }
 
 function invalid(msg: string): TandemError {

@@ -1,7 +1,8 @@
 /**
  * @tandem-llm/tandem — a small language model in the browser: WebGPU when there is an adapter,
- * the CPU (wasm) otherwise, in a Web Worker, with OpenAI's chat-completions shape and models
- * kept in Cache Storage for offline use.
+ * the CPU (wasm) otherwise, in a Web Worker (or one SharedWorker for every tab), with OpenAI's
+ * chat-completions shape and models kept in the origin private file system (or Cache Storage)
+ * for offline use.
  *
  * ```ts
  * import { checkSupport, createEngine } from '@tandem-llm/tandem';
@@ -17,11 +18,12 @@ export { checkSupport, estimateMemory, gpuShapeProblem, hasWasmSimd } from './su
 export type { SupportReport, GpuSupport, MemoryEstimate, CheckSupportOptions } from './support.js';
 export { createEngine, createWorkerEngine, createInPageEngine } from './engine.js';
 export { serveEngine } from './worker.js';
-export { deleteCachedModel, isModelCached, loadModelFiles } from './loader.js';
+export { deleteCachedModel, getModelCacheState, isModelCached, loadModelFiles } from './loader.js';
 export type { LoadProgress, LoadStage, ModelFiles, ModelSource } from './loader.js';
 export { parseManifest, fetchManifest } from './manifest.js';
 export type { ModelManifest, ManifestFile, ModelFormat } from './manifest.js';
 export { ModelCache, CACHE_NAME } from './cache.js';
+export type { ModelCacheOptions, ModelCacheState, StoreKind } from './cache.js';
 export { TandemError } from './errors.js';
 export type { TandemErrorKind } from './errors.js';
 export type * from './types.js';

@@ -1,9 +1,11 @@
 /**
- * Gets a model's files: from Cache Storage when they are there with the manifest's sha256,
- * otherwise by a streamed, checked download — and caches them only once every file checked out,
- * so a failed or tampered download leaves nothing behind.
+ * Gets a model's files: from the model store (OPFS or Cache Storage, cache.ts) when they are
+ * there with the manifest's sha256, otherwise by a streamed, checked download — and keeps them
+ * only once every file checked out, so a failed or tampered download leaves nothing behind.
+ * A store that refuses the files (the quota) loses nothing either: the load goes on from the
+ * downloaded bytes, reports why in `storageError`, and the files it had kept are removed again.
  */
-import { ModelCache } from './cache.js';
+import { ModelCache, storageError, type ModelCacheState, type StoreKind } from './cache.js';
 import { downloadVerified } from './download.js';
 import { TandemError } from './errors.js';
 import {
@@ -35,7 +37,7 @@ export interface LoadProgress {
   totalBytes: number;
   /** The file being fetched. */
   file?: string;
-  /** Files served from Cache Storage so far. */
+  /** Files served from the model store so far. */
   cachedFiles: number;
 }
 
@@ -44,7 +46,7 @@ export type ModelSource = string | ModelManifest;
 export interface LoadFilesOptions {
   onProgress?: (p: LoadProgress) => void;
   signal?: AbortSignal;
-  /** Keep downloads in Cache Storage (default true). */
+  /** Keep downloads in the model store (default true). */
   useCache?: boolean;
   cache?: ModelCache;
   fetchFn?: typeof fetch;
@@ -53,8 +55,13 @@ export interface LoadFilesOptions {
 export interface LoadedFiles {
   manifest: ModelManifest;
   files: ModelFiles;
-  /** True when every file came from Cache Storage. */
+  /** True when every file came from the model store. */
   fromCache: boolean;
+  /** Where the files are kept ('none' without `useCache`, or with no store in this context). */
+  store: StoreKind;
+  /** Why the downloaded files could not be kept (kind `storage`: e.g. the quota); the files
+   * were loaded all the same, and the next load downloads them again. */
+  storageError?: TandemError;
 }
 
 /** The manifest: from the network, else (offline) the cached copy. */
@@ -122,32 +129,58 @@ export async function loadModelFiles(src: ModelSource, opts: LoadFilesOptions = 
     done += bytes.byteLength;
     got.push({ key, url, sha256: file.sha256, bytes, fresh });
   }
-  // Every file checked out: only now cache the new ones.
-  if (useCache && cache.available) {
-    for (const g of got) if (g.fresh) await cache.putFile(g.url, g.sha256, g.bytes);
-  }
+  // Every file checked out: only now keep the new ones.
+  const notKept = useCache && cache.available ? await keepAll(cache, got.filter((g) => g.fresh)) : undefined;
   const files: ModelFiles = { format: manifest.format, weights: [] };
   for (const g of got) {
     if (g.key === 'weights') files.weights.push({ name: baseName(g.url), bytes: g.bytes });
     else files[g.key as 'config'] = text(g.bytes, g.url);
   }
   report('init');
-  return { manifest, files, fromCache: got.every((g) => !g.fresh) };
+  return {
+    manifest,
+    files,
+    fromCache: got.every((g) => !g.fresh),
+    store: useCache ? await cache.kind() : 'none',
+    ...(notKept && { storageError: notKept }),
+  };
 }
 
-/** Deletes a model's files (and its cached manifest) from Cache Storage. Returns the number of
- * entries removed. */
+/** Keeps every file, or none: a failure removes those kept before it and is returned (the load
+ * itself has its bytes and goes on). */
+async function keepAll(cache: ModelCache, files: { url: string; sha256: string; bytes: Uint8Array }[]): Promise<TandemError | undefined> {
+  const kept: string[] = [];
+  for (const f of files) {
+    try {
+      kept.push(f.url);
+      await cache.putFile(f.url, f.sha256, f.bytes);
+    } catch (e) {
+      for (const url of kept) await cache.removeFile(url).catch(() => {});
+      return storageError(e, 'keep the model');
+    }
+  }
+  return undefined;
+}
+
+/** Deletes a model's files (and its kept manifest) from the model store (OPFS and Cache
+ * Storage). Returns the number of URLs removed. */
 export async function deleteCachedModel(src: ModelSource, cache: ModelCache = new ModelCache()): Promise<number> {
   const manifest = await resolveManifest(src, cache);
   const manifestUrl = typeof src === 'string' ? new URL(src, globalThis.location?.href).href : undefined;
   return cache.deleteModel(manifest, manifestUrl);
 }
 
-/** True when every file of the model is in Cache Storage (a load would need no network). */
+/** True when every file of the model is kept (a load would need no network). */
 export async function isModelCached(src: ModelSource, cache: ModelCache = new ModelCache()): Promise<boolean> {
   try {
     return await cache.hasModel(await resolveManifest(src, cache));
   } catch {
     return false;
   }
+}
+
+/** How much of the model is kept and where (an app's "available offline" indicator). A
+ * manifest that cannot be had (offline, never kept) is a `network` TandemError. */
+export async function getModelCacheState(src: ModelSource, cache: ModelCache = new ModelCache()): Promise<ModelCacheState> {
+  return cache.modelState(await resolveManifest(src, cache));
 }

@@ -2,15 +2,16 @@
  * The engine in the current thread (a worker, normally): model files from the loader, the wasm
  * engine, and the generation loop — one token per step, yielding to the event loop between
  * tokens, requests served one at a time. When the GPU device is lost mid-generation the engine
- * reloads the weights (from Cache Storage) on the CPU and the generation carries on. When the
+ * reloads the weights (from the model store) on the CPU and the generation carries on. When the
  * wasm engine panics, that request fails with a `panic` error, the module is reset, and the next
- * request first reloads the model (from Cache Storage) into the fresh instance.
+ * request first reloads the model (from the model store) into the fresh instance.
  */
 import { abortError, TandemError } from './errors.js';
 import type { GenerationCore, GenEvent, GenRequest } from './generation.js';
+import type { StoreKind } from './cache.js';
 import { loadModelFiles, type LoadProgress, type ModelSource } from './loader.js';
 import { Mutex, yieldToEventLoop } from './scheduling.js';
-import type { ChatMessage, DraftRequest, EngineBackend, EngineInfo, NextRequest, NextToken, PromptFeatures } from './types.js';
+import type { ChatMessage, DraftRequest, EngineBackend, EngineInfo, NextRequest, NextToken, PromptFeatures, StorageErrorInfo } from './types.js';
 import { awaitWasm, ensureWasm, simulatePanicInTask, WasmEngine, wasmEpoch, wasmError, wasmPoisoned } from './wasm.js';
 import type { WasmDraft, WasmStep } from './wasm-types.js';
 
@@ -39,6 +40,7 @@ export class LocalCore implements GenerationCore {
     private readonly opts: LocalLoadOptions,
     private readonly fromCache: boolean,
     private readonly loadMs: number,
+    private readonly storage: { store: StoreKind; storageError: StorageErrorInfo | null },
   ) {
     this.wasm = wasm;
   }
@@ -46,7 +48,7 @@ export class LocalCore implements GenerationCore {
   static async load(source: ModelSource, opts: LocalLoadOptions = {}): Promise<LocalCore> {
     const t0 = performance.now();
     const wasmReady = ensureWasm(opts.wasmUrl);
-    const { manifest, files, fromCache } = await loadModelFiles(source, {
+    const { manifest, files, fromCache, store, storageError } = await loadModelFiles(source, {
       onProgress: opts.onProgress,
       useCache: opts.useCache,
     });
@@ -54,7 +56,8 @@ export class LocalCore implements GenerationCore {
     const { wasm, epoch } = await LocalCore.instantiate(files, opts);
     const total = files.weights.reduce((n, w) => n + w.bytes.byteLength, 0);
     opts.onProgress?.({ stage: 'ready', loadedBytes: total, totalBytes: total, cachedFiles: 0 });
-    return new LocalCore(wasm, epoch, source, manifest.id, opts, fromCache, performance.now() - t0);
+    const storage = { store, storageError: storageError ? { kind: 'storage' as const, message: storageError.message } : null };
+    return new LocalCore(wasm, epoch, source, manifest.id, opts, fromCache, performance.now() - t0, storage);
   }
 
   /** The wasm engine over `files`, and the instance it belongs to (read before the await: a
@@ -88,7 +91,7 @@ export class LocalCore implements GenerationCore {
   }
 
   /** The engine, reloaded first if a panic reset the module since it was made: the same
-   * files (from Cache Storage) and options, in the fresh instance. Call with the mutex held. */
+   * files (from the model store) and options, in the fresh instance. Call with the mutex held. */
   private async live(): Promise<WasmEngine> {
     if (!this.wasm) throw new TandemError('unloaded', 'the engine was unloaded');
     if (this.stale()) {
@@ -110,7 +113,9 @@ export class LocalCore implements GenerationCore {
     } catch (e) {
       throw wasmError(e);
     }
-    return { model: this.modelId, ...i, fromCache: this.fromCache, loadMs: this.loadMs };
+    // One engine in this thread: the worker that serves it (worker.ts) says whether it is shared,
+    // and the page side (worker-client.ts) counts restarts.
+    return { model: this.modelId, ...i, fromCache: this.fromCache, loadMs: this.loadMs, ...this.storage, shared: false, clients: 1, restarts: 0 };
   }
 
   async unload(): Promise<void> {
@@ -139,7 +144,7 @@ export class LocalCore implements GenerationCore {
     await this.exclusive((e) => (where === 'call' ? e.simulatePanic() : simulatePanicInTask()));
   }
 
-  /** After a lost device: the same weights, from Cache Storage, on the CPU. */
+  /** After a lost device: the same weights, from the model store, on the CPU. */
   private async moveToCpu(reason: string): Promise<void> {
     const { files } = await loadModelFiles(this.source, { useCache: this.opts.useCache });
     try {

@@ -16,7 +16,14 @@ export interface WorkerLoadOptions {
   wasmUrl?: string;
 }
 
+/** A SharedWorker's client and the worker tell each other the Web Lock each holds for as long
+ * as it lives (liveness.ts); null where there are no Web Locks. */
+export interface Hello {
+  lock: string | null;
+}
+
 export type ToWorker =
+  | { t: 'hello'; id: number; lock: string | null }
   | { t: 'load'; id: number; model: ModelSource; options: WorkerLoadOptions }
   | { t: 'generate'; id: number; request: GenRequest }
   | { t: 'abort'; id: number }
@@ -28,10 +35,12 @@ export type ToWorker =
   | { t: 'next'; id: number; request: NextRequest }
   | { t: 'unload'; id: number }
   | { t: 'loseDevice'; id: number }
-  | { t: 'panic'; id: number; where?: 'call' | 'task' };
+  | { t: 'panic'; id: number; where?: 'call' | 'task' }
+  // Test hook: the worker closes itself at once (no reply).
+  | { t: 'crash'; id: number };
 
 export type FromWorker =
-  | { t: 'ok'; id: number; value?: EngineInfo | PromptFeatures | number[] | string | WasmDraft | NextToken }
+  | { t: 'ok'; id: number; value?: EngineInfo | PromptFeatures | number[] | string | WasmDraft | NextToken | Hello }
   | { t: 'err'; id: number; error: SerializedError }
   | { t: 'progress'; id: number; progress: LoadProgress }
   | { t: 'event'; id: number; event: GenEvent }

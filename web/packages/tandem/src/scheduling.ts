@@ -1,11 +1,12 @@
 /** Small async helpers of the generation loop. */
 
 /** Returns to the event loop (a macrotask, without setTimeout's 4 ms clamp) so that messages —
- * an abort from the page — are handled between tokens even when a step runs synchronously
- * (the CPU path). */
+ * an abort from the page, another tab's request to the SharedWorker — are handled between
+ * tokens even when a step runs synchronously (the CPU path). A message task of its own, queued
+ * behind those messages: not `scheduler.yield()`, whose continuation Chromium runs ahead of
+ * queued messages, so that a whole generation ran before another port's message got in
+ * (tests/browser/pwa-engine.test.ts, the shared crash: noticed after 930 ms, not 8). */
 export function yieldToEventLoop(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
   return new Promise((resolve) => {
     const ch = new MessageChannel();
     ch.port1.onmessage = () => {

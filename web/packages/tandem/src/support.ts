@@ -4,6 +4,8 @@
  * memory it needs and whether its tensors fit the adapter's bindings.
  */
 import { ModelCache } from './cache.js';
+import { defaultOpfs } from './opfs.js';
+import { hasSharedWorker } from './spawn.js';
 import { fileUrl, totalBytes as manifestBytes, type ModelManifest } from './manifest.js';
 import { resolveManifest, type ModelSource } from './loader.js';
 
@@ -43,6 +45,10 @@ export interface SupportReport {
   webgpuReason?: string;
   wasmSimd: boolean;
   cacheStorage: boolean;
+  /** The origin private file system can be written here (where model files then go). */
+  opfs: boolean;
+  /** SharedWorker exists (`createEngine({ shared: true })` shares one engine between tabs). */
+  sharedWorker: boolean;
   crossOriginIsolated: boolean;
   /**
    * 'webgpu' when an adapter exists and (with `model`) the GPU engine takes the model's shape,
@@ -175,6 +181,8 @@ export async function checkSupport(opts: CheckSupportOptions = {}): Promise<Supp
     webgpuReason: reason,
     wasmSimd,
     cacheStorage: typeof (globalThis as { caches?: unknown }).caches === 'object',
+    opfs: defaultOpfs() !== undefined,
+    sharedWorker: hasSharedWorker(),
     crossOriginIsolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
     recommendedBackend: gpu ? 'webgpu' : wasmSimd ? 'cpu' : 'none',
   };

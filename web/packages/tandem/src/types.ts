@@ -1,4 +1,5 @@
 /** OpenAI-shaped request and response types of `engine.chat.completions.create`. */
+import type { StoreKind } from './cache.js';
 import type { LoadProgress, ModelSource } from './loader.js';
 import type { WasmBackend, WasmDraft, WasmFeatures, WasmInfo } from './wasm-types.js';
 
@@ -125,10 +126,30 @@ export type PromptFeatures = WasmFeatures;
  * what the package adds. */
 export interface EngineInfo extends WasmInfo {
   model: string;
-  /** True when every model file came from Cache Storage. */
+  /** True when every model file came from the model store (OPFS or Cache Storage). */
   fromCache: boolean;
   /** Milliseconds from createEngine to ready. */
   loadMs: number;
+  /** Where model files are kept: the origin private file system, Cache Storage, or nowhere
+   * (`useCache: false`, or neither in this context). */
+  store: StoreKind;
+  /** Why the downloaded files could not be kept (e.g. the storage quota): the model runs all
+   * the same, from the downloaded bytes, and the next load downloads them again. */
+  storageError: StorageErrorInfo | null;
+  /** The engine is a SharedWorker serving every page of the origin (`shared: true` where the
+   * browser has SharedWorker). */
+  shared: boolean;
+  /** Pages connected to this engine (1 unless shared). */
+  clients: number;
+  /** Times the package replaced its dead worker and reloaded the model. */
+  restarts: number;
+}
+
+/** A storage failure as plain data (it crosses the worker boundary): a `storage` TandemError's
+ * kind and message. */
+export interface StorageErrorInfo {
+  kind: 'storage';
+  message: string;
 }
 
 export interface EngineOptions {
@@ -137,7 +158,8 @@ export interface EngineOptions {
   /** 'auto' (default): WebGPU when an adapter exists, the CPU otherwise (and after device loss). */
   backend?: 'auto' | 'webgpu' | 'cpu';
   onProgress?: (p: LoadProgress) => void;
-  /** Keep model files in Cache Storage (default true). */
+  /** Keep model files in the origin private file system, or Cache Storage where OPFS cannot be
+   * written (default true). */
   useCache?: boolean;
   /** GPU KV cache capacity in tokens (default 4096, capped by the model). */
   maxContext?: number;
@@ -147,6 +169,12 @@ export interface EngineOptions {
   wasmUrl?: string;
   /** Called when the engine moves to the CPU after the GPU device was lost. */
   onBackendChange?: (backend: EngineBackend, reason: string) => void;
+  /** `createEngine`: one engine for every page (tab) of the origin, in a SharedWorker, where the
+   * browser has one (else a Worker per page, as without it; `info().shared` says which). */
+  shared?: boolean;
+  /** Called when the package replaced its dead worker (crashed or killed) and reloaded the
+   * model, before the request that found it dead runs; `reason` is how it died. */
+  onWorkerRestart?: (reason: string) => void;
 }
 
 /** The one interface of an engine, in the page or behind a worker. */
@@ -217,4 +245,9 @@ export interface TandemEngine {
    * tasks, as an async step or load would. That call fails with a `panic` TandemError; the
    * module is reset and the next request reloads the model (from the cache) and is served. */
   simulatePanic(where?: 'call' | 'task'): Promise<void>;
+  /** Test hook (engines the package made): kills the worker without telling it — a dedicated
+   * worker is terminated from the page, a shared one closes itself. Requests in flight fail with
+   * kind `worker`; the next request starts a new worker and reloads the model (from the model
+   * store) when the package started the worker, and fails with kind `worker` otherwise. */
+  simulateWorkerCrash?(): Promise<void>;
 }

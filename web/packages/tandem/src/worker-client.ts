@@ -1,9 +1,18 @@
-/** The page side of the worker: a GenerationCore that forwards to the worker by messages. */
+/**
+ * The page side of the worker: a GenerationCore that forwards to the worker by messages.
+ *
+ * A worker that dies (its 'error' event; for a SharedWorker, the Web Lock it held coming free:
+ * liveness.ts) fails the requests in flight with kind `worker`. When the package started the
+ * worker (`spawn`), the next request starts a new one and loads the same model with the same
+ * options there first (from the model store: no network needed), then runs; an app's own
+ * worker cannot be restarted by the package, and its requests keep failing with kind `worker`.
+ */
 import { Channel } from './channel.js';
 import { abortError, deserializeError, TandemError } from './errors.js';
 import type { GenerationCore, GenEvent, GenRequest } from './generation.js';
+import { defaultLocks, holdLock, whenReleased, type HeldLock, type LockManagerLike } from './liveness.js';
 import type { LoadProgress, ModelSource } from './loader.js';
-import type { FromWorker, ToWorker, WorkerLoadOptions } from './protocol.js';
+import type { FromWorker, Hello, ToWorker, WorkerLoadOptions } from './protocol.js';
 import type { ChatMessage, DraftRequest, EngineBackend, EngineInfo, NextRequest, NextToken, PromptFeatures } from './types.js';
 import type { WasmDraft } from './wasm-types.js';
 
@@ -12,9 +21,23 @@ export interface WorkerLike {
   addEventListener(type: 'message', fn: (ev: MessageEvent) => void): void;
   addEventListener(type: 'error', fn: (ev: ErrorEvent | Event) => void): void;
   terminate?(): void;
+  /** A SharedWorker's port: `terminate` only disconnects this page, and the worker's life is
+   * watched through Web Locks. */
+  readonly shared?: boolean;
 }
 
-type Reply = EngineInfo | PromptFeatures | number[] | string | WasmDraft | NextToken | undefined;
+export interface WorkerCoreOptions {
+  /** The package started the worker: `unload` ends it. */
+  owned?: boolean;
+  /** Starts a worker like the first: a dead one is replaced on the next request (owned). */
+  spawn?: () => WorkerLike;
+  /** Called after a restart reloaded the model, with how the old worker died. */
+  onRestart?: (reason: string) => void;
+  /** Web Locks (default `navigator.locks`); null: none. */
+  locks?: LockManagerLike | null;
+}
+
+type Reply = EngineInfo | PromptFeatures | number[] | string | WasmDraft | NextToken | Hello | undefined;
 
 interface Pending {
   resolve: (v: Reply) => void;
@@ -26,23 +49,107 @@ interface Pending {
 export class WorkerCore implements GenerationCore {
   private nextId = 1;
   private pending = new Map<number, Pending>();
+  private worker: WorkerLike;
+  /** Bumped per worker: what an earlier worker says, or its death, no longer counts. */
+  private epoch = 0;
+  /** Kind `worker` (died: replaced on the next request when `spawn`) or `unloaded` (for good). */
   private dead: TandemError | undefined;
+  /** What the worker loaded, to load again in a new one. */
+  private loaded: { model: ModelSource; options: WorkerLoadOptions } | undefined;
+  private restarting: Promise<void> | undefined;
+  private restarts = 0;
+  /** The lock this page holds while connected to a SharedWorker. */
+  private held: HeldLock | undefined;
+  /** The SharedWorker's own lock is watched: its death will be noticed. */
+  private watched = false;
+  private deathWaiters: (() => void)[] = [];
+  private readonly owned: boolean;
+  private readonly spawn: (() => WorkerLike) | undefined;
+  private readonly onRestart: ((reason: string) => void) | undefined;
+  private readonly locks: LockManagerLike | undefined;
   onBackendChange?: (backend: EngineBackend, reason: string) => void;
 
-  constructor(
-    private readonly worker: WorkerLike,
-    private readonly owned: boolean,
-  ) {
-    worker.addEventListener('message', (ev: MessageEvent) => this.receive(ev.data as FromWorker));
-    worker.addEventListener('error', (ev: ErrorEvent | Event) => {
-      const msg = (ev as ErrorEvent).message || 'the engine worker failed';
-      this.dead = new TandemError('worker', msg);
-      for (const p of this.pending.values()) {
-        p.reject(this.dead);
-        p.events?.fail(this.dead);
-      }
-      this.pending.clear();
+  constructor(worker: WorkerLike, owned: boolean | WorkerCoreOptions = false) {
+    const o = typeof owned === 'boolean' ? { owned } : owned;
+    this.spawn = o.spawn;
+    this.owned = o.owned === true || o.spawn !== undefined;
+    this.onRestart = o.onRestart;
+    this.locks = o.locks === null ? undefined : (o.locks ?? defaultLocks());
+    this.worker = worker;
+    this.attach(worker);
+  }
+
+  private attach(worker: WorkerLike): void {
+    const epoch = ++this.epoch;
+    this.watched = false;
+    worker.addEventListener('message', (ev: MessageEvent) => {
+      if (epoch === this.epoch) this.receive(ev.data as FromWorker);
     });
+    worker.addEventListener('error', (ev: ErrorEvent | Event) => {
+      if (epoch === this.epoch) this.die((ev as ErrorEvent).message || 'the engine worker failed');
+    });
+    if (worker.shared) this.greet(epoch);
+  }
+
+  /** Trades Web Locks with a SharedWorker: it learns when this page is gone, this page when
+   * the worker is (nothing else tells either side). */
+  private greet(epoch: number): void {
+    const locks = this.locks;
+    if (!locks) return;
+    void holdLock(locks, 'page')
+      .then(async (held) => {
+        if (epoch !== this.epoch || this.dead) return held.release();
+        this.held = held;
+        const hello = (await this.request((id) => ({ t: 'hello', id, lock: held.name }))) as Hello;
+        if (hello.lock && epoch === this.epoch) {
+          this.watched = true;
+          whenReleased(locks, hello.lock, () => {
+            if (epoch === this.epoch) this.die('the shared engine worker stopped');
+          });
+        }
+      })
+      .catch(() => {}); // a worker that died first: its requests failed already
+  }
+
+  private die(message: string): void {
+    if (this.dead) return;
+    this.dead = new TandemError('worker', message);
+    this.held?.release();
+    this.held = undefined;
+    for (const p of this.pending.values()) {
+      p.reject(this.dead);
+      p.events?.fail(this.dead);
+    }
+    this.pending.clear();
+    for (const w of this.deathWaiters.splice(0)) w();
+  }
+
+  /** A live worker with the model loaded: after a death, a new worker (when the package can
+   * start one) with the model reloaded; otherwise the death's error. */
+  private async ready(): Promise<void> {
+    if (this.restarting) return this.restarting;
+    if (!this.dead) return;
+    if (this.dead.kind !== 'worker' || !this.spawn || !this.loaded) throw this.dead;
+    this.restarting = this.restart(this.dead.message).finally(() => (this.restarting = undefined));
+    return this.restarting;
+  }
+
+  private async restart(reason: string): Promise<void> {
+    const { model, options } = this.loaded!;
+    this.worker.terminate?.(); // whatever is left of it
+    this.worker = this.spawn!();
+    this.attach(this.worker);
+    this.dead = undefined;
+    try {
+      await this.request((id) => ({ t: 'load', id, model, options }));
+    } catch (e) {
+      // A worker without the model is no use: the next request starts over.
+      this.die(reason);
+      this.worker.terminate?.();
+      throw e;
+    }
+    this.restarts++;
+    this.onRestart?.(reason);
   }
 
   private receive(m: FromWorker): void {
@@ -74,7 +181,8 @@ export class WorkerCore implements GenerationCore {
     }
   }
 
-  private send(make: (id: number) => ToWorker, extra: Partial<Pending> = {}): Promise<Reply> {
+  /** One request to the current worker, as it is. */
+  private request(make: (id: number) => ToWorker, extra: Partial<Pending> = {}): Promise<Reply> {
     if (this.dead) return Promise.reject(this.dead);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -83,16 +191,25 @@ export class WorkerCore implements GenerationCore {
     });
   }
 
+  /** One request, to a worker restarted first if it died. */
+  private async send(make: (id: number) => ToWorker, extra: Partial<Pending> = {}): Promise<Reply> {
+    await this.ready();
+    return this.request(make, extra);
+  }
+
+  private withRestarts(info: Reply, what: string): EngineInfo {
+    if (!info) throw new TandemError('internal', `the worker sent no ${what}`);
+    return { ...(info as EngineInfo), restarts: this.restarts };
+  }
+
   async load(model: ModelSource, options: WorkerLoadOptions, onProgress?: (p: LoadProgress) => void): Promise<EngineInfo> {
-    const info = await this.send((id) => ({ t: 'load', id, model, options }), { onProgress });
-    if (!info) throw new TandemError('internal', 'the worker sent no engine info');
-    return info as EngineInfo;
+    const info = this.withRestarts(await this.send((id) => ({ t: 'load', id, model, options }), { onProgress }), 'engine info');
+    this.loaded = { model, options };
+    return info;
   }
 
   async info(): Promise<EngineInfo> {
-    const info = await this.send((id) => ({ t: 'info', id }));
-    if (!info) throw new TandemError('internal', 'the worker sent no engine info');
-    return info as EngineInfo;
+    return this.withRestarts(await this.send((id) => ({ t: 'info', id })), 'engine info');
   }
 
   async promptFeatures(messages: ChatMessage[]): Promise<PromptFeatures> {
@@ -118,12 +235,25 @@ export class WorkerCore implements GenerationCore {
   }
 
   async unload(): Promise<void> {
-    if (this.dead) return;
-    await this.send((id) => ({ t: 'unload', id }));
-    if (this.owned) {
-      this.worker.terminate?.();
-      this.dead = new TandemError('unloaded', 'the engine was unloaded');
+    if (this.dead?.kind === 'unloaded') return;
+    if (!this.dead) await this.request((id) => ({ t: 'unload', id }));
+    if (this.owned) this.close();
+  }
+
+  /** Ends the package's worker (a SharedWorker: this page's connection) without a word to it;
+   * later requests fail with kind `unloaded`. */
+  close(): void {
+    this.held?.release();
+    this.held = undefined;
+    this.worker.terminate?.();
+    this.loaded = undefined;
+    const unloaded = new TandemError('unloaded', 'the engine was unloaded');
+    for (const p of this.pending.values()) {
+      p.reject(unloaded);
+      p.events?.fail(unloaded);
     }
+    this.pending.clear();
+    this.dead = unloaded;
   }
 
   async simulateDeviceLoss(): Promise<void> {
@@ -134,9 +264,27 @@ export class WorkerCore implements GenerationCore {
     await this.send((id) => ({ t: 'panic', id, where }));
   }
 
+  /** Test hook: the worker dies without being told. A dedicated worker is terminated here; a
+   * SharedWorker (which no page can terminate) is asked to close itself, and this resolves
+   * once its death was noticed, as every other page notices it. */
+  async simulateWorkerCrash(): Promise<void> {
+    if (this.dead) return;
+    if (this.worker.shared && this.watched) {
+      const died = new Promise<void>((resolve) => this.deathWaiters.push(resolve));
+      this.worker.postMessage({ t: 'crash', id: this.nextId++ });
+      return died;
+    }
+    if (this.worker.terminate) this.worker.terminate();
+    else this.worker.postMessage({ t: 'crash', id: this.nextId++ });
+    this.die('the engine worker was killed (simulateWorkerCrash)');
+  }
+
   async *generate(req: GenRequest, signal?: AbortSignal): AsyncGenerator<GenEvent> {
+    await this.ready();
     if (this.dead) throw this.dead;
     if (signal?.aborted) throw abortError(signal);
+    // The worker this generation runs in (a restart may replace `this.worker` meanwhile).
+    const worker = this.worker;
     const events = new Channel<GenEvent>();
     const id = this.nextId++;
     let finished = false;
@@ -145,11 +293,11 @@ export class WorkerCore implements GenerationCore {
     });
     done.catch(() => {}); // errors reach the caller through `events`
     const abort = () => {
-      this.worker.postMessage({ t: 'abort', id });
+      worker.postMessage({ t: 'abort', id });
       events.fail(abortError(signal));
     };
     signal?.addEventListener('abort', abort, { once: true });
-    this.worker.postMessage({ t: 'generate', id, request: req });
+    worker.postMessage({ t: 'generate', id, request: req });
     try {
       for await (const ev of events) {
         if (ev.type === 'done') finished = true;
@@ -159,7 +307,7 @@ export class WorkerCore implements GenerationCore {
       signal?.removeEventListener('abort', abort);
       // The consumer stopped early (break, or an error): stop the worker's generation too.
       if (!finished) {
-        this.worker.postMessage({ t: 'abort', id });
+        worker.postMessage({ t: 'abort', id });
       }
     }
   }

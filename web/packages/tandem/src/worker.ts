@@ -1,45 +1,83 @@
 /**
  * The engine's Web Worker. `createEngine` starts this file as a module worker; an app with its
  * own worker calls `serveEngine(self)` in it (or imports '@tandem-llm/tandem/worker') and passes
- * the worker to `createWorkerEngine`.
+ * the worker to `createWorkerEngine`. The SharedWorker (shared-worker.ts) serves each connecting
+ * port with the same `serveEngine`, over one EngineHost.
  */
-import { serializeError } from './errors.js';
+import { EngineHost, type Client, type CoreLoader } from './engine-host.js';
+import { serializeError, TandemError } from './errors.js';
 import type { GenerationCore } from './generation.js';
-import type { ModelSource } from './loader.js';
-import { LocalCore, type LocalLoadOptions } from './local.js';
+import { whenReleased } from './liveness.js';
+import { LocalCore } from './local.js';
 import type { FromWorker, ToWorker } from './protocol.js';
+import type { EngineInfo } from './types.js';
 
-/** How the worker builds its engine (tests pass a fake). */
-export type CoreLoader = (model: ModelSource, opts: LocalLoadOptions) => Promise<GenerationCore>;
+export type { CoreLoader } from './engine-host.js';
 
+/** A worker's global scope, or a SharedWorker's port. */
 interface Scope {
   postMessage(m: FromWorker): void;
   addEventListener(type: 'message', fn: (ev: MessageEvent) => void): void;
 }
 
-export function serveEngine(scope: Scope, loadCore: CoreLoader = LocalCore.load): void {
+const SERVED = Symbol.for('tandem.serveEngine');
+
+/**
+ * Answers the requests arriving on `scope` (one client). Request ids, running generations and
+ * aborts are the client's own; the model is `host`'s (the worker's own by default; the
+ * SharedWorker passes the one all its ports share). Returns the function that ends this client
+ * (its generations aborted, its hold on the model let go): for a port whose page went away.
+ */
+export function serveEngine(scope: Scope, loadCore: CoreLoader = LocalCore.load, host?: EngineHost): () => void {
+  // Importing the package's index in an app's worker also runs this file: serve a scope once.
+  const marked = scope as Scope & { [SERVED]?: () => void };
+  if (marked[SERVED]) return marked[SERVED];
+  const engineHost = host ?? new EngineHost(loadCore, { shared: false });
   let core: GenerationCore | undefined;
+  let closed = false;
   const running = new Map<number, AbortController>();
-  const post = (m: FromWorker) => scope.postMessage(m);
+  const post = (m: FromWorker) => {
+    if (!closed) scope.postMessage(m);
+  };
+  const client: Client = { post };
+  engineHost.clients.add(client);
   const fail = (id: number, e: unknown) => post({ t: 'err', id, error: serializeError(e) });
   const need = (): GenerationCore => {
-    if (!core) throw Object.assign(new Error('no model loaded'), { kind: 'unloaded' });
+    if (!core) throw new TandemError('unloaded', 'no model loaded');
+    if (!engineHost.isCurrent(core)) {
+      throw new TandemError('unloaded', 'another page loaded a different model into the shared engine; create the engine again');
+    }
     return core;
   };
+  const info = async (): Promise<EngineInfo> => ({
+    ...(await need().info()),
+    shared: engineHost.shared,
+    clients: engineHost.clients.size,
+  });
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    for (const ac of running.values()) ac.abort();
+    core = undefined;
+    engineHost.clients.delete(client);
+    void engineHost.release(client).catch(() => {});
+  };
+  marked[SERVED] = close;
 
   scope.addEventListener('message', async (ev: MessageEvent) => {
     const m = ev.data as ToWorker;
+    if (closed) return;
     try {
       switch (m.t) {
+        case 'hello': {
+          if (m.lock && engineHost.locks) whenReleased(engineHost.locks, m.lock, close);
+          post({ t: 'ok', id: m.id, value: { lock: await engineHost.workerLock() } });
+          break;
+        }
         case 'load': {
-          await core?.unload();
           core = undefined;
-          core = await loadCore(m.model, {
-            ...m.options,
-            onProgress: (progress) => post({ t: 'progress', id: m.id, progress }),
-            onBackendChange: (backend, reason) => post({ t: 'backend', backend, reason }),
-          });
-          post({ t: 'ok', id: m.id, value: await core.info() });
+          core = await engineHost.load(client, m.model, m.options, (progress) => post({ t: 'progress', id: m.id, progress }));
+          post({ t: 'ok', id: m.id, value: await info() });
           break;
         }
         case 'generate': {
@@ -57,7 +95,7 @@ export function serveEngine(scope: Scope, loadCore: CoreLoader = LocalCore.load)
           running.get(m.id)?.abort();
           break;
         case 'info':
-          post({ t: 'ok', id: m.id, value: await need().info() });
+          post({ t: 'ok', id: m.id, value: await info() });
           break;
         case 'features':
           post({ t: 'ok', id: m.id, value: await need().promptFeatures(m.messages) });
@@ -76,8 +114,8 @@ export function serveEngine(scope: Scope, loadCore: CoreLoader = LocalCore.load)
           break;
         case 'unload':
           for (const ac of running.values()) ac.abort();
-          await core?.unload();
           core = undefined;
+          await engineHost.release(client);
           post({ t: 'ok', id: m.id });
           break;
         case 'loseDevice':
@@ -88,15 +126,20 @@ export function serveEngine(scope: Scope, loadCore: CoreLoader = LocalCore.load)
           await need().simulatePanic(m.where);
           post({ t: 'ok', id: m.id });
           break;
+        case 'crash':
+          engineHost.exit();
+          break;
       }
     } catch (e) {
       fail(m.id, e);
     }
   });
+  return close;
 }
 
-declare const WorkerGlobalScope: unknown;
-// Started as a worker: serve at once.
-if (typeof WorkerGlobalScope !== 'undefined' && typeof self !== 'undefined' && self instanceof (WorkerGlobalScope as never)) {
+declare const DedicatedWorkerGlobalScope: unknown;
+// Started as a (dedicated) worker: serve at once. Not in a SharedWorker, which imports this file
+// and serves its ports, nor in a service worker.
+if (typeof DedicatedWorkerGlobalScope !== 'undefined' && typeof self !== 'undefined' && self instanceof (DedicatedWorkerGlobalScope as never)) {
   serveEngine(self as unknown as Scope);
 }

@@ -88,6 +88,7 @@ export class FakeCore implements GenerationCore {
       model: 'fake', backend: 'cpu', architecture: 'llama', vocabSize: 256, hiddenSize: 8, numLayers: 1,
       maxContext: this.maxContext, hasTokenizer: true, hasChatTemplate: true, eosTokenIds: [0], gpuWeightBytes: 0,
       cachedTokens: this.lastPrompt, fromCache: false, loadMs: 1,
+      store: 'none', storageError: null, shared: false, clients: 1, restarts: 0,
     };
   }
   async promptFeatures(messages: ChatMessage[]): Promise<PromptFeatures> {
@@ -132,7 +133,10 @@ export class FakeCore implements GenerationCore {
     const top = Array.from({ length: req.topK }, (_, r): [number, number] => [(id + r) % 256, this.logprob - r]);
     return { top, entropy: this.nextEntropy?.(pos) ?? this.entropy };
   }
-  async unload() {}
+  unloads = 0;
+  async unload() {
+    this.unloads++;
+  }
   async simulateDeviceLoss() {}
   async simulatePanic() {}
 }
