@@ -146,6 +146,7 @@ describe('the demo PWA', () => {
 
     await page.click('#load');
     await ready(page);
+    console.log('demo first load:', await page.textContent('#load-status'));
     expect(await page.evaluate(() => (document.getElementById('progress') as HTMLProgressElement).value)).toBe(1);
     await page.waitForFunction(() => /is cached/.test(document.getElementById('cache-state')!.textContent ?? ''));
   });
@@ -163,6 +164,9 @@ describe('the demo PWA', () => {
       expect(await page.textContent('#fig-local')).toMatch(new RegExp(`of ${i + 1}$`));
     }
     console.log('demo badges:', JSON.stringify(seen));
+    // The figures docs/BENCHMARKS.md quotes (issue 18): one prompt, every policy, one page.
+    console.log('demo latency per route:', await page.locator('#chart-latency svg').getAttribute('aria-label'));
+    console.log('demo tokens local / server:', await page.textContent('#fig-tokens'), '; speculative:', await page.textContent('#fig-accept'));
     // The route chart has one bar label per badge and the counts add up.
     const label = await page.locator('#chart-routes svg').getAttribute('aria-label');
     const total = [...(label ?? '').matchAll(/: (\d+)/g)].reduce((a, m) => a + Number(m[1]), 0);
@@ -171,7 +175,13 @@ describe('the demo PWA', () => {
     expect(await page.textContent('#fig-accept')).toMatch(/%/); // speculative drafted tokens
     expect(await page.locator('#chart-latency svg rect').count()).toBeGreaterThan(1);
     expect(await page.locator('#chart-scores svg rect.base').count()).toBeGreaterThan(3);
-    await shoot(page, 'desktop', true);
+    if (process.env.TANDEM_SCREENSHOTS === '1') {
+      // The first (local) answer with the server's beside it, for the picture.
+      const first = page.locator('#messages > li').first();
+      await first.locator('button.ask').click();
+      await first.locator('article.server-too[data-state="done"]').waitFor();
+      await shoot(page, 'desktop', true);
+    }
   });
 
   it('shows the privacy receipt: what was sent, with placeholders for personal data', async () => {
@@ -309,6 +319,7 @@ describe('the demo PWA', () => {
     await second.goto(url);
     await ready(second);
     await second.waitForFunction(() => /shared by 2 tabs/.test(document.getElementById('load-status')!.textContent ?? ''));
+    console.log('demo second tab:', await second.textContent('#load-status'));
     expect((await ask(second, 'Compute 2+3.')).badge).toBe('local');
     await second.close();
     // The engine's worker dies (the package's test hook); the next message restarts it.

@@ -63,8 +63,10 @@ export function renderTurn(list: HTMLElement, turn: Turn, actions: ChatActions, 
     list.append(li);
   }
   const parts: HTMLElement[] = [h('p', 'user', turn.prompt)];
+  // The local answer and the server's (when asked too), side by side where there is room.
+  const answers = h('div', 'answers');
   if (turn.error) {
-    parts.push(h('p', 'error', turn.error));
+    answers.append(h('p', 'error', turn.error));
   } else {
     const main = answerView(turn.answer, streaming);
     if (turn.answer) {
@@ -88,7 +90,7 @@ export function renderTurn(list: HTMLElement, turn: Turn, actions: ChatActions, 
       if (turn.feedback) acts.append(h('span', 'fb-note', turn.feedback));
       main.append(acts);
     }
-    parts.push(main);
+    answers.append(main);
   }
   if (turn.also) {
     const also = turn.also.answer ? answerView(turn.also.answer, undefined, 'server too') : h('article', 'bot');
@@ -100,7 +102,8 @@ export function renderTurn(list: HTMLElement, turn: Turn, actions: ChatActions, 
       also.append(head);
     }
     if (turn.also.note) also.append(h('p', 'note', turn.also.note));
-    parts.push(also);
+    answers.append(also);
   }
+  parts.push(answers);
   li.replaceChildren(...parts);
 }

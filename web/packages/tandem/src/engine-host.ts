@@ -110,7 +110,11 @@ export class EngineHost {
   async workerLock(): Promise<string | null> {
     if (!this.locks) return null;
     this.lock ??= holdLock(this.locks, 'worker');
-    return (await this.lock).name;
+    try {
+      return (await this.lock).name;
+    } catch {
+      return null; // no lock to offer: the page then cannot watch this worker (see hasSharedWorker)
+    }
   }
 
   exit(): void {

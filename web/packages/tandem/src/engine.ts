@@ -50,8 +50,9 @@ function absolute<T>(url: T): T | string {
 
 function workerOptions(o: EngineOptions): WorkerLoadOptions {
   return {
-    backend: o.backend,
-    useCache: o.useCache,
+    // Defaults filled in: a shared engine compares options, and `{}` must equal `{ backend: 'auto' }`.
+    backend: o.backend ?? 'auto',
+    useCache: o.useCache ?? true,
     maxContext: o.maxContext,
     prefillChunk: o.prefillChunk,
     wasmUrl: o.wasmUrl === undefined ? undefined : (absolute(String(o.wasmUrl)) as string),

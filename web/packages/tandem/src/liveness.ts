@@ -31,13 +31,16 @@ function uniqueName(role: string): string {
  * the other side may ask for it). */
 export function holdLock(locks: LockManagerLike, role: string): Promise<HeldLock> {
   const name = uniqueName(role);
-  return new Promise((granted) => {
+  return new Promise((granted, refused) => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    void locks.request(name, () => {
-      granted({ name, release });
-      return held;
-    });
+    // A refused request (e.g. SecurityError in an opaque origin) must not leave this pending.
+    locks
+      .request(name, () => {
+        granted({ name, release });
+        return held;
+      })
+      .catch(refused);
   });
 }
 

@@ -7,6 +7,7 @@
  * tag (the content's sha256; `manifest` for a manifest), so the tag is checked by the name alone.
  */
 import type { FileStore } from './cache.js';
+import { sha256Hex } from './download.js';
 
 /** The parts of FileSystemDirectoryHandle / FileSystemFileHandle used here (fakes in tests). */
 export interface DirectoryLike {
@@ -38,10 +39,8 @@ const MANIFEST = 'manifest';
 
 const notFound = (e: unknown) => (e as { name?: string })?.name === 'NotFoundError' || (e as { name?: string })?.name === 'TypeMismatchError';
 
-async function hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+/** A URL's folder name: its sha256 (any URL, any length, no characters OPFS refuses). */
+const hex = (url: string) => sha256Hex(new TextEncoder().encode(url));
 
 export class OpfsStore implements FileStore {
   readonly kind = 'opfs';

@@ -6,6 +6,7 @@
 import { TandemError } from './errors.js';
 import { PACKAGE_VERSION } from './version.js';
 import type { WorkerLike } from './worker-client.js';
+import { defaultLocks } from './liveness.js';
 
 function cannotStart(e: unknown): TandemError {
   return new TandemError('worker', `cannot start the engine worker: ${String(e)}`, { cause: e });
@@ -20,8 +21,11 @@ export function startDedicatedWorker(): WorkerLike {
 }
 
 /** Whether this context can start a SharedWorker (not every mobile browser; not a worker). */
+/** A SharedWorker the package can use: one, and Web Locks, without which neither side would
+ * learn that the other died (a MessagePort says nothing; `navigator.locks` needs a secure
+ * context, SharedWorker does not), so a crashed engine would leave requests pending forever. */
 export function hasSharedWorker(): boolean {
-  return typeof SharedWorker !== 'undefined';
+  return typeof SharedWorker !== 'undefined' && defaultLocks() !== undefined;
 }
 
 export function startSharedWorker(): WorkerLike {

@@ -37,6 +37,10 @@ export interface WorkerCoreOptions {
   locks?: LockManagerLike | null;
 }
 
+/** How long a SharedWorker may take to answer a page's first message (it answers between
+ * tasks, so only a worker that is gone or wedged takes this long). */
+const HELLO_TIMEOUT_MS = 30_000;
+
 type Reply = EngineInfo | PromptFeatures | number[] | string | WasmDraft | NextToken | Hello | undefined;
 
 interface Pending {
@@ -44,6 +48,16 @@ interface Pending {
   reject: (e: unknown) => void;
   onProgress?: (p: LoadProgress) => void;
   events?: Channel<GenEvent>;
+}
+
+/** `p`, or the abort error as soon as `signal` aborts (`p` goes on; its result is dropped). */
+function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 export class WorkerCore implements GenerationCore {
@@ -100,7 +114,10 @@ export class WorkerCore implements GenerationCore {
       .then(async (held) => {
         if (epoch !== this.epoch || this.dead) return held.release();
         this.held = held;
-        const hello = (await this.request((id) => ({ t: 'hello', id, lock: held.name }))) as Hello;
+        // Until the answer comes nothing watches the worker: one that died before answering
+        // would leave the load pending for ever, so a silent worker counts as dead.
+        const silent = setTimeout(() => epoch === this.epoch && this.die('the shared engine worker did not answer'), HELLO_TIMEOUT_MS);
+        const hello = (await this.request((id) => ({ t: 'hello', id, lock: held.name })).finally(() => clearTimeout(silent))) as Hello;
         if (hello.lock && epoch === this.epoch) {
           this.watched = true;
           whenReleased(locks, hello.lock, () => {
@@ -116,9 +133,14 @@ export class WorkerCore implements GenerationCore {
     this.dead = new TandemError('worker', message);
     this.held?.release();
     this.held = undefined;
+    this.failAll(this.dead);
+  }
+
+  /** Every request in flight fails with `e`, and whoever waits for a death hears of it. */
+  private failAll(e: TandemError): void {
     for (const p of this.pending.values()) {
-      p.reject(this.dead);
-      p.events?.fail(this.dead);
+      p.reject(e);
+      p.events?.fail(e);
     }
     this.pending.clear();
     for (const w of this.deathWaiters.splice(0)) w();
@@ -149,7 +171,11 @@ export class WorkerCore implements GenerationCore {
       throw e;
     }
     this.restarts++;
-    this.onRestart?.(reason);
+    try {
+      this.onRestart?.(reason);
+    } catch (e) {
+      console.error('tandem: onWorkerRestart threw', e); // the app's bug: the engine is fine
+    }
   }
 
   private receive(m: FromWorker): void {
@@ -174,6 +200,9 @@ export class WorkerCore implements GenerationCore {
       case 'err': {
         this.pending.delete(m.id);
         const e = deserializeError(m.error);
+        // Another page of a shared engine loaded a different model: this page's model is gone,
+        // and a restart must not bring it back (shutting that page out in turn).
+        if ((e as TandemError).kind === 'unloaded') this.loaded = undefined;
         p.events?.fail(e);
         p.reject(e);
         break;
@@ -247,13 +276,8 @@ export class WorkerCore implements GenerationCore {
     this.held = undefined;
     this.worker.terminate?.();
     this.loaded = undefined;
-    const unloaded = new TandemError('unloaded', 'the engine was unloaded');
-    for (const p of this.pending.values()) {
-      p.reject(unloaded);
-      p.events?.fail(unloaded);
-    }
-    this.pending.clear();
-    this.dead = unloaded;
+    this.dead = new TandemError('unloaded', 'the engine was unloaded');
+    this.failAll(this.dead);
   }
 
   async simulateDeviceLoss(): Promise<void> {
@@ -280,7 +304,9 @@ export class WorkerCore implements GenerationCore {
   }
 
   async *generate(req: GenRequest, signal?: AbortSignal): AsyncGenerator<GenEvent> {
-    await this.ready();
+    if (signal?.aborted) throw abortError(signal);
+    // A cancel must not wait for a restart's whole reload (possibly a download).
+    await abortable(this.ready(), signal);
     if (this.dead) throw this.dead;
     if (signal?.aborted) throw abortError(signal);
     // The worker this generation runs in (a restart may replace `this.worker` meanwhile).

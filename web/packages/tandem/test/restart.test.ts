@@ -129,6 +129,37 @@ describe('worker restart', () => {
     expect(ws.started).toHaveLength(1);
   });
 
+  it('a cancel during a restart is not held up by the reload; a throwing onWorkerRestart fails nothing', async () => {
+    const ws = new Workers('again', 5);
+    const e = await createWorkerEngine(ws.spawn, {
+      model: '/m.json',
+      onWorkerRestart: () => {
+        throw new Error("the app's bug");
+      },
+    });
+    await e.simulateWorkerCrash!();
+    const ac = new AbortController();
+    const cancelled = e.chat.completions.create({ messages, stream: true, signal: ac.signal }).then(async (s) => {
+      for await (const _ of s as AsyncIterable<ChatCompletionChunk>);
+    });
+    ac.abort();
+    await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await ask(e)).toBe('again'); // the restart went on, its callback's throw contained
+    expect((await e.info()).restarts).toBe(1);
+  });
+
+  it("a model another page replaced (kind unloaded) is not brought back by a restart", async () => {
+    const ws = new Workers();
+    const e = await createWorkerEngine(ws.spawn, { model: '/m.json' });
+    // What a shared worker answers once another page loaded a different model.
+    (ws.started[0] as unknown as { postMessage: (m: unknown) => void }).postMessage({ t: 'unload', id: 9_999 });
+    await new Promise((r) => setTimeout(r, 10));
+    await expect(ask(e)).rejects.toMatchObject({ kind: 'unloaded' });
+    await e.simulateWorkerCrash!();
+    await expect(ask(e)).rejects.toMatchObject({ kind: 'worker' });
+    expect(ws.loads).toHaveLength(1); // never reloaded
+  });
+
   it('a failed first load ends the worker the factory started', async () => {
     const ws = new Workers();
     ws.failLoadAt = 0;
