@@ -2,7 +2,8 @@
 // serve` of the pair's LARGE: (1) checkSupport is shown before any download, the manifest is
 // valid and the service worker takes control; (2) a message in each of the seven policies shows
 // its route badge and reason, and the dashboard counts it; the privacy receipt shows exactly what
-// was sent; (3) feedback changes a later route (policy `route`: "bad answer" on a local answer
+// was sent; the target share and the simulated network (metered, added round trip) change
+// routes and latency; (3) feedback changes a later route (policy `route`: "bad answer" on a local answer
 // until the same prompt goes to the server); (4) with the network off (`context.setOffline`) a
 // reload still loads the app and answers locally, "ask the server too" is queued (across another
 // reload) and replayed once the network is back, beside the local answer; (5) at 390 px wide
@@ -238,6 +239,29 @@ describe('the demo PWA', () => {
     await page.waitForFunction(() => /threshold 1\.0/.test(document.getElementById('threshold-note')!.textContent ?? ''));
     expect((await ask(page, 'Compute 3+4.')).badge).toBe('local');
     await setShare(0.5);
+  });
+
+  it('the simulated network: metered keeps a routed request local; an added round trip delays the server', async () => {
+    await setPolicy(page, 'route');
+    await page.evaluate(() => {
+      const r = document.getElementById('share') as HTMLInputElement;
+      r.value = '1'; // every routed request wants the server…
+      r.dispatchEvent(new Event('change'));
+    });
+    await page.waitForFunction(() => /threshold 0\.0/.test(document.getElementById('threshold-note')!.textContent ?? ''));
+    await page.check('#sim-metered');
+    const metered = await ask(page, 'Compute 3+4.');
+    expect([metered.badge, metered.reason]).toEqual(['local', 'metered network']); // …but not on a metered link
+    await page.uncheck('#sim-metered');
+    expect((await ask(page, 'Compute 3+4.')).badge).toBe('server');
+    await setPolicy(page, 'server');
+    await page.fill('#sim-rtt', '400');
+    await page.press('#sim-rtt', 'Tab'); // change
+    await ask(page, 'Compute 3+4.');
+    const figures = (await page.locator('#messages > li').last().locator('.figures').first().textContent()) ?? '';
+    expect(Number(figures.match(/^(\d+) ms/)?.[1])).toBeGreaterThanOrEqual(400);
+    await page.fill('#sim-rtt', '0');
+    await page.press('#sim-rtt', 'Tab');
   });
 
   it('offline: reloads, answers locally, queues "ask the server too" and replays it online', async () => {

@@ -110,8 +110,16 @@ function showShare(v: number): void {
   $('share-out').textContent = settings.share === null && cal ? `router.json's ${(100 * cal.routerShare).toFixed(0)} %` : `${(100 * v).toFixed(0)} %`;
 }
 
+/** A rebuild asked for while an answer streams waits for it (the old Tandem's router must not
+ * be freed under a request in flight). */
+let rebuildAfterAnswer = false;
+
 async function changed(rebuild: boolean): Promise<void> {
   saveSettings(settings);
+  if (rebuild && document.body.dataset.busy === 'true') {
+    rebuildAfterAnswer = true;
+    rebuild = false;
+  }
   if (session.tandem) {
     if (rebuild) {
       try {
@@ -189,6 +197,10 @@ async function send(prompt: string): Promise<void> {
     renderTurn(list, turn, actions);
     busy(false);
     refresh();
+    if (rebuildAfterAnswer) {
+      rebuildAfterAnswer = false;
+      void changed(true);
+    }
   }
 }
 
