@@ -64,7 +64,9 @@ export interface LoadedFiles {
   storageError?: TandemError;
 }
 
-/** The manifest: from the network, else (offline) the cached copy. */
+/** The manifest: from the network, else (offline) the stored copy. Only a load that keeps
+ * every file of it stores it (`keepManifest`): a stored manifest always names stored files, so
+ * an update whose download failed leaves the whole older model loadable offline. */
 export async function resolveManifest(
   src: ModelSource,
   cache: ModelCache,
@@ -73,9 +75,7 @@ export async function resolveManifest(
   if (typeof src !== 'string') return parseManifest(src, src.baseUrl);
   const url = new URL(src, globalThis.location?.href).href;
   try {
-    const m = await fetchManifest(url, fetchFn);
-    await cache.putManifest(url, { ...m, baseUrl: undefined }).catch(() => {});
-    return m;
+    return await fetchManifest(url, fetchFn);
   } catch (e) {
     if (!(e instanceof TandemError) || e.kind !== 'network') throw e;
     const cached = await cache.getManifest(url).catch(() => undefined);
@@ -129,8 +129,11 @@ export async function loadModelFiles(src: ModelSource, opts: LoadFilesOptions = 
     done += bytes.byteLength;
     got.push({ key, url, sha256: file.sha256, bytes, fresh });
   }
-  // Every file checked out: only now keep the new ones.
+  // Every file checked out: only now keep the new ones, and then the manifest that names them.
   const notKept = useCache && cache.available ? await keepAll(cache, got.filter((g) => g.fresh)) : undefined;
+  if (useCache && cache.available && !notKept && typeof src === 'string') {
+    await cache.putManifest(new URL(src, globalThis.location?.href).href, { ...manifest, baseUrl: undefined }).catch(() => {});
+  }
   const files: ModelFiles = { format: manifest.format, weights: [] };
   for (const g of got) {
     if (g.key === 'weights') files.weights.push({ name: baseName(g.url), bytes: g.bytes });

@@ -56,8 +56,8 @@ describe('loadModelFiles', () => {
     expect(err).toBeInstanceOf(TandemError);
     expect(err.kind).toBe('integrity');
     expect(err.message).toMatch(/sha256/);
-    // Only the manifest is kept (it was fetched fine); no model file.
-    expect(caches.keys()).toEqual([url]);
+    // Nothing is kept: no model file, and not the manifest (it is stored only with its files).
+    expect(caches.keys()).toEqual([]);
   });
 
   it('stops a download that is longer than declared', async () => {
@@ -66,6 +66,27 @@ describe('loadModelFiles', () => {
     const err = await loadModelFiles(url, { cache, fetchFn: net.fetch }).catch((e) => e);
     expect(err.kind).toBe('integrity');
     expect(err.message).toMatch(/more than the 100 bytes/);
+  });
+
+  it('a new manifest whose files fail to download is not kept: offline, the older whole model still loads', async () => {
+    const { net, cache, url } = setup();
+    await loadModelFiles(url, { cache, fetchFn: net.fetch });
+    // The model is updated on the server, and its new weights cannot be downloaded.
+    const weights2 = new Uint8Array(100).fill(7);
+    const manifest2 = {
+      id: 'm',
+      format: 'safetensors',
+      files: {
+        config: { url: 'config.json', sha256: sha(config), size: config.length },
+        weights: [{ url: 'model-v2.safetensors', sha256: sha(weights2), size: weights2.length }],
+      },
+    };
+    net.add(url, JSON.stringify(manifest2));
+    await expect(loadModelFiles(url, { cache, fetchFn: net.fetch })).rejects.toMatchObject({ kind: 'network' });
+    net.offline = true;
+    const offline = await loadModelFiles(url, { cache, fetchFn: net.fetch });
+    expect(offline.fromCache).toBe(true);
+    expect(offline.files.weights[0]!.bytes).toEqual(weights);
   });
 
   it('is a network error offline with nothing cached, and an HTTP error names the status', async () => {

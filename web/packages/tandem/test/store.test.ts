@@ -73,8 +73,9 @@ describe('the model store', () => {
     expect(r.storageError).toMatchObject({ name: 'TandemError', kind: 'storage' });
     expect(r.storageError!.message).toMatch(/quota.*QuotaExceededError/);
     expect(r.storageError!.message).toContain('model.safetensors');
-    // config.json was kept before the weights failed: removed again (all or nothing).
-    expect(opfsTags(root)).toEqual(['manifest']);
+    // config.json was kept before the weights failed: removed again (all or nothing); the
+    // manifest, kept only with its files, was never stored.
+    expect(opfsTags(root)).toEqual([]);
     expect(await isModelCached(URL_, cache())).toBe(false);
     // With room again, the next load keeps everything.
     root.quota = Infinity;
@@ -91,7 +92,7 @@ describe('the model store', () => {
     expect(r.store).toBe('cache');
     expect(r.storageError).toMatchObject({ kind: 'storage' });
     expect(r.storageError!.message).toMatch(/Cache Storage.*quota/);
-    expect(caches.keys()).toEqual([URL_]);
+    expect(caches.keys()).toEqual([]); // nothing half-kept, the manifest included
     expect(r.files.config).toBe(config);
   });
 
