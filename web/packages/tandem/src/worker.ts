@@ -54,13 +54,17 @@ export function serveEngine(scope: Scope, loadCore: CoreLoader = LocalCore.load,
     shared: engineHost.shared,
     clients: engineHost.clients.size,
   });
+  /** This client is done with the model: its generations stop, its hold is let go. */
+  const letGo = () => {
+    for (const ac of running.values()) ac.abort();
+    core = undefined;
+    return engineHost.release(client);
+  };
   const close = () => {
     if (closed) return;
     closed = true;
-    for (const ac of running.values()) ac.abort();
-    core = undefined;
     engineHost.clients.delete(client);
-    void engineHost.release(client).catch(() => {});
+    void letGo().catch(() => {});
   };
   marked[SERVED] = close;
 
@@ -113,9 +117,7 @@ export function serveEngine(scope: Scope, loadCore: CoreLoader = LocalCore.load,
           post({ t: 'ok', id: m.id, value: await need().next(m.request) });
           break;
         case 'unload':
-          for (const ac of running.values()) ac.abort();
-          core = undefined;
-          await engineHost.release(client);
+          await letGo();
           post({ t: 'ok', id: m.id });
           break;
         case 'loseDevice':
